@@ -1,0 +1,25 @@
+#!/bin/sh
+# tools/install-deps.sh: install every Debian package breachkit needs to build,
+# test, lint, fuzz and benchmark.  Idempotent: installs even what is present,
+# so a green run never depends on what happened to be on the machine.
+set -eu
+PKGS="build-essential make pkg-config git ca-certificates tzdata
+libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libcmocka-dev
+clang libclang-rt-14-dev clang-format clang-tidy cppcheck bear valgrind
+hyperfine curl"
+if [ "$(id -u)" -ne 0 ]; then
+	SUDO=sudo
+else
+	SUDO=
+fi
+stamp=/var/tmp/breachkit-deps.stamp
+want=$(echo "$PKGS" | tr -s ' \n' ' ')
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && \
+    dpkg -s $PKGS >/dev/null 2>&1; then
+	exit 0
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $PKGS >/dev/null
+echo "$want" | $SUDO tee "$stamp" >/dev/null
