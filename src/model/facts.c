@@ -823,7 +823,7 @@ set_json(const struct enum_def *e, const struct set *s)
 }
 
 static json_t *
-value_json(const struct field *fd, const struct facts *f)
+value_json(const struct field *fd, const struct facts *f, bool utc)
 {
 	const void	*slot = (const char *)f + fd->off;
 	char		 tbuf[ISO_LEN > DUR_LEN ? ISO_LEN : DUR_LEN];
@@ -850,7 +850,10 @@ value_json(const struct field *fd, const struct facts *f)
 	case FT_TIME:
 		if (*(const int64_t *)slot == TIME_UNKNOWN)
 			return NULL;
-		iso8601_format(*(const int64_t *)slot, tbuf);
+		if (utc)
+			iso8601_format_utc(*(const int64_t *)slot, tbuf);
+		else
+			iso8601_format(*(const int64_t *)slot, tbuf);
 		return json_string(tbuf);
 	case FT_COUNT:
 		if (*(const int64_t *)slot < 0)
@@ -881,14 +884,14 @@ value_json(const struct field *fd, const struct facts *f)
 	BUG("field type");
 }
 
-json_t *
-facts_to_json(const struct facts *f)
+static json_t *
+to_json(const struct facts *f, bool utc)
 {
 	json_t	*root = json_object();
 
 	for (size_t i = 0; i < nitems(fields); i++) {
 		const char	*dot = strchr(fields[i].path, '.');
-		json_t		*v = value_json(&fields[i], f), *grp;
+		json_t		*v = value_json(&fields[i], f, utc), *grp;
 		char		 gname[32];
 
 		if (v == NULL)
@@ -907,6 +910,18 @@ facts_to_json(const struct facts *f)
 		json_object_set_new(grp, dot + 1, v);
 	}
 	return root;
+}
+
+json_t *
+facts_to_json(const struct facts *f)
+{
+	return to_json(f, false);
+}
+
+json_t *
+facts_to_json_utc(const struct facts *f)
+{
+	return to_json(f, true);
 }
 
 /* ---- JSON Schema and Markdown ----------------------------------------- */

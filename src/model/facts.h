@@ -212,6 +212,9 @@ enum err	 facts_parse(const char *s, size_t len, int64_t now,
 		    struct field_errors *fe);
 /* The canonical JSON of `f`: unknown facts are omitted.  New reference. */
 json_t		*facts_to_json(const struct facts *);
+/* The same with times in UTC: the stored form, independent of the
+ * display zone. */
+json_t		*facts_to_json_utc(const struct facts *);
 /* JSON Schema (draft 2020-12) of the facts document.  New reference. */
 json_t		*facts_schema(void);
 /* The Markdown field reference for docs/facts.md. */

@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store/backend_sqlite.c: the SQLite backend, the only file that includes
+ * <sqlite3.h>.  One file, WAL, foreign keys, secure_delete, defensive mode;
+ * every statement prepared once at open.  A file is checked to be ours
+ * (SQLite header, application_id, schema version) before any pragma that
+ * could change it runs.
+ */
+#include "base/base.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "base/xalloc.h"
+#include "store/store_int.h"
+
+/* 'BRKT': marks a breachkit register in the SQLite header. */
+#define APPLICATION_ID	0x42524B54
+
+struct sq {
+	sqlite3		*db;
+	sqlite3_stmt	*st[STMT__MAX];
+	int		 last_rc;
+	char		 msg[512];
+};
+
+static enum err
+map_rc(struct sq *q, int rc)
+{
+	q->last_rc = rc;
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return ERR_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ERR_BUSY;
+	case SQLITE_CONSTRAINT:
+		return ERR_CONFLICT;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+		return ERR_IO;
+	default:
+		return ERR_DB;
+	}
+}
+
+static enum err
+fail(struct sq *q, int rc)
+{
+	snprintf(q->msg, sizeof(q->msg), "%s", sqlite3_errmsg(q->db));
+	return map_rc(q, rc);
+}
+
+/*
+ * Is `path` an SQLite file?  Reads the 16-byte header without opening the
+ * file through SQLite, so nothing is ever written to a stranger's file.
+ */
+static enum err
+check_header(const char *path, char **errmsg)
+{
+	static const char	 magic[16] = "SQLite format 3";
+	char			 hdr[16];
+	ssize_t			 n;
+	int			 fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*errmsg = xasprintf("cannot open %s: %s", path,
+		    strerror(errno));
+		return errno == ENOENT ? ERR_NOTFOUND : ERR_IO;
+	}
+	n = read(fd, hdr, sizeof(hdr));
+	close(fd);
+	if (n != (ssize_t)sizeof(hdr) || memcmp(hdr, magic, 16) != 0) {
+		*errmsg = xasprintf("%s is not a breachkit register (not an "
+		    "SQLite database); it was left untouched", path);
+		return ERR_INVAL;
+	}
+	return ERR_OK;
+}
+
+static int
+pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt	*s = NULL;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int(s, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int	sq_schema_version(void *);
+
+static enum err
+sq_setup(struct sq *q, bool create)
+{
+	static const char *const pragmas[] = {
+		"PRAGMA journal_mode = WAL",
+		"PRAGMA foreign_keys = ON",
+		"PRAGMA synchronous = NORMAL",
+		"PRAGMA secure_delete = ON",
+		"PRAGMA trusted_schema = OFF",
+	};
+	char	 sql[64];
+	int	 rc;
+
+	sqlite3_busy_timeout(q->db, 5000);
+	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+	sqlite3_db_config(q->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+	    NULL);
+	if (create) {
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d",
+		    APPLICATION_ID);
+		rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return fail(q, rc);
+	}
+	for (size_t i = 0; i < nitems(pragmas); i++) {
+		rc = sqlite3_exec(q->db, pragmas[i], NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return fail(q, rc);
+	}
+	return ERR_OK;
+}
+
+static enum err
+sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
+{
+	struct sq	*q = xcalloc(1, sizeof(*q));
+	struct stat	 st;
+	int		 flags, rc, appid = 0;
+	enum err	 e;
+	bool		 create = mode != 0;
+
+	*errmsg = NULL;
+	if (mode == 1 && stat(path, &st) == 0) {
+		*errmsg = xasprintf("%s already exists; refusing to "
+		    "overwrite it", path);
+		e = ERR_CONFLICT;
+		goto fail;
+	}
+	if (mode == 0) {
+		e = check_header(path, errmsg);
+		if (e != ERR_OK)
+			goto fail;
+	}
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	    SQLITE_OPEN_EXRESCODE;
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(mode == 2 ? ":memory:" : path, &q->db, flags,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		*errmsg = xasprintf("cannot open %s: %s", path,
+		    q->db ? sqlite3_errmsg(q->db) : "out of memory");
+		e = ERR_IO;
+		goto fail;
+	}
+	if (!create) {
+		rc = pragma_int(q->db, "PRAGMA application_id", &appid);
+		if (rc != SQLITE_OK) {
+			*errmsg = xasprintf("%s: %s", path,
+			    sqlite3_errmsg(q->db));
+			e = map_rc(q, rc) == ERR_BUSY ? ERR_BUSY : ERR_INVAL;
+			goto fail;
+		}
+		if (appid != APPLICATION_ID) {
+			*errmsg = xasprintf("%s is an SQLite database but not "
+			    "a breachkit register; it was left untouched",
+			    path);
+			e = ERR_INVAL;
+			goto fail;
+		}
+		if (sq_schema_version(q) > newest) {
+			*errmsg = xasprintf("%s was written by a newer "
+			    "breachkit (schema version %d; this build knows "
+			    "up to %d); upgrade breachkit.  The file was left "
+			    "untouched", path, sq_schema_version(q), newest);
+			e = ERR_INVAL;
+			goto fail;
+		}
+	}
+	e = sq_setup(q, create);
+	if (e != ERR_OK) {
+		*errmsg = xasprintf("%s: %s", path, q->msg);
+		goto fail;
+	}
+	*h = q;
+	return ERR_OK;
+fail:
+	sqlite3_close(q->db);
+	free(q);
+	return e;
+}
+
+static void
+sq_close(void *h)
+{
+	struct sq	*q = h;
+
+	if (q == NULL)
+		return;
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(q->st[i]);
+	sqlite3_close(q->db);
+	free(q);
+}
+
+static int
+sq_schema_version(void *h)
+{
+	struct sq	*q = h;
+	int		 v = -1;
+
+	if (pragma_int(q->db, "PRAGMA user_version", &v) != SQLITE_OK)
+		return -1;
+	return v;
+}
+
+static enum err
+sq_migrate(void *h, const struct migration *m)
+{
+	struct sq	*q = h;
+	char		 sql[64];
+	int		 rc;
+
+	rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fail(q, rc);
+	rc = sqlite3_exec(q->db, m->sql, NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+		    m->version);
+		rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		enum err	 e = fail(q, rc);
+
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		return e;
+	}
+	rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ERR_OK : fail(q, rc);
+}
+
+static enum err
+sq_prepare_all(void *h)
+{
+	struct sq	*q = h;
+	int		 rc;
+
+	for (int i = 0; i < STMT__MAX; i++) {
+		if (sql_defs[i].sql == NULL)
+			BUG("statement without SQL");
+		rc = sqlite3_prepare_v3(q->db, sql_defs[i].sql, -1,
+		    SQLITE_PREPARE_PERSISTENT, &q->st[i], NULL);
+		if (rc != SQLITE_OK) {
+			snprintf(q->msg, sizeof(q->msg), "statement %d: %s", i,
+			    sqlite3_errmsg(q->db));
+			return map_rc(q, rc);
+		}
+	}
+	return ERR_OK;
+}
+
+static enum err
+sq_begin(void *h, bool write)
+{
+	struct sq	*q = h;
+	int		 rc;
+
+	assert(sqlite3_get_autocommit(q->db));
+	rc = sqlite3_exec(q->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL,
+	    NULL, NULL);
+	return rc == SQLITE_OK ? ERR_OK : fail(q, rc);
+}
+
+static enum err
+sq_commit(void *h)
+{
+	struct sq	*q = h;
+	int		 rc;
+
+	rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ERR_OK : fail(q, rc);
+}
+
+static void
+sq_rollback(void *h)
+{
+	struct sq	*q = h;
+
+	if (!sqlite3_get_autocommit(q->db))
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+sq_bind_i64(void *h, enum stmt s, int idx, int64_t v)
+{
+	sqlite3_bind_int64(((struct sq *)h)->st[s], idx, v);
+}
+
+static void
+sq_bind_text(void *h, enum stmt s, int idx, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(((struct sq *)h)->st[s], idx);
+	else
+		sqlite3_bind_text(((struct sq *)h)->st[s], idx, v, -1,
+		    SQLITE_TRANSIENT);
+}
+
+static void
+sq_bind_blob(void *h, enum stmt s, int idx, const void *p, size_t n)
+{
+	sqlite3_bind_blob64(((struct sq *)h)->st[s], idx, p, n,
+	    SQLITE_STATIC);
+}
+
+static void
+sq_bind_null(void *h, enum stmt s, int idx)
+{
+	sqlite3_bind_null(((struct sq *)h)->st[s], idx);
+}
+
+static enum step
+sq_step(void *h, enum stmt s)
+{
+	struct sq	*q = h;
+	int		 rc = sqlite3_step(q->st[s]);
+
+	if (rc == SQLITE_ROW)
+		return STEP_ROW;
+	if (rc == SQLITE_DONE) {
+		q->last_rc = rc;
+		return STEP_DONE;
+	}
+	fail(q, rc);
+	return STEP_ERR;
+}
+
+static int64_t
+sq_col_i64(void *h, enum stmt s, int col)
+{
+	return sqlite3_column_int64(((struct sq *)h)->st[s], col);
+}
+
+static bool
+sq_col_null(void *h, enum stmt s, int col)
+{
+	return sqlite3_column_type(((struct sq *)h)->st[s], col) ==
+	    SQLITE_NULL;
+}
+
+static const char *
+sq_col_text(void *h, enum stmt s, int col)
+{
+	return (const char *)sqlite3_column_text(((struct sq *)h)->st[s],
+	    col);
+}
+
+static const void *
+sq_col_blob(void *h, enum stmt s, int col, size_t *len)
+{
+	const void	*p = sqlite3_column_blob(((struct sq *)h)->st[s], col);
+
+	*len = (size_t)sqlite3_column_bytes(((struct sq *)h)->st[s], col);
+	return p;
+}
+
+static void
+sq_reset(void *h, enum stmt s)
+{
+	sqlite3_reset(((struct sq *)h)->st[s]);
+	sqlite3_clear_bindings(((struct sq *)h)->st[s]);
+}
+
+static int64_t
+sq_changes(void *h)
+{
+	return sqlite3_changes64(((struct sq *)h)->db);
+}
+
+static enum err
+sq_last_err(void *h)
+{
+	struct sq	*q = h;
+
+	return map_rc(q, q->last_rc);
+}
+
+static const char *
+sq_errmsg(void *h)
+{
+	return ((struct sq *)h)->msg;
+}
+
+static enum err
+sq_backup(void *h, const char *path)
+{
+	struct sq	*q = h;
+	sqlite3		*dst = NULL;
+	sqlite3_backup	*b;
+	struct stat	 st;
+	int		 rc;
+
+	if (stat(path, &st) == 0) {
+		snprintf(q->msg, sizeof(q->msg), "%s already exists", path);
+		return ERR_CONFLICT;
+	}
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(q->msg, sizeof(q->msg), "cannot create %s: %s", path,
+		    dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return ERR_IO;
+	}
+	b = sqlite3_backup_init(dst, "main", q->db, "main");
+	if (b == NULL) {
+		snprintf(q->msg, sizeof(q->msg), "%s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		unlink(path);
+		return ERR_DB;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		snprintf(q->msg, sizeof(q->msg), "backup failed: %s",
+		    sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		unlink(path);
+		return map_rc(q, rc);
+	}
+	rc = sqlite3_close(dst);
+	return rc == SQLITE_OK ? ERR_OK : ERR_IO;
+}
+
+const struct backend backend_sqlite = {
+	.dialect = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.schema_version = sq_schema_version,
+	.migrate = sq_migrate,
+	.prepare_all = sq_prepare_all,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.bind_i64 = sq_bind_i64,
+	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_i64 = sq_col_i64,
+	.col_null = sq_col_null,
+	.col_text = sq_col_text,
+	.col_blob = sq_col_blob,
+	.reset = sq_reset,
+	.changes = sq_changes,
+	.last_err = sq_last_err,
+	.errmsg = sq_errmsg,
+	.backup = sq_backup,
+};

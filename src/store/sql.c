@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store/sql.c: the table of every SQL statement breachkit executes.
+ * Backends prepare all of them at open; nothing else in the tree may
+ * contain SQL (tools/lint.sh checks).  Placeholders are `?`, bound by
+ * position; column orders match the readers in store.c.
+ */
+#include "base/base.h"
+
+#include "store/store_int.h"
+
+#define INCIDENT_COLS                                                        \
+	"id, ref, title, status, discovered_at, aware_at, created_at,"       \
+	" updated_at, closed_at, event_n, head_hash"
+#define OBLIGATION_COLS                                                      \
+	"o.id, o.incident_id, o.regime, o.rule, o.recipient, o.label,"       \
+	" o.article, o.kind, o.anchor_at, o.due_at, o.status, o.phase,"      \
+	" o.filed_at, o.case_ref, o.late, o.delay_reason, o.rationale,"      \
+	" o.decided_by, o.decided_at, o.created_at, i.ref"
+
+const struct sql_def sql_defs[STMT__MAX] = {
+	[STMT_SETTING_GET] = { "SELECT value FROM setting WHERE key = ?",
+	    NULL },
+	[STMT_SETTING_SET] = { "INSERT INTO setting (key, value) VALUES (?, ?)"
+			       " ON CONFLICT (key) DO UPDATE"
+			       " SET value = excluded.value", NULL },
+	[STMT_REFSEQ_NEXT] = { "INSERT INTO refseq (prefix, year, last)"
+			       " VALUES (?, ?, 1) ON CONFLICT (prefix, year)"
+			       " DO UPDATE SET last = refseq.last + 1"
+			       " RETURNING last", NULL },
+	[STMT_REFSEQ_EACH] = { "SELECT prefix, year, last FROM refseq"
+			       " ORDER BY prefix, year", NULL },
+	[STMT_REGIME_PUT] = { "INSERT INTO regime (id, body, loaded_at,"
+			      " loaded_by) VALUES (?, ?, ?, ?)"
+			      " ON CONFLICT (id) DO UPDATE SET"
+			      " body = excluded.body,"
+			      " loaded_at = excluded.loaded_at,"
+			      " loaded_by = excluded.loaded_by", NULL },
+	[STMT_REGIME_GET] = { "SELECT body FROM regime WHERE id = ?", NULL },
+	[STMT_REGIME_EACH] = { "SELECT id, body FROM regime ORDER BY id",
+	    NULL },
+	[STMT_INCIDENT_INSERT] = { "INSERT INTO incident (ref, title, status,"
+				   " discovered_at, aware_at, created_at,"
+				   " updated_at, closed_at, facts, event_n,"
+				   " head_hash)"
+				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				   " RETURNING id", NULL },
+	[STMT_INCIDENT_UPDATE] = { "UPDATE incident SET title = ?,"
+				   " status = ?, discovered_at = ?,"
+				   " aware_at = ?, updated_at = ?,"
+				   " closed_at = ?, facts = ?, event_n = ?,"
+				   " head_hash = ? WHERE id = ?", NULL },
+	[STMT_INCIDENT_GET] = { "SELECT " INCIDENT_COLS ", facts"
+				" FROM incident WHERE id = ?", NULL },
+	[STMT_INCIDENT_GET_REF] = { "SELECT " INCIDENT_COLS ", facts"
+				    " FROM incident WHERE ref = ?", NULL },
+	[STMT_INCIDENT_EACH] = { "SELECT " INCIDENT_COLS ", NULL"
+				 " FROM incident"
+				 " WHERE (? < 0 OR status = ?)"
+				 " ORDER BY id LIMIT ?", NULL },
+	[STMT_INCIDENT_EACH_FACTS] = { "SELECT " INCIDENT_COLS ", facts"
+				       " FROM incident"
+				       " WHERE (? < 0 OR status = ?)"
+				       " ORDER BY id LIMIT ?", NULL },
+	[STMT_EVENT_APPEND] = { "INSERT INTO event (incident_id, seq, at,"
+				" actor, kind, payload, payload_digest,"
+				" erased, prev_hash, hash)"
+				" VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+	    NULL },
+	[STMT_EVENT_EACH] = { "SELECT incident_id, seq, at, actor, kind,"
+			      " payload, payload_digest, erased, prev_hash,"
+			      " hash FROM event WHERE incident_id = ?"
+			      " ORDER BY seq", NULL },
+	[STMT_EVENT_ERASE] = { "UPDATE event SET payload = ?, erased = 1"
+			       " WHERE incident_id = ? AND seq = ?", NULL },
+	[STMT_OBLIGATION_INSERT] = { "INSERT INTO obligation (incident_id,"
+				     " regime, rule, recipient, label,"
+				     " article, kind, anchor_at, due_at,"
+				     " status, phase, filed_at, case_ref,"
+				     " late, delay_reason, rationale,"
+				     " decided_by, decided_at, created_at)"
+				     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+				     " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				     " RETURNING id", NULL },
+	[STMT_OBLIGATION_UPDATE] = { "UPDATE obligation SET anchor_at = ?,"
+				     " due_at = ?, status = ?, phase = ?,"
+				     " filed_at = ?, case_ref = ?, late = ?,"
+				     " delay_reason = ?, rationale = ?,"
+				     " decided_by = ?, decided_at = ?"
+				     " WHERE id = ?", NULL },
+	[STMT_OBLIGATION_LIST] = { "SELECT " OBLIGATION_COLS
+				   " FROM obligation o JOIN incident i"
+				   " ON i.id = o.incident_id"
+				   " WHERE o.incident_id = ? ORDER BY o.id",
+	    NULL },
+	[STMT_OBLIGATION_EACH_OPEN] = { "SELECT " OBLIGATION_COLS
+					" FROM obligation o JOIN incident i"
+					" ON i.id = o.incident_id"
+					" WHERE o.status = 'open'"
+					" AND i.status = 'open'"
+					" ORDER BY o.due_at, o.id", NULL },
+	[STMT_OBLIGATION_EACH] = { "SELECT " OBLIGATION_COLS
+				   " FROM obligation o JOIN incident i"
+				   " ON i.id = o.incident_id"
+				   " ORDER BY o.incident_id, o.id", NULL },
+	[STMT_FILING_INSERT] = { "INSERT INTO filing (obligation_id, phase,"
+				 " filed_at, case_ref, late, delay_reason,"
+				 " actor, recorded_at)"
+				 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+				 " RETURNING id", NULL },
+	[STMT_FILING_LIST] = { "SELECT id, obligation_id, phase, filed_at,"
+			       " case_ref, late, delay_reason, actor,"
+			       " recorded_at FROM filing"
+			       " WHERE obligation_id = ? ORDER BY id", NULL },
+	[STMT_DECISION_INSERT] = { "INSERT INTO decision (incident_id, topic,"
+				   " outcome, exception, rationale, actor,"
+				   " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+				   " RETURNING id", NULL },
+	[STMT_DECISION_LIST] = { "SELECT id, incident_id, topic, outcome,"
+				 " exception, rationale, actor, decided_at"
+				 " FROM decision WHERE incident_id = ?"
+				 " ORDER BY id", NULL },
+	[STMT_ATTACHMENT_INSERT] = { "INSERT INTO attachment (incident_id,"
+				     " name, size, sha256, content, added_at,"
+				     " actor) VALUES (?, ?, ?, ?, ?, ?, ?)"
+				     " RETURNING id", NULL },
+	[STMT_ATTACHMENT_LIST] = { "SELECT id, incident_id, name, size,"
+				   " sha256, added_at, actor FROM attachment"
+				   " WHERE incident_id = ? ORDER BY id",
+	    NULL },
+	[STMT_ATTACHMENT_CONTENT] = { "SELECT content FROM attachment"
+				      " WHERE id = ?", NULL },
+};

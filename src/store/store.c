@@ -1,0 +1,835 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store/store.c: open/close/transactions and the typed store_*() calls,
+ * written once on top of the backend vtable and the statement table.  No
+ * business logic lives here: the callers (svc/) decide, the store records.
+ */
+#include "base/base.h"
+
+#include "base/xalloc.h"
+#include "model/facts.h"
+#include "store/store.h"
+#include "store/store_int.h"
+
+enum { MIGRATIONS_MAX = 64 };
+
+struct store {
+	const struct backend	*be;
+	void			*h;
+	int			 version;
+	int			 newest;
+	char			 msg[512];
+	struct arena		*scratch;	/* rows passed to callbacks */
+};
+
+#define B	(st->be)
+#define H	(st->h)
+
+static enum err
+st_fail(struct store *st)
+{
+	snprintf(st->msg, sizeof(st->msg), "%s", B->errmsg(H));
+	return B->last_err(H) == ERR_OK ? ERR_DB : B->last_err(H);
+}
+
+enum err
+store_open(const char *path, enum store_mode mode, struct store **out,
+    char **errmsg)
+{
+	struct migration	 m[MIGRATIONS_MAX];
+	struct store		*st = xcalloc(1, sizeof(*st));
+	size_t			 n;
+	enum err		 rc;
+
+	*errmsg = NULL;
+	st->be = &backend_sqlite;
+	n = migrations_get(st->be->dialect, m, nitems(m));
+	st->newest = n > 0 ? m[n - 1].version : 0;
+	rc = B->open(path, (int)mode, st->newest, &st->h, errmsg);
+	if (rc != ERR_OK)
+		goto fail;
+	st->version = B->schema_version(H);
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].version <= st->version)
+			continue;
+		rc = B->migrate(H, &m[i]);
+		if (rc != ERR_OK) {
+			*errmsg = xasprintf("%s: migration %s failed: %s",
+			    path, m[i].name, B->errmsg(H));
+			goto fail;
+		}
+		st->version = m[i].version;
+	}
+	rc = B->prepare_all(H);
+	if (rc != ERR_OK) {
+		*errmsg = xasprintf("%s: %s", path, B->errmsg(H));
+		goto fail;
+	}
+	st->scratch = arena_new();
+	*out = st;
+	return ERR_OK;
+fail:
+	if (st->h != NULL)
+		B->close(H);
+	free(st);
+	return rc;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	B->close(H);
+	arena_free(st->scratch);
+	free(st);
+}
+
+const char *
+store_errmsg(const struct store *st)
+{
+	return st->msg;
+}
+
+void
+store_schema_version(const struct store *st, int *have, int *newest)
+{
+	*have = st->version;
+	*newest = st->newest;
+}
+
+enum err
+store_begin_write(struct store *st)
+{
+	return B->begin(H, true) == ERR_OK ? ERR_OK : st_fail(st);
+}
+
+enum err
+store_begin_read(struct store *st)
+{
+	return B->begin(H, false) == ERR_OK ? ERR_OK : st_fail(st);
+}
+
+enum err
+store_commit(struct store *st)
+{
+	return B->commit(H) == ERR_OK ? ERR_OK : st_fail(st);
+}
+
+void
+store_rollback(struct store *st)
+{
+	B->rollback(H);
+}
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static void
+bind_time(struct store *st, enum stmt s, int idx, int64_t t)
+{
+	if (t == TIME_UNKNOWN)
+		B->bind_null(H, s, idx);
+	else
+		B->bind_i64(H, s, idx, t);
+}
+
+static int64_t
+col_time(struct store *st, enum stmt s, int col)
+{
+	return B->col_null(H, s, col) ? TIME_UNKNOWN : B->col_i64(H, s, col);
+}
+
+static const char *
+col_str(struct store *st, enum stmt s, int col, struct arena *a)
+{
+	const char	*v = B->col_text(H, s, col);
+
+	return v != NULL ? arena_strdup(a, v) : NULL;
+}
+
+static void
+col_hex(struct store *st, enum stmt s, int col, char out[SHA256_HEX])
+{
+	const char	*v = B->col_text(H, s, col);
+
+	snprintf(out, SHA256_HEX, "%s", v != NULL ? v : "");
+}
+
+/* Step a statement that returns no row or one row we ignore. */
+static enum err
+run(struct store *st, enum stmt s)
+{
+	enum step	 r = B->step(H, s);
+	enum err	 rc = r == STEP_ERR ? st_fail(st) : ERR_OK;
+
+	B->reset(H, s);
+	return rc;
+}
+
+/* Step a statement that RETURNING one id. */
+static enum err
+run_id(struct store *st, enum stmt s, int64_t *id)
+{
+	enum step	 r = B->step(H, s);
+	enum err	 rc = ERR_OK;
+
+	if (r == STEP_ROW)
+		*id = B->col_i64(H, s, 0);
+	else
+		rc = r == STEP_ERR ? st_fail(st) : ERR_INTERNAL;
+	B->reset(H, s);
+	return rc;
+}
+
+/* ---- settings, refseq, regimes ------------------------------------------ */
+
+enum err
+store_setting_get(struct store *st, const char *key, struct arena *a,
+    const char **out)
+{
+	enum stmt	 s = STMT_SETTING_GET;
+	enum step	 r;
+	enum err	 rc = ERR_NOTFOUND;
+
+	B->bind_text(H, s, 1, key);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		*out = col_str(st, s, 0, a);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_setting_set(struct store *st, const char *key, const char *value)
+{
+	B->bind_text(H, STMT_SETTING_SET, 1, key);
+	B->bind_text(H, STMT_SETTING_SET, 2, value);
+	return run(st, STMT_SETTING_SET);
+}
+
+enum err
+store_refseq_next(struct store *st, const char *prefix, int64_t year,
+    int64_t *out)
+{
+	B->bind_text(H, STMT_REFSEQ_NEXT, 1, prefix);
+	B->bind_i64(H, STMT_REFSEQ_NEXT, 2, year);
+	return run_id(st, STMT_REFSEQ_NEXT, out);
+}
+
+enum err
+store_refseq_each(struct store *st, refseq_cb cb, void *arg)
+{
+	enum stmt	 s = STMT_REFSEQ_EACH;
+	enum step	 r;
+	enum err	 rc = ERR_OK;
+
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW)
+		rc = cb(arg, B->col_text(H, s, 0), B->col_i64(H, s, 1),
+		    B->col_i64(H, s, 2));
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_regime_put(struct store *st, const char *id, const char *body,
+    int64_t at, const char *actor)
+{
+	enum stmt	 s = STMT_REGIME_PUT;
+
+	B->bind_text(H, s, 1, id);
+	B->bind_text(H, s, 2, body);
+	B->bind_i64(H, s, 3, at);
+	B->bind_text(H, s, 4, actor);
+	return run(st, s);
+}
+
+enum err
+store_regime_get(struct store *st, const char *id, struct arena *a,
+    const char **body)
+{
+	enum stmt	 s = STMT_REGIME_GET;
+	enum step	 r;
+	enum err	 rc = ERR_NOTFOUND;
+
+	B->bind_text(H, s, 1, id);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		*body = col_str(st, s, 0, a);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_regime_each(struct store *st, struct arena *a, regime_cb cb,
+    void *arg)
+{
+	enum stmt	 s = STMT_REGIME_EACH;
+	enum step	 r;
+	enum err	 rc = ERR_OK;
+
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW)
+		rc = cb(arg, col_str(st, s, 0, a), col_str(st, s, 1, a));
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+/* ---- incidents ---------------------------------------------------------- */
+
+enum err
+store_incident_insert(struct store *st, struct incident *in)
+{
+	enum stmt	 s = STMT_INCIDENT_INSERT;
+
+	B->bind_text(H, s, 1, in->ref);
+	B->bind_text(H, s, 2, in->title);
+	B->bind_text(H, s, 3, incident_status_names[in->status]);
+	bind_time(st, s, 4, in->discovered_at);
+	bind_time(st, s, 5, in->aware_at);
+	B->bind_i64(H, s, 6, in->created_at);
+	B->bind_i64(H, s, 7, in->updated_at);
+	bind_time(st, s, 8, in->closed_at);
+	B->bind_text(H, s, 9, in->facts);
+	B->bind_i64(H, s, 10, in->event_n);
+	B->bind_text(H, s, 11, in->head_hash);
+	return run_id(st, s, &in->id);
+}
+
+enum err
+store_incident_update(struct store *st, const struct incident *in)
+{
+	enum stmt	 s = STMT_INCIDENT_UPDATE;
+	enum err	 rc;
+
+	B->bind_text(H, s, 1, in->title);
+	B->bind_text(H, s, 2, incident_status_names[in->status]);
+	bind_time(st, s, 3, in->discovered_at);
+	bind_time(st, s, 4, in->aware_at);
+	B->bind_i64(H, s, 5, in->updated_at);
+	bind_time(st, s, 6, in->closed_at);
+	B->bind_text(H, s, 7, in->facts);
+	B->bind_i64(H, s, 8, in->event_n);
+	B->bind_text(H, s, 9, in->head_hash);
+	B->bind_i64(H, s, 10, in->id);
+	rc = run(st, s);
+	if (rc == ERR_OK && B->changes(H) != 1)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+static void
+read_incident(struct store *st, enum stmt s, struct arena *a,
+    struct incident *in)
+{
+	int	 k;
+
+	in->id = B->col_i64(H, s, 0);
+	in->ref = col_str(st, s, 1, a);
+	in->title = col_str(st, s, 2, a);
+	k = name_lookup(incident_status_names, INCIDENT__MAX,
+	    B->col_text(H, s, 3));
+	in->status = k < 0 ? INCIDENT_OPEN : (enum incident_status)k;
+	in->discovered_at = col_time(st, s, 4);
+	in->aware_at = col_time(st, s, 5);
+	in->created_at = B->col_i64(H, s, 6);
+	in->updated_at = B->col_i64(H, s, 7);
+	in->closed_at = col_time(st, s, 8);
+	in->event_n = B->col_i64(H, s, 9);
+	col_hex(st, s, 10, in->head_hash);
+	in->facts = col_str(st, s, 11, a);
+}
+
+static enum err
+get_one_incident(struct store *st, enum stmt s, struct arena *a,
+    struct incident *out)
+{
+	enum step	 r = B->step(H, s);
+	enum err	 rc = ERR_NOTFOUND;
+
+	if (r == STEP_ROW) {
+		read_incident(st, s, a, out);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_incident_get(struct store *st, int64_t id, struct arena *a,
+    struct incident *out)
+{
+	B->bind_i64(H, STMT_INCIDENT_GET, 1, id);
+	return get_one_incident(st, STMT_INCIDENT_GET, a, out);
+}
+
+enum err
+store_incident_get_by_ref(struct store *st, const char *ref,
+    struct arena *a, struct incident *out)
+{
+	B->bind_text(H, STMT_INCIDENT_GET_REF, 1, ref);
+	return get_one_incident(st, STMT_INCIDENT_GET_REF, a, out);
+}
+
+enum err
+store_incident_each(struct store *st, const struct incident_filter *f,
+    incident_cb cb, void *arg)
+{
+	enum stmt	 s = f->with_facts ? STMT_INCIDENT_EACH_FACTS :
+	    STMT_INCIDENT_EACH;
+	enum step	 r;
+	enum err	 rc = ERR_OK;
+	struct arena	*a = arena_new();
+
+	B->bind_i64(H, s, 1, f->status);
+	B->bind_i64(H, s, 2, f->status);
+	B->bind_i64(H, s, 3, f->limit > 0 ? f->limit : -1);
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		struct incident	 in;
+
+		read_incident(st, s, a, &in);
+		rc = cb(arg, &in);
+		arena_free(a);
+		a = arena_new();
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	arena_free(a);
+	return rc;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+enum err
+store_event_append(struct store *st, const struct event *ev)
+{
+	enum stmt	 s = STMT_EVENT_APPEND;
+
+	B->bind_i64(H, s, 1, ev->incident_id);
+	B->bind_i64(H, s, 2, ev->seq);
+	B->bind_i64(H, s, 3, ev->at);
+	B->bind_text(H, s, 4, ev->actor);
+	B->bind_text(H, s, 5, ev->kind);
+	B->bind_text(H, s, 6, ev->payload);
+	B->bind_text(H, s, 7, ev->payload_digest);
+	B->bind_text(H, s, 8, ev->prev_hash);
+	B->bind_text(H, s, 9, ev->hash);
+	return run(st, s);
+}
+
+enum err
+store_event_each(struct store *st, int64_t incident_id, event_cb cb,
+    void *arg)
+{
+	enum stmt	 s = STMT_EVENT_EACH;
+	enum step	 r;
+	enum err	 rc = ERR_OK;
+
+	B->bind_i64(H, s, 1, incident_id);
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		struct event	 ev;
+		const char	*p;
+
+		ev.incident_id = B->col_i64(H, s, 0);
+		ev.seq = B->col_i64(H, s, 1);
+		ev.at = B->col_i64(H, s, 2);
+		ev.actor = B->col_text(H, s, 3);
+		ev.kind = B->col_text(H, s, 4);
+		p = B->col_text(H, s, 5);
+		ev.payload = p != NULL ? p : "";
+		col_hex(st, s, 6, ev.payload_digest);
+		ev.erased = B->col_i64(H, s, 7) != 0;
+		col_hex(st, s, 8, ev.prev_hash);
+		col_hex(st, s, 9, ev.hash);
+		if (ev.actor == NULL)
+			ev.actor = "";
+		if (ev.kind == NULL)
+			ev.kind = "";
+		rc = cb(arg, &ev);
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_event_erase(struct store *st, int64_t incident_id, int64_t seq,
+    const char *payload)
+{
+	enum stmt	 s = STMT_EVENT_ERASE;
+	enum err	 rc;
+
+	B->bind_text(H, s, 1, payload);
+	B->bind_i64(H, s, 2, incident_id);
+	B->bind_i64(H, s, 3, seq);
+	rc = run(st, s);
+	if (rc == ERR_OK && B->changes(H) != 1)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+/* ---- obligations ------------------------------------------------------- */
+
+static void
+bind_obligation_state(struct store *st, enum stmt s, int i,
+    const struct obligation *o)
+{
+	B->bind_i64(H, s, i++, o->anchor_at);
+	B->bind_i64(H, s, i++, o->due_at);
+	B->bind_text(H, s, i++, obl_status_names[o->status]);
+	B->bind_text(H, s, i++, o->phase == PHASE_NONE ? NULL :
+	    phase_names[o->phase]);
+	bind_time(st, s, i++, o->filed_at);
+	B->bind_text(H, s, i++, o->case_ref);
+	B->bind_i64(H, s, i++, o->late);
+	B->bind_text(H, s, i++, o->delay_reason);
+	B->bind_text(H, s, i++, o->rationale);
+	B->bind_text(H, s, i++, o->decided_by);
+	bind_time(st, s, i, o->decided_at);
+}
+
+enum err
+store_obligation_insert(struct store *st, struct obligation *o)
+{
+	enum stmt	 s = STMT_OBLIGATION_INSERT;
+
+	B->bind_i64(H, s, 1, o->incident_id);
+	B->bind_text(H, s, 2, o->regime);
+	B->bind_text(H, s, 3, o->rule);
+	B->bind_text(H, s, 4, o->recipient);
+	B->bind_text(H, s, 5, o->label);
+	B->bind_text(H, s, 6, o->article);
+	B->bind_text(H, s, 7, obl_kind_names[o->kind]);
+	B->bind_i64(H, s, 8, o->anchor_at);
+	B->bind_i64(H, s, 9, o->due_at);
+	B->bind_text(H, s, 10, obl_status_names[o->status]);
+	B->bind_text(H, s, 11, o->phase == PHASE_NONE ? NULL :
+	    phase_names[o->phase]);
+	bind_time(st, s, 12, o->filed_at);
+	B->bind_text(H, s, 13, o->case_ref);
+	B->bind_i64(H, s, 14, o->late);
+	B->bind_text(H, s, 15, o->delay_reason);
+	B->bind_text(H, s, 16, o->rationale);
+	B->bind_text(H, s, 17, o->decided_by);
+	bind_time(st, s, 18, o->decided_at);
+	B->bind_i64(H, s, 19, o->created_at);
+	return run_id(st, s, &o->id);
+}
+
+enum err
+store_obligation_update(struct store *st, const struct obligation *o)
+{
+	enum stmt	 s = STMT_OBLIGATION_UPDATE;
+	enum err	 rc;
+
+	bind_obligation_state(st, s, 1, o);
+	B->bind_i64(H, s, 12, o->id);
+	rc = run(st, s);
+	if (rc == ERR_OK && B->changes(H) != 1)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+static void
+read_obligation(struct store *st, enum stmt s, struct arena *a,
+    struct obligation *o)
+{
+	int	 k;
+
+	o->id = B->col_i64(H, s, 0);
+	o->incident_id = B->col_i64(H, s, 1);
+	o->regime = col_str(st, s, 2, a);
+	o->rule = col_str(st, s, 3, a);
+	o->recipient = col_str(st, s, 4, a);
+	o->label = col_str(st, s, 5, a);
+	o->article = col_str(st, s, 6, a);
+	k = name_lookup(obl_kind_names, KIND__MAX, B->col_text(H, s, 7));
+	o->kind = k < 0 ? KIND_DEADLINE : (enum obl_kind)k;
+	o->anchor_at = B->col_i64(H, s, 8);
+	o->due_at = B->col_i64(H, s, 9);
+	k = name_lookup(obl_status_names, OBL__MAX, B->col_text(H, s, 10));
+	o->status = k < 0 ? OBL_OPEN : (enum obl_status)k;
+	k = name_lookup(phase_names, PHASE__MAX, B->col_text(H, s, 11));
+	o->phase = k < 0 ? PHASE_NONE : (enum phase)k;
+	o->filed_at = col_time(st, s, 12);
+	o->case_ref = col_str(st, s, 13, a);
+	o->late = B->col_i64(H, s, 14) != 0;
+	o->delay_reason = col_str(st, s, 15, a);
+	o->rationale = col_str(st, s, 16, a);
+	o->decided_by = col_str(st, s, 17, a);
+	o->decided_at = col_time(st, s, 18);
+	o->created_at = B->col_i64(H, s, 19);
+	o->incident_ref = col_str(st, s, 20, a);
+}
+
+enum err
+store_obligation_list(struct store *st, int64_t incident_id,
+    struct arena *a, struct obligation **out, size_t *n)
+{
+	enum stmt		 s = STMT_OBLIGATION_LIST;
+	enum step		 r;
+	enum err		 rc = ERR_OK;
+	size_t			 cap = 8;
+	struct obligation	*v = arena_allocarray(a, cap, sizeof(*v));
+
+	*n = 0;
+	B->bind_i64(H, s, 1, incident_id);
+	while ((r = B->step(H, s)) == STEP_ROW) {
+		if (*n == cap) {
+			struct obligation	*w = arena_allocarray(a,
+			    cap * 2, sizeof(*w));
+
+			memcpy(w, v, cap * sizeof(*v));
+			v = w;
+			cap *= 2;
+		}
+		read_obligation(st, s, a, &v[(*n)++]);
+	}
+	if (r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	*out = v;
+	return rc;
+}
+
+static enum err
+obligation_each(struct store *st, enum stmt s, obligation_cb cb, void *arg)
+{
+	enum step	 r;
+	enum err	 rc = ERR_OK;
+
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		struct obligation	 o;
+
+		read_obligation(st, s, st->scratch, &o);
+		rc = cb(arg, &o);
+		arena_free(st->scratch);
+		st->scratch = arena_new();
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_obligation_each_open(struct store *st, obligation_cb cb, void *arg)
+{
+	return obligation_each(st, STMT_OBLIGATION_EACH_OPEN, cb, arg);
+}
+
+enum err
+store_obligation_each(struct store *st, obligation_cb cb, void *arg)
+{
+	return obligation_each(st, STMT_OBLIGATION_EACH, cb, arg);
+}
+
+/* ---- filings and decisions --------------------------------------------- */
+
+enum err
+store_filing_insert(struct store *st, struct filing *f)
+{
+	enum stmt	 s = STMT_FILING_INSERT;
+
+	B->bind_i64(H, s, 1, f->obligation_id);
+	B->bind_text(H, s, 2, phase_names[f->phase]);
+	B->bind_i64(H, s, 3, f->filed_at);
+	B->bind_text(H, s, 4, f->case_ref);
+	B->bind_i64(H, s, 5, f->late);
+	B->bind_text(H, s, 6, f->delay_reason);
+	B->bind_text(H, s, 7, f->actor);
+	B->bind_i64(H, s, 8, f->recorded_at);
+	return run_id(st, s, &f->id);
+}
+
+/*
+ * Collect rows of `s` into a growing arena array of `size`-byte elements,
+ * filling each with `read`.
+ */
+typedef void (*row_reader)(struct store *, enum stmt, struct arena *,
+    void *);
+
+static enum err
+collect(struct store *st, enum stmt s, struct arena *a, size_t size,
+    row_reader read, void **out, size_t *n)
+{
+	enum step	 r;
+	size_t		 cap = 8;
+	char		*v = arena_allocarray(a, cap, size);
+
+	*n = 0;
+	while ((r = B->step(H, s)) == STEP_ROW) {
+		if (*n == cap) {
+			char	*w = arena_allocarray(a, cap * 2, size);
+
+			memcpy(w, v, cap * size);
+			v = w;
+			cap *= 2;
+		}
+		read(st, s, a, v + (*n)++ * size);
+	}
+	B->reset(H, s);
+	*out = v;
+	return r == STEP_ERR ? st_fail(st) : ERR_OK;
+}
+
+static void
+read_filing(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct filing	*f = p;
+	int		 k;
+
+	f->id = B->col_i64(H, s, 0);
+	f->obligation_id = B->col_i64(H, s, 1);
+	k = name_lookup(phase_names, PHASE__MAX, B->col_text(H, s, 2));
+	f->phase = k < 0 ? PHASE_INITIAL : (enum phase)k;
+	f->filed_at = B->col_i64(H, s, 3);
+	f->case_ref = col_str(st, s, 4, a);
+	f->late = B->col_i64(H, s, 5) != 0;
+	f->delay_reason = col_str(st, s, 6, a);
+	f->actor = col_str(st, s, 7, a);
+	f->recorded_at = B->col_i64(H, s, 8);
+}
+
+enum err
+store_filing_list(struct store *st, int64_t obligation_id, struct arena *a,
+    struct filing **out, size_t *n)
+{
+	B->bind_i64(H, STMT_FILING_LIST, 1, obligation_id);
+	return collect(st, STMT_FILING_LIST, a, sizeof(**out), read_filing,
+	    (void **)out, n);
+}
+
+enum err
+store_decision_insert(struct store *st, struct decision *d)
+{
+	enum stmt	 s = STMT_DECISION_INSERT;
+	char		 ex[2] = { d->exception, '\0' };
+
+	B->bind_i64(H, s, 1, d->incident_id);
+	B->bind_text(H, s, 2, topic_names[d->topic]);
+	B->bind_i64(H, s, 3, d->outcome);
+	B->bind_text(H, s, 4, d->exception ? ex : NULL);
+	B->bind_text(H, s, 5, d->rationale);
+	B->bind_text(H, s, 6, d->actor);
+	B->bind_i64(H, s, 7, d->decided_at);
+	return run_id(st, s, &d->id);
+}
+
+static void
+read_decision(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct decision	*d = p;
+	const char	*ex;
+	int		 k;
+
+	d->id = B->col_i64(H, s, 0);
+	d->incident_id = B->col_i64(H, s, 1);
+	k = name_lookup(topic_names, TOPIC__MAX, B->col_text(H, s, 2));
+	d->topic = k < 0 ? TOPIC_BREACH : (enum topic)k;
+	d->outcome = B->col_i64(H, s, 3) != 0;
+	ex = B->col_text(H, s, 4);
+	d->exception = ex != NULL ? ex[0] : 0;
+	d->rationale = col_str(st, s, 5, a);
+	d->actor = col_str(st, s, 6, a);
+	d->decided_at = B->col_i64(H, s, 7);
+}
+
+enum err
+store_decision_list(struct store *st, int64_t incident_id, struct arena *a,
+    struct decision **out, size_t *n)
+{
+	B->bind_i64(H, STMT_DECISION_LIST, 1, incident_id);
+	return collect(st, STMT_DECISION_LIST, a, sizeof(**out),
+	    read_decision, (void **)out, n);
+}
+
+/* ---- attachments -------------------------------------------------------- */
+
+enum err
+store_attachment_insert(struct store *st, struct attachment *at,
+    const void *data, size_t len)
+{
+	enum stmt	 s = STMT_ATTACHMENT_INSERT;
+
+	B->bind_i64(H, s, 1, at->incident_id);
+	B->bind_text(H, s, 2, at->name);
+	B->bind_i64(H, s, 3, at->size);
+	B->bind_text(H, s, 4, at->sha256);
+	B->bind_blob(H, s, 5, data, len);
+	B->bind_i64(H, s, 6, at->added_at);
+	B->bind_text(H, s, 7, at->actor);
+	return run_id(st, s, &at->id);
+}
+
+static void
+read_attachment(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct attachment	*at = p;
+
+	at->id = B->col_i64(H, s, 0);
+	at->incident_id = B->col_i64(H, s, 1);
+	at->name = col_str(st, s, 2, a);
+	at->size = B->col_i64(H, s, 3);
+	col_hex(st, s, 4, at->sha256);
+	at->added_at = B->col_i64(H, s, 5);
+	at->actor = col_str(st, s, 6, a);
+}
+
+enum err
+store_attachment_list(struct store *st, int64_t incident_id,
+    struct arena *a, struct attachment **out, size_t *n)
+{
+	B->bind_i64(H, STMT_ATTACHMENT_LIST, 1, incident_id);
+	return collect(st, STMT_ATTACHMENT_LIST, a, sizeof(**out),
+	    read_attachment, (void **)out, n);
+}
+
+enum err
+store_attachment_content(struct store *st, int64_t id, struct arena *a,
+    const void **data, size_t *len)
+{
+	enum stmt	 s = STMT_ATTACHMENT_CONTENT;
+	enum step	 r;
+	enum err	 rc = ERR_NOTFOUND;
+
+	B->bind_i64(H, s, 1, id);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		const void	*p = B->col_blob(H, s, 0, len);
+		void		*copy = arena_alloc(a, *len + 1);
+
+		if (*len > 0)
+			memcpy(copy, p, *len);
+		*data = copy;
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_backup(struct store *st, const char *path)
+{
+	enum err	 rc = B->backup(H, path);
+
+	if (rc != ERR_OK)
+		snprintf(st->msg, sizeof(st->msg), "%s", B->errmsg(H));
+	return rc;
+}
