@@ -139,6 +139,10 @@ iso8601_parse(const char *s, size_t len, int64_t *out, const char **why)
 	days = days_from_civil(y, (unsigned)mo, (unsigned)d);
 	*out = days * 86400 + h * 3600 + mi * 60 + sec -
 	    sign * (oh * 3600 + om * 60);
+	if (*out < 0) {
+		*why = "lies before 1970-01-01T00:00:00Z";
+		return ERR_INVAL;
+	}
 	*why = NULL;
 	return ERR_OK;
 }

@@ -214,7 +214,8 @@ verify_incident(void *arg, const struct incident *in)
 	va->checked++;
 	if (v.bad_seq != 0) {
 		va->bad++;
-		va->cb(va->arg, in->ref, v.bad_seq, v.problem);
+		if (va->cb != NULL)
+			va->cb(va->arg, in->ref, v.bad_seq, v.problem);
 	}
 	json_decref(v.facts);
 	json_decref(v.erased_ok);
@@ -237,7 +238,8 @@ verify_refseq(void *arg, const char *prefix, int64_t year, int64_t last)
 		if (store_incident_get_by_ref(va->st, ref, a, &in) ==
 		    ERR_NOTFOUND) {
 			va->bad++;
-			va->cb(va->arg, ref, 0, "issued, but the incident is "
+			if (va->cb != NULL)
+				va->cb(va->arg, ref, 0, "issued, but the incident is "
 			    "gone: it was deleted");
 		}
 		if (i % 1024 == 0) {

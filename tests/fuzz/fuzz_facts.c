@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/fuzz/fuzz_facts.c: the facts validator (outside JSON -> struct
+ * facts).  Whatever the bytes, it must not crash; when it accepts them,
+ * the canonical JSON must validate again to the same canonical JSON.
+ */
+#include "base/base.h"
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/hash.h"
+#include "model/facts.h"
+
+int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	static bool		 init;
+	struct arena		*a;
+	struct facts		 f, g;
+	struct field_errors	 fe = { 0 };
+	json_t			*j = NULL, *c1, *c2;
+	char			*s;
+
+	if (!init) {
+		hash_init();
+		init = true;
+	}
+	a = arena_new();
+	if (facts_parse((const char *)data, len, 2000000000, a, &f, &j, &fe) ==
+	    ERR_OK) {
+		c1 = facts_to_json_utc(&f);
+		s = json_dumps(c1, JSON_COMPACT);
+		assert(s != NULL);
+		fe.n = 0;
+		if (facts_parse(s, strlen(s), 2000000000, a, &g, NULL, &fe) !=
+		    ERR_OK)
+			BUG("canonical facts do not validate");
+		c2 = facts_to_json_utc(&g);
+		if (!json_equal(c1, c2))
+			BUG("canonical facts do not round-trip");
+		free(s);
+		json_decref(c1);
+		json_decref(c2);
+		json_decref(j);
+	} else {
+		assert(fe.n > 0 || fe.dropped > 0);
+	}
+	arena_free(a);
+	return 0;
+}

@@ -1,0 +1,36 @@
+#!/bin/sh
+# tools/lint.sh: the checks of STYLE.md 3.19: formatting, cppcheck,
+# clang-tidy and our own greps.  Prints "lint: N passed, M failed" last.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+pass=0
+fail=0
+step() {	# step NAME COMMAND...
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then
+		echo "ok - lint $name"
+		pass=$((pass + 1))
+	else
+		echo "not ok - lint $name"
+		echo "$out" | head -40
+		fail=$((fail + 1))
+	fi
+}
+files=$(find src tests -name '*.[ch]' | sort)
+# shellcheck disable=SC2086
+step clang-format clang-format --dry-run --Werror $files
+step cppcheck cppcheck --std=c11 --enable=warning,performance,portability \
+    --inline-suppr --error-exitcode=1 -q --library=posix \
+    --library=tools/cppcheck-jansson.cfg --suppress=toomanyconfigs \
+    --suppress=missingIncludeSystem -D__GNUC__ -Isrc -Ibuild/gen src
+# shellcheck disable=SC2046
+step clang-tidy clang-tidy --quiet $(find src -name '*.c' | sort) -- \
+    -std=c11 -D_DEFAULT_SOURCE -DBREACHKIT_VERSION='"lint"' -Isrc \
+    -Ibuild/gen $(pkg-config --cflags jansson libsodium sqlite3)
+step banned tools/check-banned.sh
+step includes tools/check-includes.sh
+step sql tools/check-sql.sh
+step pii-log tools/check-pii-log.sh
+echo "lint: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
