@@ -55,11 +55,13 @@ FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/%.c=%)
 all: $(BUILD)/$(PROG)
 
 $(BUILD)/$(PROG): $(OBJS) $(MAIN_O)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/gen/embed.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Embedded files (migrations, regimes): tools/mkembed turns them into C arrays.
 $(BUILD)/tools/mkembed: tools/mkembed.c
@@ -85,7 +87,8 @@ $(BUILD)/gen/unit_groups.h: $(UNIT_SRCS)
 	   echo ""; } > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/gen/unit_groups.h | $(BUILD)/gen/embed.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 $(BUILD)/unit-tests: $(OBJS) $(UNIT_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
@@ -110,7 +113,8 @@ FUZZ_CFLAGS := -std=c11 -O1 -g -fno-omit-frame-pointer \
 	       $(shell pkg-config --cflags $(PKGS))
 build-fuzz/obj/%.o: src/%.c | build-fuzz/gen/embed.h
 	@mkdir -p $(dir $@)
-	clang $(CPPFLAGS:$(BUILD)/gen=build-fuzz/gen) $(FUZZ_CFLAGS) -c -o $@ $<
+	@echo "  FUZZCC  $<"
+	@clang $(CPPFLAGS:$(BUILD)/gen=build-fuzz/gen) $(FUZZ_CFLAGS) -c -o $@ $<
 build-fuzz/gen/embed.h build-fuzz/gen/embed.c: $(BUILD)/gen/embed.c
 	@mkdir -p build-fuzz/gen
 	cp $(BUILD)/gen/embed.c $(BUILD)/gen/embed.h build-fuzz/gen/

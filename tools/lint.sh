@@ -32,5 +32,6 @@ step banned tools/check-banned.sh
 step includes tools/check-includes.sh
 step sql tools/check-sql.sh
 step pii-log tools/check-pii-log.sh
+step docs tools/gen-docs.sh --check
 echo "lint: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

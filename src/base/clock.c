@@ -276,6 +276,10 @@ duration_parse(const char *s, size_t len, int64_t *out, const char **why)
 	}
 	if (!any)
 		return ERR_INVAL;
+	if (total > (int64_t)100 * 366 * 86400) {
+		*why = "longer than 100 years";
+		return ERR_INVAL;
+	}
 	*out = total;
 	*why = NULL;
 	return ERR_OK;
