@@ -4,7 +4,7 @@
 # so a green run never depends on what happened to be on the machine.
 set -eu
 PKGS="build-essential make pkg-config git ca-certificates tzdata
-libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libcmocka-dev
+libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libcmocka-dev python3
 clang libclang-rt-14-dev clang-format clang-tidy cppcheck bear valgrind
 hyperfine curl"
 if [ "$(id -u)" -ne 0 ]; then

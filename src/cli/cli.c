@@ -156,6 +156,11 @@ cmd_help(int argc, char **argv)
 		print_man();
 		return 0;
 	}
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		print_command_help(stdout, find_command("help"));
+		return 0;
+	}
 	if (argc > 1) {
 		c = find_command(argv[1]);
 		if (c == NULL) {
@@ -359,8 +364,9 @@ cli_read_file(const struct cli_env *env, const char *path, struct buf *b)
 	if (fp != stdin)
 		fclose(fp);
 	if (rc == ERR_LIMIT) {
-		fprintf(stderr, "breachkit %s: %s is larger than %zu bytes\n",
-		    env->cmd, path, b->max);
+		fprintf(stderr, "breachkit %s: %s is too large: more than %zu "
+		    "bytes\n", env->cmd, strcmp(path, "-") == 0 ?
+		    "standard input" : path, b->max);
 		return 2;
 	}
 	if (rc != ERR_OK) {

@@ -20,6 +20,8 @@
 
 /* 'BRKT': marks a breachkit register in the SQLite header. */
 #define APPLICATION_ID	0x42524B54
+/* How long a writer waits for another before reporting "busy". */
+#define BUSY_TIMEOUT_MS	5000
 
 struct sq {
 	sqlite3		*db;
@@ -120,7 +122,7 @@ sq_setup(struct sq *q, bool create)
 	char	 sql[64];
 	int	 rc;
 
-	sqlite3_busy_timeout(q->db, 5000);
+	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
 	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
 	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
@@ -174,12 +176,16 @@ sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 		e = ERR_IO;
 		goto fail;
 	}
+	/* Wait for other writers from the first read on: the checks below
+	 * read the file, and a busy file is not a foreign one. */
+	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
 	if (!create) {
 		rc = pragma_int(q->db, "PRAGMA application_id", &appid);
 		if (rc != SQLITE_OK) {
-			*errmsg = xasprintf("%s: %s", path,
-			    sqlite3_errmsg(q->db));
 			e = map_rc(q, rc) == ERR_BUSY ? ERR_BUSY : ERR_INVAL;
+			*errmsg = e == ERR_BUSY ? xasprintf("%s is busy "
+			    "(another process is writing); try again", path) :
+			    xasprintf("%s: %s", path, sqlite3_errmsg(q->db));
 			goto fail;
 		}
 		if (appid != APPLICATION_ID) {
@@ -200,7 +206,9 @@ sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 	}
 	e = sq_setup(q, create);
 	if (e != ERR_OK) {
-		*errmsg = xasprintf("%s: %s", path, q->msg);
+		*errmsg = e == ERR_BUSY ? xasprintf("%s is busy (another "
+		    "process is writing); try again", path) :
+		    xasprintf("%s: %s", path, q->msg);
 		goto fail;
 	}
 	*h = q;

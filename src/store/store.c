@@ -393,8 +393,13 @@ store_incident_each(struct store *st, const struct incident_filter *f,
 	enum err	 rc = ERR_OK;
 	struct arena	*a = arena_new();
 
+	/* The status column is TEXT: compare it with the name, not the
+	 * enum's number (a STRICT table never equates 1 and 'closed'). */
 	B->bind_i64(H, s, 1, f->status);
-	B->bind_i64(H, s, 2, f->status);
+	if (f->status >= 0 && f->status < INCIDENT__MAX)
+		B->bind_text(H, s, 2, incident_status_names[f->status]);
+	else
+		B->bind_null(H, s, 2);
 	B->bind_i64(H, s, 3, f->limit > 0 ? f->limit : -1);
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
 		struct incident	 in;

@@ -74,6 +74,7 @@ jlist(const json_t *o, const char *a, const char *b)
 	struct buf	 out;
 	size_t		 i;
 	json_t		*it;
+	char		*s;
 
 	if (!json_is_array(v))
 		return NULL;
@@ -83,7 +84,9 @@ jlist(const json_t *o, const char *a, const char *b)
 			buf_printf(&out, "%s%s", i ? ";" : "",
 			    json_string_value(it));
 	}
-	return xstrdup(buf_cstr(&out));
+	s = xstrdup(buf_cstr(&out));
+	buf_release(&out);
+	return s;
 }
 
 static const char *
@@ -196,7 +199,10 @@ export_incident(void *arg, const struct incident *in)
 	struct field_errors fe = { 0 };
 
 	snprintf(key, sizeof(key), "%lld", (long long)in->id);
+	/* Our own reference: an incident without obligations gets a fresh
+	 * empty list, released below like the shared one. */
 	obl = json_object_get(x->obl, key);
+	obl = obl != NULL ? json_incref(obl) : json_array();
 	a = arena_new();
 	dl = json_array();
 	if (store_decision_list(x->st, in->id, a, &dv, &dn) == ERR_OK) {
@@ -215,16 +221,17 @@ export_incident(void *arg, const struct incident *in)
 		char	*s;
 
 		json_object_set_new(o, "facts", facts);
-		json_object_set(o, "obligations", obl ? obl : json_array());
+		json_object_set(o, "obligations", obl);
 		json_object_set(o, "decisions", dec);
 		s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fprintf(x->fp, "%s%s", x->n ? ",\n" : "\n", s);
 		free(s);
 		json_decref(o);
 	} else {
-		write_csv(x, in, facts, obl ? obl : json_array(), dec);
+		write_csv(x, in, facts, obl, dec);
 		json_decref(facts);
 	}
+	json_decref(obl);
 	json_decref(dl);
 	arena_free(a);
 	x->n++;
