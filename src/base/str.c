@@ -60,7 +60,8 @@ utf8_valid(const char *str, size_t len)
 		if (c < 0x80) {
 			i++;
 			continue;
-		} else if ((c & 0xE0) == 0xC0) {
+		}
+		if ((c & 0xE0) == 0xC0) {
 			n = 1;
 			cp = c & 0x1F;
 		} else if ((c & 0xF0) == 0xE0) {

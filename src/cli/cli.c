@@ -54,6 +54,16 @@ static const struct command commands[] = {
 	  "with --notes, the text of every note by \"[erased]\", in the state "
 	  "and in the history.  The erasure is itself an event; verify still "
 	  "passes." },
+	{ "assess", cmd_assess, false,
+	  "assess ID | assess --facts FILE [--lang en|de]",
+	  "Risk assessment: ENISA severity and the EDPB recommendation",
+	  "Recommends whether it is a breach, the risk level (none, risk, "
+	  "high), whether to notify the authority (Art. 33) and the data "
+	  "subjects (Art. 34), with reasons that cite their source and the "
+	  "facts that would change the recommendation.  With ID a new "
+	  "assessment version is recorded when the facts or the result "
+	  "changed; --facts needs no register (- reads stdin).  The keys of "
+	  "--json are documented in docs/assessment.md." },
 	{ "obligations", cmd_obligations, false,
 	  "obligations [ID] [--overdue] [--all] | obligations add ID "
 	  "--recipient NAME --due TIME [--label TEXT] [--article TEXT]",
@@ -78,8 +88,14 @@ static const struct command commands[] = {
 	  "(no with an Art. 34(3) exception; c means a public notice)." },
 	{ "export", cmd_export, false, "export [--format csv|json] [--out FILE]",
 	  "The Art. 33(5) register as CSV or JSON", NULL },
-	{ "verify", cmd_verify, false, "verify",
-	  "Check every hash chain; exit 1 naming the first bad event", NULL },
+	{ "verify", cmd_verify, false, "verify [--against EXPORT.json]",
+	  "Check every hash chain; exit 1 naming the first bad event",
+	  "Checks each incident's chain and replays its log against the "
+	  "stored state (facts, status, obligations, decisions, filings, "
+	  "attachments, assessments), and that no issued reference is "
+	  "missing.  --against an earlier `export --format json` also checks "
+	  "that every incident it lists still holds the history it had then: "
+	  "keep exports outside the machine as witnesses." },
 	{ "backup", cmd_backup, false, "backup FILE",
 	  "Consistent online copy of the register", NULL },
 	{ "regime", cmd_regime, false, "regime list | show ID | load FILE",
@@ -184,8 +200,11 @@ cmd_help(int argc, char **argv)
 int
 cmd_version(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		print_command_help(stdout, find_command("version"));
+		return 0;
+	}
 	printf("breachkit %s\n", BREACHKIT_VERSION);
 	return 0;
 }

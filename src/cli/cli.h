@@ -67,6 +67,7 @@ int	 cmd_incident(int, char **);
 int	 cmd_note(int, char **);
 int	 cmd_attach(int, char **);
 int	 cmd_erase(int, char **);
+int	 cmd_assess(int, char **);
 int	 cmd_obligations(int, char **);
 int	 cmd_file(int, char **);
 int	 cmd_decide(int, char **);

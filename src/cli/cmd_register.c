@@ -148,22 +148,39 @@ cmd_verify(int argc, char **argv)
 	struct svc_err	 e;
 	struct vrep	 r = { 0 };
 	size_t		 checked = 0, bad = 0;
+	const char	*against = NULL;
+	json_t		*old = NULL;
+	json_error_t	 jerr;
 	enum err	 rc;
 	int		 code;
 
 	cli_env_init(&env, "verify");
-	code = opts_with(argc, argv, &env, NULL, NULL, NULL, NULL);
+	code = opts_with(argc, argv, &env, "against", &against, NULL, NULL);
 	if (code >= 0)
 		return code;
 	if (optind != argc)
 		return cli_usage(&env, "unexpected argument");
+	if (against != NULL) {
+		old = json_load_file(against, JSON_REJECT_DUPLICATES, &jerr);
+		if (old == NULL || !json_is_array(json_object_get(old,
+		    "register"))) {
+			fprintf(stderr, "breachkit verify: %s is not a register "
+			    "export (breachkit export --format json): %s\n",
+			    against, old == NULL ? jerr.text : "no \"register\"");
+			json_decref(old);
+			return 2;
+		}
+	}
 	code = cli_open(&env, &st, &s);
-	if (code != 0)
+	if (code != 0) {
+		json_decref(old);
 		return code;
+	}
 	r.json = env.json;
 	r.problems = json_array();
 	svc_err_clear(&e);
-	rc = svc_verify(st, verify_report, &r, &checked, &bad, &e);
+	rc = svc_verify(st, old, verify_report, &r, &checked, &bad, &e);
+	json_decref(old);
 	if (rc != ERR_OK) {
 		code = cli_fail(&env, rc, &e);
 	} else {
@@ -260,8 +277,8 @@ cmd_regime(int argc, char **argv)
 	verb = argv[optind];
 	if (strcmp(verb, "list") != 0 && argc - optind != 2)
 		return cli_usage(&env, "%s needs one argument", verb);
-	if (strcmp(verb, "list") && strcmp(verb, "show") &&
-	    strcmp(verb, "load"))
+	if (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 &&
+	    strcmp(verb, "load") != 0)
 		return cli_usage(&env, "unknown subcommand \"%s\"", verb);
 	buf_init(&b, REGIME_JSON_MAX);
 	if (strcmp(verb, "load") == 0) {
@@ -284,7 +301,11 @@ cmd_regime(int argc, char **argv)
 		r.arr = json_array();
 		r.want = strcmp(verb, "show") == 0 ? argv[optind + 1] : NULL;
 		rc = store_regime_each(st, s.a, regime_row, &r);
-		if (r.json && r.want == NULL)
+		if (rc != ERR_OK) {
+			fprintf(stderr, "breachkit regime: %s\n",
+			    store_errmsg(st));
+			code = err_exit_code(rc);
+		} else if (r.json && r.want == NULL)
 			cli_print_json(json_incref(r.arr));
 		if (r.want != NULL && !r.found) {
 			fprintf(stderr, "breachkit regime: no regime \"%s\"\n",

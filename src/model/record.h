@@ -123,6 +123,17 @@ struct decision {
 	int64_t		 decided_at;
 };
 
+struct assessment_rec {
+	int64_t		 id;
+	int64_t		 incident_id;
+	int64_t		 version;	/* 1, 2, ... per incident */
+	char		 facts_digest[SHA256_HEX];
+	const char	*result;	/* the engine's JSON */
+	char		 result_digest[SHA256_HEX];
+	int64_t		 created_at;
+	const char	*actor;
+};
+
 struct attachment {
 	int64_t		 id;
 	int64_t		 incident_id;

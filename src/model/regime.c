@@ -154,8 +154,8 @@ regime_parse(const char *json, size_t len, struct arena *a,
 		goto out;
 	}
 	json_object_foreach(j, key, v) {
-		if (strcmp(key, "id") && strcmp(key, "name") &&
-		    strcmp(key, "rules"))
+		if (strcmp(key, "id") != 0 && strcmp(key, "name") != 0 &&
+		    strcmp(key, "rules") != 0)
 			field_errors_add(fe, key, "unknown field");
 	}
 	out->id = get_text(j, "id", "", true, a, fe);

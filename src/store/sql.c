@@ -130,4 +130,14 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	    NULL },
 	[STMT_ATTACHMENT_CONTENT] = { "SELECT content FROM attachment"
 				      " WHERE id = ?", NULL },
+	[STMT_ASSESSMENT_INSERT] = { "INSERT INTO assessment (incident_id,"
+				     " version, facts_digest, result,"
+				     " result_digest, created_at, actor)"
+				     " VALUES (?, ?, ?, ?, ?, ?, ?)"
+				     " RETURNING id", NULL },
+	[STMT_ASSESSMENT_LIST] = { "SELECT id, incident_id, version,"
+				   " facts_digest, result, result_digest,"
+				   " created_at, actor FROM assessment"
+				   " WHERE incident_id = ? ORDER BY version",
+	    NULL },
 };

@@ -489,6 +489,38 @@ store_event_erase(struct store *st, int64_t incident_id, int64_t seq,
 
 /* ---- obligations ------------------------------------------------------- */
 
+/*
+ * Collect rows of `s` into a growing arena array of `size`-byte elements,
+ * filling each with `read`.
+ */
+typedef void (*row_reader)(struct store *, enum stmt, struct arena *,
+    void *);
+
+static enum err
+collect(struct store *st, enum stmt s, struct arena *a, size_t size,
+    row_reader read, void **out, size_t *n)
+{
+	enum step	 r;
+	size_t		 cap = 8;
+	char		*v = arena_allocarray(a, cap, size);
+
+	*n = 0;
+	while ((r = B->step(H, s)) == STEP_ROW) {
+		if (*n == cap) {
+			char	*w = arena_allocarray(a, cap * 2, size);
+
+			memcpy(w, v, cap * size);
+			v = w;
+			cap *= 2;
+		}
+		read(st, s, a, v + (*n)++ * size);
+	}
+	B->reset(H, s);
+	*out = v;
+	return r == STEP_ERR ? st_fail(st) : ERR_OK;
+}
+
+
 static void
 bind_obligation_state(struct store *st, enum stmt s, int i,
     const struct obligation *o)
@@ -581,34 +613,19 @@ read_obligation(struct store *st, enum stmt s, struct arena *a,
 	o->incident_ref = col_str(st, s, 20, a);
 }
 
+static void
+read_obligation_row(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	read_obligation(st, s, a, p);
+}
+
 enum err
 store_obligation_list(struct store *st, int64_t incident_id,
     struct arena *a, struct obligation **out, size_t *n)
 {
-	enum stmt		 s = STMT_OBLIGATION_LIST;
-	enum step		 r;
-	enum err		 rc = ERR_OK;
-	size_t			 cap = 8;
-	struct obligation	*v = arena_allocarray(a, cap, sizeof(*v));
-
-	*n = 0;
-	B->bind_i64(H, s, 1, incident_id);
-	while ((r = B->step(H, s)) == STEP_ROW) {
-		if (*n == cap) {
-			struct obligation	*w = arena_allocarray(a,
-			    cap * 2, sizeof(*w));
-
-			memcpy(w, v, cap * sizeof(*v));
-			v = w;
-			cap *= 2;
-		}
-		read_obligation(st, s, a, &v[(*n)++]);
-	}
-	if (r == STEP_ERR)
-		rc = st_fail(st);
-	B->reset(H, s);
-	*out = v;
-	return rc;
+	B->bind_i64(H, STMT_OBLIGATION_LIST, 1, incident_id);
+	return collect(st, STMT_OBLIGATION_LIST, a, sizeof(**out),
+	    read_obligation_row, (void **)out, n);
 }
 
 static enum err
@@ -659,37 +676,6 @@ store_filing_insert(struct store *st, struct filing *f)
 	B->bind_text(H, s, 7, f->actor);
 	B->bind_i64(H, s, 8, f->recorded_at);
 	return run_id(st, s, &f->id);
-}
-
-/*
- * Collect rows of `s` into a growing arena array of `size`-byte elements,
- * filling each with `read`.
- */
-typedef void (*row_reader)(struct store *, enum stmt, struct arena *,
-    void *);
-
-static enum err
-collect(struct store *st, enum stmt s, struct arena *a, size_t size,
-    row_reader read, void **out, size_t *n)
-{
-	enum step	 r;
-	size_t		 cap = 8;
-	char		*v = arena_allocarray(a, cap, size);
-
-	*n = 0;
-	while ((r = B->step(H, s)) == STEP_ROW) {
-		if (*n == cap) {
-			char	*w = arena_allocarray(a, cap * 2, size);
-
-			memcpy(w, v, cap * size);
-			v = w;
-			cap *= 2;
-		}
-		read(st, s, a, v + (*n)++ * size);
-	}
-	B->reset(H, s);
-	*out = v;
-	return r == STEP_ERR ? st_fail(st) : ERR_OK;
 }
 
 static void
@@ -827,6 +813,47 @@ store_attachment_content(struct store *st, int64_t id, struct arena *a,
 	}
 	B->reset(H, s);
 	return rc;
+}
+
+/* ---- assessments ------------------------------------------------------- */
+
+enum err
+store_assessment_insert(struct store *st, struct assessment_rec *r)
+{
+	enum stmt	 s = STMT_ASSESSMENT_INSERT;
+
+	B->bind_i64(H, s, 1, r->incident_id);
+	B->bind_i64(H, s, 2, r->version);
+	B->bind_text(H, s, 3, r->facts_digest);
+	B->bind_text(H, s, 4, r->result);
+	B->bind_text(H, s, 5, r->result_digest);
+	B->bind_i64(H, s, 6, r->created_at);
+	B->bind_text(H, s, 7, r->actor);
+	return run_id(st, s, &r->id);
+}
+
+static void
+read_assessment(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct assessment_rec	*r = p;
+
+	r->id = B->col_i64(H, s, 0);
+	r->incident_id = B->col_i64(H, s, 1);
+	r->version = B->col_i64(H, s, 2);
+	col_hex(st, s, 3, r->facts_digest);
+	r->result = col_str(st, s, 4, a);
+	col_hex(st, s, 5, r->result_digest);
+	r->created_at = B->col_i64(H, s, 6);
+	r->actor = col_str(st, s, 7, a);
+}
+
+enum err
+store_assessment_list(struct store *st, int64_t incident_id,
+    struct arena *a, struct assessment_rec **out, size_t *n)
+{
+	B->bind_i64(H, STMT_ASSESSMENT_LIST, 1, incident_id);
+	return collect(st, STMT_ASSESSMENT_LIST, a, sizeof(**out),
+	    read_assessment, (void **)out, n);
 }
 
 enum err

@@ -132,6 +132,13 @@ enum err	 store_attachment_list(struct store *, int64_t incident_id,
 enum err	 store_attachment_content(struct store *, int64_t id,
 		    struct arena *, const void **data, size_t *len);
 
+/* Sets a->id. */
+enum err	 store_assessment_insert(struct store *,
+		    struct assessment_rec *a);
+/* All versions of one incident's assessment, oldest first. */
+enum err	 store_assessment_list(struct store *, int64_t incident_id,
+		    struct arena *, struct assessment_rec **out, size_t *n);
+
 /* Consistent online copy of the register to `path` (must not exist). */
 enum err	 store_backup(struct store *, const char *path);
 

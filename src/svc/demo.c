@@ -106,7 +106,7 @@ svc_demo_seed(struct svc *s, size_t *count, struct svc_err *e)
 	memset(&f, 0, sizeof(f));
 	f.recipient = "authority";
 	f.phase = PHASE_INITIAL;
-	f.filed_at = now - 26 * 3600;
+	f.filed_at = now - (int64_t)26 * 3600;
 	f.case_ref = "DEMO-SA-4711";
 	rc = svc_file(s, ref, &f, &late, e);
 	if (rc != ERR_OK)

@@ -214,38 +214,6 @@ svc_incident_import(struct svc *s, FILE *fp, size_t *count,
 	return rc;
 }
 
-/*
- * Open a write transaction and load incident `id`.  On success the caller
- * must commit or roll back.
- */
-static enum err
-begin_on(struct svc *s, const char *id, struct arena *a,
-    struct incident *in, struct svc_err *e)
-{
-	enum err	 rc;
-
-	rc = store_begin_write(s->st);
-	if (rc != ERR_OK)
-		return svc_store_err(s, rc, "opening a transaction", e);
-	rc = svc_resolve(s, id, a, in, e);
-	if (rc != ERR_OK)
-		store_rollback(s->st);
-	return rc;
-}
-
-static enum err
-finish(struct svc *s, enum err rc, struct svc_err *e)
-{
-	if (rc == ERR_OK) {
-		rc = store_commit(s->st);
-		if (rc != ERR_OK)
-			svc_store_err(s, rc, "commit", e);
-	}
-	if (rc != ERR_OK)
-		store_rollback(s->st);
-	return rc;
-}
-
 enum err
 svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
     size_t len, const char *reason, struct svc_err *e)
@@ -281,7 +249,7 @@ svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
 		arena_free(a);
 		return ERR_INVAL;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc != ERR_OK)
 		goto out_nofinish;
 	cur = json_loads(in.facts, 0, NULL);
@@ -318,7 +286,7 @@ svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 out:
-	rc = finish(s, rc, e);
+	rc = svc_tx_finish(s, rc, e);
 out_nofinish:
 	json_decref(patch);
 	json_decref(cur);
@@ -341,7 +309,7 @@ svc_incident_close(struct svc *s, const char *id, bool close,
 		arena_free(a);
 		return ERR_INVAL;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc != ERR_OK)
 		goto out;
 	if ((in.status == INCIDENT_CLOSED) == close) {
@@ -357,7 +325,7 @@ svc_incident_close(struct svc *s, const char *id, bool close,
 		in.closed_at = close ? s->now : TIME_UNKNOWN;
 		rc = svc_incident_save(s, &in, e);
 	}
-	rc = finish(s, rc, e);
+	rc = svc_tx_finish(s, rc, e);
 out:
 	arena_free(a);
 	return rc;
@@ -375,13 +343,13 @@ svc_note(struct svc *s, const char *id, const char *text,
 		arena_free(a);
 		return ERR_INVAL;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc == ERR_OK) {
 		rc = svc_event(s, &in, "note", json_pack("{s:s}", "text",
 		    text), e);
 		if (rc == ERR_OK)
 			rc = svc_incident_save(s, &in, e);
-		rc = finish(s, rc, e);
+		rc = svc_tx_finish(s, rc, e);
 	}
 	arena_free(a);
 	return rc;
@@ -409,7 +377,7 @@ svc_attach(struct svc *s, const char *id, const char *name,
 		arena_free(a);
 		return ERR_LIMIT;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc != ERR_OK)
 		goto out;
 	memset(&at, 0, sizeof(at));
@@ -428,7 +396,7 @@ svc_attach(struct svc *s, const char *id, const char *name,
 		    "size", (json_int_t)len, "sha256", at.sha256), e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
-	rc = finish(s, rc, e);
+	rc = svc_tx_finish(s, rc, e);
 	if (rc == ERR_OK)
 		svc_err_msg(e, "%s", at.sha256);
 out:
@@ -460,7 +428,8 @@ erase_path(json_t *root, const char *path)
 		path = buf;
 	}
 	v = json_object_get(grp, path);
-	if (json_is_string(v) && strcmp(json_string_value(v), ERASED_MARK)) {
+	if (json_is_string(v) &&
+	    strcmp(json_string_value(v), ERASED_MARK) != 0) {
 		json_object_set_new(grp, path, json_string(ERASED_MARK));
 		return true;
 	}
@@ -471,7 +440,7 @@ erase_path(json_t *root, const char *path)
 
 		json_array_foreach(v, i, it) {
 			if (json_is_string(it) &&
-			    strcmp(json_string_value(it), ERASED_MARK)) {
+			    strcmp(json_string_value(it), ERASED_MARK) != 0) {
 				json_array_set_new(v, i,
 				    json_string(ERASED_MARK));
 				any = true;
@@ -544,7 +513,7 @@ svc_erase(struct svc *s, const char *id, const char *const *paths,
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc != ERR_OK)
 		goto out_nofinish;
 	cur = json_loads(in.facts, 0, NULL);
@@ -593,7 +562,7 @@ svc_erase(struct svc *s, const char *id, const char *const *paths,
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 out:
-	rc = finish(s, rc, e);
+	rc = svc_tx_finish(s, rc, e);
 out_nofinish:
 	for (size_t i = 0; i < x->n; i++)
 		free(x->payloads[i]);

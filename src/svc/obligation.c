@@ -12,33 +12,6 @@
 #include "model/json_out.h"
 #include "svc/svc_int.h"
 
-static enum err
-begin_on(struct svc *s, const char *id, struct arena *a,
-    struct incident *in, struct svc_err *e)
-{
-	enum err	 rc;
-
-	rc = store_begin_write(s->st);
-	if (rc != ERR_OK)
-		return svc_store_err(s, rc, "opening a transaction", e);
-	rc = svc_resolve(s, id, a, in, e);
-	if (rc != ERR_OK)
-		store_rollback(s->st);
-	return rc;
-}
-
-static enum err
-finish(struct svc *s, enum err rc, struct svc_err *e)
-{
-	if (rc == ERR_OK) {
-		rc = store_commit(s->st);
-		if (rc != ERR_OK)
-			svc_store_err(s, rc, "commit", e);
-	}
-	if (rc != ERR_OK)
-		store_rollback(s->st);
-	return rc;
-}
 
 /* The topic that decides obligation `o`, from its regime rule; -1 none. */
 static int
@@ -53,7 +26,6 @@ rule_topic(struct svc *s, const struct obligation *o, struct svc_err *e)
 	return -1;
 }
 
-#define NOT_A_BREACH	"Not a personal data breach: "
 
 /* Move the obligations decision `d` governs; events for each change. */
 static enum err
@@ -136,7 +108,7 @@ svc_decide(struct svc *s, const char *id, const struct decide_req *rq,
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc != ERR_OK)
 		goto out_nofinish;
 	memset(&d, 0, sizeof(d));
@@ -166,7 +138,7 @@ svc_decide(struct svc *s, const char *id, const struct decide_req *rq,
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 out:
-	rc = finish(s, rc, e);
+	rc = svc_tx_finish(s, rc, e);
 out_nofinish:
 	arena_free(a);
 	return rc;
@@ -260,7 +232,7 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc != ERR_OK)
 		goto out_nofinish;
 	rc = find_obligation(s, &in, rq, a, &o, e);
@@ -348,7 +320,7 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 		rc = svc_incident_save(s, &in, e);
 	*late_out = fl.late;
 out:
-	rc = finish(s, rc, e);
+	rc = svc_tx_finish(s, rc, e);
 out_nofinish:
 	arena_free(a);
 	return rc;
@@ -370,7 +342,7 @@ svc_obligation_add(struct svc *s, const char *id,
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
-	rc = begin_on(s, id, a, &in, e);
+	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc != ERR_OK)
 		goto out_nofinish;
 	rc = store_obligation_list(s->st, in.id, a, &v, &n);
@@ -399,14 +371,14 @@ svc_obligation_add(struct svc *s, const char *id,
 		goto out;
 	}
 	rc = svc_event(s, &in, "obligation", json_pack("{s:s, s:I, s:s, s:s,"
-	    " s:s, s:s, s:o}", "action", "created", "obligation",
+	    " s:s, s:s, s:o, s:o}", "action", "created", "obligation",
 	    (json_int_t)o.id, "regime", o.regime, "rule", o.rule, "recipient",
-	    o.recipient, "kind", "contract", "due_at",
-	    json_time_utc(o.due_at)), e);
+	    o.recipient, "kind", "contract", "anchor_at",
+	    json_time_utc(o.anchor_at), "due_at", json_time_utc(o.due_at)), e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 out:
-	rc = finish(s, rc, e);
+	rc = svc_tx_finish(s, rc, e);
 out_nofinish:
 	arena_free(a);
 	return rc;

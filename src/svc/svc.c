@@ -235,6 +235,35 @@ svc_resolve(struct svc *s, const char *id, struct arena *a,
 	return rc;
 }
 
+enum err
+svc_tx_begin(struct svc *s, const char *id, struct arena *a,
+    struct incident *in, struct svc_err *e)
+{
+	enum err	 rc;
+
+	memset(in, 0, sizeof(*in));
+	rc = store_begin_write(s->st);
+	if (rc != ERR_OK)
+		return svc_store_err(s, rc, "opening a transaction", e);
+	rc = svc_resolve(s, id, a, in, e);
+	if (rc != ERR_OK)
+		store_rollback(s->st);
+	return rc;
+}
+
+enum err
+svc_tx_finish(struct svc *s, enum err rc, struct svc_err *e)
+{
+	if (rc == ERR_OK) {
+		rc = store_commit(s->st);
+		if (rc != ERR_OK)
+			svc_store_err(s, rc, "commit", e);
+	}
+	if (rc != ERR_OK)
+		store_rollback(s->st);
+	return rc;
+}
+
 /* ---- events and the chain ----------------------------------------------- */
 
 void
@@ -369,6 +398,50 @@ obligation_event(const char *action, const struct obligation *o)
 	    json_time_utc(o->anchor_at), "due_at", json_time_utc(o->due_at));
 }
 
+/*
+ * An open obligation whose rule no longer applies to the facts (the role
+ * changed, awareness was withdrawn) lapses: it is closed as not required,
+ * with the reason, by whoever changed the facts.  Nothing is deleted.
+ */
+static enum err
+lapse(struct svc *s, struct incident *in, const struct facts *f,
+    const struct regime *reg, const struct due *due, size_t n,
+    struct obligation *have, size_t have_n, struct svc_err *e)
+{
+	enum err	 rc = ERR_OK;
+
+	for (size_t k = 0; k < have_n && rc == ERR_OK; k++) {
+		struct obligation	*o = &have[k];
+		const char		*why;
+		bool			 owed = false;
+
+		if (o->status != OBL_OPEN || strcmp(o->regime, reg->id) != 0)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(due[i].rule->id, o->rule) == 0)
+				owed = true;
+		}
+		if (owed)
+			continue;
+		why = arena_printf(s->a, "No longer applies: rule %s of regime "
+		    "%s does not apply to the facts (role %s, awareness %s).",
+		    o->rule, o->regime, enum_json_name("role", f->role),
+		    f->aware_at == TIME_UNKNOWN ? "not recorded" : "recorded");
+		o->status = OBL_NOT_REQUIRED;
+		o->rationale = why;
+		o->decided_by = s->actor;
+		o->decided_at = s->now;
+		rc = store_obligation_update(s->st, o);
+		if (rc != ERR_OK)
+			return svc_store_err(s, rc, "obligation", e);
+		rc = svc_event(s, in, "obligation", json_pack("{s:s, s:I, s:s,"
+		    " s:s, s:s}", "action", "lapsed", "obligation",
+		    (json_int_t)o->id, "regime", o->regime, "rule", o->rule,
+		    "rationale", why), e);
+	}
+	return rc;
+}
+
 enum err
 svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
     struct svc_err *e)
@@ -476,6 +549,9 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
 					goto out;
 			}
 		}
+		rc = lapse(s, in, f, reg, due, n, have, have_n, e);
+		if (rc != ERR_OK)
+			goto out;
 	}
 out:
 	arena_free(a);

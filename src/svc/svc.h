@@ -132,15 +132,29 @@ enum err	 svc_obligation_add(struct svc *, const char *id,
 enum err	 svc_regime_load(struct svc *, const char *json, size_t len,
 		    const char **id_out, struct svc_err *);
 
+/* The risk engine's assessment of `f` as JSON (docs/assessment.md). */
+json_t		*svc_assess_facts(const struct facts *f);
+/*
+ * Assess incident `id`; record a new version when the facts or the result
+ * differ from the latest.  *out is the result (new reference).
+ */
+enum err	 svc_assess(struct svc *, const char *id, json_t **out,
+		    int64_t *version, bool *recorded, struct svc_err *);
+
 /* Seed the fictional demo incidents (init --demo). */
 enum err	 svc_demo_seed(struct svc *, size_t *count, struct svc_err *);
 
 /* verify: one problem per incident (the first bad event). */
 typedef void (*verify_cb)(void *, const char *ref, int64_t seq,
     const char *problem);
-/* Checks every chain; returns ERR_OK and *bad = number of problems. */
-enum err	 svc_verify(struct store *, verify_cb, void *, size_t *checked,
-		    size_t *bad, struct svc_err *);
+/*
+ * Checks every chain and replays every log against the stored state;
+ * with `against` (an earlier `export --format json`), also that every
+ * incident it lists still holds the head it had then.  Returns ERR_OK and
+ * *bad = number of problems.
+ */
+enum err	 svc_verify(struct store *, const json_t *against, verify_cb,
+		    void *, size_t *checked, size_t *bad, struct svc_err *);
 
 /* The Art. 33(5) register. */
 enum err	 svc_export(struct store *, FILE *, bool json, int64_t now,

@@ -8,6 +8,8 @@
 #include "svc/svc.h"
 
 #define ERASED_MARK	"[erased]"
+/* The rationale prefix of obligations a "not a breach" decision closed. */
+#define NOT_A_BREACH	"Not a personal data breach: "
 #define DUMP_FLAGS	(JSON_COMPACT | JSON_PRESERVE_ORDER)
 
 /* The hash of an event: covers prev_hash, the header and the digest. */
@@ -31,6 +33,14 @@ const struct regime *svc_regime(struct svc *, const char *id,
 /* Bring the obligations of `in` in line with its facts and decisions. */
 enum err	 svc_reconcile(struct svc *, struct incident *in,
 		    const struct facts *f, struct svc_err *);
+/*
+ * Open a write transaction and load incident `id` into `in`.  On success
+ * the caller ends it with svc_tx_finish().
+ */
+enum err	 svc_tx_begin(struct svc *, const char *id, struct arena *,
+		    struct incident *in, struct svc_err *);
+/* Commit when `rc` is ERR_OK, else roll back; returns the final status. */
+enum err	 svc_tx_finish(struct svc *, enum err rc, struct svc_err *);
 /* Map a store error to the svc error with the store's message. */
 enum err	 svc_store_err(struct svc *, enum err, const char *what,
 		    struct svc_err *);

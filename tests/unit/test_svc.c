@@ -90,7 +90,7 @@ verify_ok(struct fx *fx)
 {
 	size_t	 checked, bad;
 
-	assert_int_equal(svc_verify(fx->st, NULL, NULL, &checked, &bad,
+	assert_int_equal(svc_verify(fx->st, NULL, NULL, NULL, &checked, &bad,
 	    &fx->e), ERR_OK);
 	assert_int_equal(bad, 0);
 }
