@@ -50,6 +50,8 @@ DEF(credentials_unlock, UNLOCKS_LIST, false)
 DEF(identifier, IDENT_LIST, false)
 DEF(criticality, CRITICALITY_LIST, true)
 DEF(consequence, CONSEQ_LIST, false)
+DEF(enisa_category, ENISA_CAT_LIST, false)
+DEF(enisa_factor, ENISA_FACTOR_LIST, false)
 
 static_assert(nitems(role_json) == ROLE__MAX, "role table");
 static_assert(nitems(sector_json) == SECTOR__MAX, "sector table");
@@ -65,13 +67,15 @@ static_assert(nitems(encryption_json) == ENC__MAX, "encryption table");
 static_assert(nitems(password_storage_json) == PW__MAX, "pw table");
 static_assert(nitems(recipients_json) == RCPT__MAX, "recipients table");
 static_assert(nitems(criticality_json) == CRIT__MAX, "criticality table");
+static_assert(nitems(enisa_category_json) == ENISA_CAT__MAX, "ENISA table");
+static_assert(nitems(enisa_factor_json) == ENISA_F__MAX, "factor table");
 
 static const struct enum_def *const enum_defs[] = {
 	&role_def, &sector_def, &discovery_def, &breach_type_def, &intent_def,
 	&origin_def, &attack_def, &data_category_def, &subject_category_def,
 	&encryption_def, &password_storage_def, &recipients_def,
 	&credentials_unlock_def, &identifier_def, &criticality_def,
-	&consequence_def,
+	&consequence_def, &enisa_category_def, &enisa_factor_def,
 };
 
 enum ftype {
@@ -88,6 +92,7 @@ enum ftype {
 	FT_EEA,		/* EEA member states only */
 	FT_NAMES,	/* list of one-line texts */
 	FT_IDS,		/* list of identifiers [a-z0-9_-] */
+	FT_ENISA_ADJ,	/* list of ENISA DPC adjustment objects */
 	FT__MAX
 };
 
@@ -95,7 +100,7 @@ static const char *const ftype_names[FT__MAX] = {
 	"text", "text (multi-line)", "true / false / null", "true / false",
 	"enum", "list of enum", "date-time", "integer >= 0", "duration",
 	"list of country codes", "list of EEA country codes",
-	"list of names", "list of ids",
+	"list of names", "list of ids", "list of ENISA DPC adjustments",
 };
 
 struct field {
@@ -256,6 +261,10 @@ static const struct field fields[] = {
 	F("regimes", FT_IDS, regimes, NULL,
 	    "Notification regimes that apply (default [\"gdpr\"]); see "
 	    "`breachkit regime list`."),
+	F("enisa.adjustments", FT_ENISA_ADJ, enisa_adj, NULL,
+	    "ENISA 2013 DPC adjustments: contextual factors that move the "
+	    "basic score of a data category, each with its reason (see "
+	    "\"ENISA DPC adjustments\" below)."),
 };
 
 static const char iso_countries[] =
@@ -586,6 +595,267 @@ set_enum_set(const struct field *fd, const char *path, const json_t *v,
 	s->known = ok;
 }
 
+/* ---- ENISA DPC adjustments (enisa.adjustments) ------------------------ */
+
+static json_t *enum_values(const struct enum_def *);
+
+static const int enisa_base[ENISA_CAT__MAX] = { 1, 2, 3, 4 };
+static const int enisa_min[ENISA_CAT__MAX] = { 0, -1, -2, -3 };
+static const int enisa_max[ENISA_CAT__MAX] = { 3, 2, 1, 0 };
+
+int
+enisa_cat_base(enum enisa_cat c)
+{
+	return c < ENISA_CAT__MAX ? enisa_base[c] : 1;
+}
+
+int
+enisa_cat_min(enum enisa_cat c)
+{
+	return c < ENISA_CAT__MAX ? enisa_min[c] : 0;
+}
+
+int
+enisa_cat_max(enum enisa_cat c)
+{
+	return c < ENISA_CAT__MAX ? enisa_max[c] : 0;
+}
+
+bool
+enisa_factor_raises(enum enisa_factor f)
+{
+	return f == ENISA_F_VOLUME || f == ENISA_F_CONTROLLER ||
+	       f == ENISA_F_SUBJECTS;
+}
+
+/*
+ * One adjustment object at `where` ("enisa.adjustments[1]").  Every
+ * problem is reported with the member's path; returns false if any.
+ */
+static bool
+enisa_adj_item(const char *where, const json_t *it, struct arena *a,
+    struct enisa_adjustment *out, struct field_errors *fe)
+{
+	static const char *const keys[] = { "category", "factor", "delta",
+		"reason" };
+	const char *key, *why;
+	json_t *v;
+	char p[112];
+	int cat = -1, fac = -1, lo, hi;
+	bool ok = true;
+
+	if (!json_is_object(it)) {
+		field_errors_add(fe, where,
+		    "must be an object with category, "
+		    "factor, delta and reason");
+		return false;
+	}
+	json_object_foreach ((json_t *)it, key, v) {
+		size_t k;
+
+		for (k = 0; k < nitems(keys); k++) {
+			if (strcmp(key, keys[k]) == 0)
+				break;
+		}
+		if (k == nitems(keys)) {
+			snprintf(p, sizeof(p), "%s.%.40s", where, key);
+			field_errors_add(fe, p, "unknown field");
+			ok = false;
+		}
+	}
+	v = json_object_get(it, "category");
+	if (json_is_string(v))
+		cat = enum_lookup(&enisa_category_def, json_string_value(v));
+	if (cat < 0) {
+		snprintf(p, sizeof(p), "%s.category", where);
+		field_errors_add(fe, p,
+		    "required; one of: simple, behavioural, "
+		    "financial, sensitive");
+		ok = false;
+	}
+	v = json_object_get(it, "factor");
+	if (json_is_string(v))
+		fac = enum_lookup(&enisa_factor_def, json_string_value(v));
+	if (fac < 0) {
+		snprintf(p, sizeof(p), "%s.factor", where);
+		field_errors_add(fe, p,
+		    "required; one of: volume, "
+		    "controller_characteristics, subject_characteristics, "
+		    "invalid_or_inaccurate, publicly_available, "
+		    "no_substantial_insight");
+		ok = false;
+	}
+	v = json_object_get(it, "delta");
+	snprintf(p, sizeof(p), "%s.delta", where);
+	if (!json_is_integer(v)) {
+		field_errors_add(fe, p, "required; a whole number");
+		ok = false;
+	} else if (cat >= 0 && fac >= 0) {
+		lo = enisa_factor_raises(fac) ? 0 : enisa_min[cat];
+		hi = enisa_factor_raises(fac) ? enisa_max[cat] : 0;
+		if (json_integer_value(v) < lo || json_integer_value(v) > hi) {
+			field_errors_add(fe, p,
+			    "must be from %d to %d for %s "
+			    "data and factor %s (ENISA 2013, Table 1)",
+			    lo, hi, enisa_category_json[cat],
+			    enisa_factor_json[fac]);
+			ok = false;
+		}
+	}
+	v = json_object_get(it, "reason");
+	snprintf(p, sizeof(p), "%s.reason", where);
+	if (!json_is_string(v) || json_string_length(v) == 0) {
+		field_errors_add(fe, p, "required; say why the factor applies");
+		ok = false;
+	} else {
+		why = text_problem(json_string_value(v), json_string_length(v),
+		    ENISA_REASON_MAX, false);
+		if (why != NULL) {
+			field_errors_add(fe, p, "%s (at most %d bytes)", why,
+			    ENISA_REASON_MAX);
+			ok = false;
+		}
+	}
+	if (!ok)
+		return false;
+	out->category = cat;
+	out->factor = fac;
+	out->delta = (int)json_integer_value(json_object_get(it, "delta"));
+	out->reason =
+	    arena_strndup(a, json_string_value(v), json_string_length(v));
+	return true;
+}
+
+/*
+ * "enisa.adjustments": a list of at most ENISA_ADJ_MAX objects; one
+ * adjustment per (category, factor).  null leaves it unknown.
+ */
+static void
+set_enisa_adj(const char *path, const json_t *v, struct arena *a, void *slot,
+    struct field_errors *fe)
+{
+	struct enisa_adjustments *l = slot;
+	size_t i;
+	json_t *it;
+	bool ok = true;
+
+	if (!json_is_array(v)) {
+		field_errors_add(fe, path,
+		    "must be a list of adjustment "
+		    "objects or null");
+		return;
+	}
+	if (json_array_size(v) > ENISA_ADJ_MAX) {
+		field_errors_add(fe, path, "more than %d items", ENISA_ADJ_MAX);
+		return;
+	}
+	l->v = arena_allocarray(a, json_array_size(v) + 1, sizeof(*l->v));
+	json_array_foreach (v, i, it) {
+		char where[96];
+
+		snprintf(where, sizeof(where), "%s[%zu]", path, i);
+		if (!enisa_adj_item(where, it, a, &l->v[l->n], fe)) {
+			ok = false;
+			continue;
+		}
+		for (size_t k = 0; k < l->n; k++) {
+			if (l->v[k].category == l->v[l->n].category &&
+			    l->v[k].factor == l->v[l->n].factor) {
+				field_errors_add(fe, where,
+				    "duplicate: "
+				    "%s data already has an adjustment for "
+				    "%s",
+				    enisa_category_json[l->v[k].category],
+				    enisa_factor_json[l->v[k].factor]);
+				ok = false;
+			}
+		}
+		l->n++;
+	}
+	l->known = ok;
+}
+
+static json_t *
+enisa_adj_json(const struct enisa_adjustments *l)
+{
+	json_t *arr;
+
+	if (!l->known)
+		return NULL;
+	arr = json_array();
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:s, s:i, s:s}", "category",
+		             enisa_category_json[l->v[i].category], "factor",
+		             enisa_factor_json[l->v[i].factor], "delta",
+		             l->v[i].delta, "reason", l->v[i].reason));
+	return arr;
+}
+
+/*
+ * One schema branch per category and direction, so the schema states the
+ * same ranges the validator enforces.
+ */
+static json_t *
+enisa_adj_schema(void)
+{
+	json_t *branches = json_array();
+
+	for (unsigned c = 0; c < ENISA_CAT__MAX; c++) {
+		for (int up = 1; up >= 0; up--) {
+			json_t *facs = json_array();
+
+			for (unsigned f = 0; f < ENISA_F__MAX; f++) {
+				if (enisa_factor_raises(f) == (up == 1))
+					json_array_append_new(facs,
+					    json_string(enisa_factor_json[f]));
+			}
+			json_array_append_new(branches,
+			    json_pack("{s:{s:{s:s}, s:{s:o}, s:{s:i, s:i}}}",
+			        "properties", "category", "const",
+			        enisa_category_json[c], "factor", "enum", facs,
+			        "delta", "minimum", up ? 0 : enisa_min[c],
+			        "maximum", up ? enisa_max[c] : 0));
+		}
+	}
+	return json_pack(
+	    "{s:[s,s], s:i, s:{s:s, s:b, s:[s,s,s,s], "
+	    "s:{s:{s:o}, s:{s:o}, s:{s:s}, s:{s:s, s:i, s:i}}, s:o}}",
+	    "type", "array", "null", "maxItems", ENISA_ADJ_MAX, "items", "type",
+	    "object", "additionalProperties", 0, "required", "category",
+	    "factor", "delta", "reason", "properties", "category", "enum",
+	    enum_values(&enisa_category_def), "factor", "enum",
+	    enum_values(&enisa_factor_def), "delta", "type", "integer",
+	    "reason", "type", "string", "minLength", 1, "maxLength",
+	    ENISA_REASON_MAX, "oneOf", branches);
+}
+
+static void
+enisa_adj_doc(struct buf *b)
+{
+	buf_puts(b,
+	    "\n### ENISA DPC adjustments\n\n"
+	    "`enisa.adjustments` is a list of objects `{\"category\", "
+	    "\"factor\", \"delta\", \"reason\"}`: a contextual factor from "
+	    "ENISA's Assessment Table 1 (2013) that moves the basic score of "
+	    "one data category, with the reason in words (required). At most "
+	    "one adjustment per category and factor. Raising factors take a "
+	    "delta from 0 up to the category's maximum, lowering factors "
+	    "from the category's minimum up to 0. The risk engine clamps the "
+	    "adjusted score to 1..4 and adds its own documented adjustments "
+	    "(docs/assessment.md) where no explicit one is given.\n\n"
+	    "| Category | Basic score | Delta range |\n|---|---|---|\n");
+	for (unsigned c = 0; c < ENISA_CAT__MAX; c++)
+		buf_printf(b, "| `%s` | %d | %+d .. %+d |\n",
+		    enisa_category_json[c], enisa_base[c], enisa_min[c],
+		    enisa_max[c]);
+	buf_puts(b,
+	    "\nRaising factors: `volume`, `controller_characteristics`, "
+	    "`subject_characteristics`. Lowering factors: "
+	    "`invalid_or_inaccurate`, `publicly_available`, "
+	    "`no_substantial_insight`.\n");
+}
+
 static void
 set_value(const struct field *fd, const char *path, const json_t *v,
     int64_t now, struct arena *a, struct facts *f, struct field_errors *fe)
@@ -694,6 +964,9 @@ set_value(const struct field *fd, const char *path, const json_t *v,
 	case FT_NAMES:
 	case FT_IDS:
 		set_list(fd, path, v, a, slot, fe);
+		return;
+	case FT_ENISA_ADJ:
+		set_enisa_adj(path, v, a, slot, fe);
 		return;
 	case FT__MAX:
 		break;
@@ -878,6 +1151,8 @@ value_json(const struct field *fd, const struct facts *f, bool utc)
 			json_array_append_new(arr, json_string(l->v[i]));
 		return arr;
 	}
+	case FT_ENISA_ADJ:
+		return enisa_adj_json(slot);
 	case FT__MAX:
 		break;
 	}
@@ -993,6 +1268,9 @@ field_schema(const struct field *fd)
 		    "^[a-z0-9_-]{1,32}$", "uniqueItems", 1, "maxItems",
 		    LIST_MAX);
 		break;
+	case FT_ENISA_ADJ:
+		s = enisa_adj_schema();
+		break;
 	default:
 		BUG("field type");
 	}
@@ -1050,6 +1328,7 @@ facts_doc_markdown(struct buf *b)
 			buf_printf(b, " (`%s`)", fd->e->name);
 		buf_printf(b, " | %s |\n", fd->doc);
 	}
+	enisa_adj_doc(b);
 	buf_puts(b, "\n### Value lists\n");
 	for (size_t i = 0; i < nitems(enum_defs); i++) {
 		const struct enum_def	*e = enum_defs[i];

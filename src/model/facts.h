@@ -90,6 +90,74 @@ struct strlist {
 	bool		 known;
 };
 
+/*
+ * ENISA 2013 DPC adjustments (ENISA, Recommendations for a methodology of
+ * the assessment of severity of personal data breaches, Assessment Table 1):
+ * a contextual factor that moves the basic score of one data category, with
+ * the reason the DPO gives.  Raising factors take 0..max, lowering factors
+ * min..0, where [min, max] is the category's range: simple 0..+3,
+ * behavioural -1..+2, financial -2..+1, sensitive -3..0.
+ *
+ * X(NAME, "json", "English label", "German label")
+ */
+#define ENISA_CAT_LIST(X)                                                    \
+	X(SIMPLE, "simple", "simple data", "einfache Daten")                 \
+	X(BEHAVIOURAL, "behavioural", "behavioural data", "Verhaltensdaten") \
+	X(FINANCIAL, "financial", "financial data", "Finanzdaten")           \
+	X(SENSITIVE, "sensitive", "sensitive data", "sensible Daten")
+
+/* The raising factors come first; see enisa_factor_raises(). */
+#define ENISA_FACTOR_LIST(X)                                              \
+	X(VOLUME, "volume", "volume of data for the same person",         \
+	    "Datenmenge zur selben Person")                               \
+	X(CONTROLLER, "controller_characteristics",                       \
+	    "special characteristics of the controller",                  \
+	    "besondere Merkmale des Verantwortlichen")                    \
+	X(SUBJECTS, "subject_characteristics",                            \
+	    "special characteristics of the individuals",                 \
+	    "besondere Merkmale der betroffenen Personen")                \
+	X(INVALID, "invalid_or_inaccurate", "data invalid or inaccurate", \
+	    "Daten ungültig oder unrichtig")                              \
+	X(PUBLIC, "publicly_available",                                   \
+	    "publicly available before the "                              \
+	    "breach",                                                     \
+	    "vor der Verletzung öffentlich verfügbar")                    \
+	X(NO_INSIGHT, "no_substantial_insight",                           \
+	    "no substantial insight "                                     \
+	    "into the category",                                          \
+	    "kein wesentlicher Einblick in die "                          \
+	    "Kategorie")
+
+#define X(e, s, en, de) ENISA_CAT_##e,
+enum enisa_cat { ENISA_CAT_LIST(X) ENISA_CAT__MAX };
+#undef X
+#define X(e, s, en, de) ENISA_F_##e,
+enum enisa_factor { ENISA_FACTOR_LIST(X) ENISA_F__MAX };
+#undef X
+
+enum { ENISA_ADJ_MAX = 24, ENISA_REASON_MAX = 500 };
+
+struct enisa_adjustment {
+	enum enisa_cat category;
+	enum enisa_factor factor;
+	int delta;
+	const char *reason;
+};
+
+/* known == false: not given (the engine applies only its own). */
+struct enisa_adjustments {
+	size_t n;
+	struct enisa_adjustment *v;
+	bool known;
+};
+
+/* ENISA's basic score of a category (1..4) and its adjustment range. */
+int enisa_cat_base(enum enisa_cat);
+int enisa_cat_min(enum enisa_cat);
+int enisa_cat_max(enum enisa_cat);
+/* True for volume and the controller's and individuals' characteristics. */
+bool enisa_factor_raises(enum enisa_factor);
+
 struct facts {
 	const char	*title;
 	const char	*description;
@@ -174,6 +242,9 @@ struct facts {
 
 	struct strlist	 processors;
 	struct strlist	 regimes;
+
+	/* ENISA DPC adjustments chosen by the DPO ("enisa.adjustments"). */
+	struct enisa_adjustments enisa_adj;
 };
 
 /* One field-level problem: "timeline.aware_at": "before discovered_at". */
