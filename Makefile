@@ -7,7 +7,7 @@
 PROG	:= breachkit
 BUILD	?= build
 CC	?= cc
-PKGS	:= sqlite3 libsodium jansson
+PKGS	:= sqlite3 libsodium jansson pangocairo libcurl
 VERSION	:= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 WARN	:= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -36,13 +36,15 @@ ifneq ($(findstring clang,$(shell $(CC) --version 2>/dev/null | head -1)),clang)
 CFLAGS	+= -Wno-format-truncation
 endif
 
-SUBSYS	:= base model store risk svc cli
+SUBSYS	:= base model store risk doc svc cli
 SRCS	:= $(foreach d,$(SUBSYS),$(wildcard src/$(d)/*.c))
 OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 MAIN_O	:= $(BUILD)/obj/main.o
 SCHEMA	:= $(sort $(wildcard src/store/schema/sqlite/*.sql))
 REGIMES	:= $(sort $(wildcard regimes/*.json))
-EMBEDS	:= $(SCHEMA) $(REGIMES)
+AUTHORITIES := $(sort $(wildcard authorities/*.json))
+TEMPLATES := $(sort $(wildcard src/doc/templates/*))
+EMBEDS	:= $(SCHEMA) $(REGIMES) $(AUTHORITIES) $(TEMPLATES)
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_OBJS := $(UNIT_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o) \

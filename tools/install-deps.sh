@@ -6,7 +6,9 @@ set -eu
 PKGS="build-essential make pkg-config git ca-certificates tzdata
 libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libcmocka-dev python3
 clang libclang-rt-14-dev clang-format clang-tidy cppcheck bear valgrind
-hyperfine curl"
+hyperfine curl
+libcairo2-dev libpango1.0-dev libcurl4-openssl-dev fonts-dejavu-core
+poppler-utils python3-jinja2 python3-aiosmtpd"
 if [ "$(id -u)" -ne 0 ]; then
 	SUDO=sudo
 else
