@@ -11,7 +11,8 @@ export BREACHKIT_DB="${BREACHKIT_DB:-$(pwd)/demo.db}"
 export BREACHKIT_ACTOR="${BREACHKIT_ACTOR:-dpo-demo}"
 rm -f "$BREACHKIT_DB" "$BREACHKIT_DB-wal" "$BREACHKIT_DB-shm"
 run() { printf '\n$ breachkit %s\n' "$*"; "$BK" "$@"; }
-run init --demo --org "Musterschuh Versand GmbH (fictional demo)"
+run init --demo
+run settings
 run incident list
 run obligations
 run incident show DEMO-$(date +%Y)-0002

@@ -86,6 +86,14 @@ static const struct command commands[] = {
 	  "breach: is it a personal data breach; authority: notify the "
 	  "supervisory authority; subjects: communicate to the data subjects "
 	  "(no with an Art. 34(3) exception; c means a public notice)." },
+	{ "settings", cmd_settings, false,
+	  "settings [list] | get KEY | set KEY VALUE | unset KEY",
+	  "The organisation, the DPO's contact and other register settings",
+	  "Keys: org_name, org_address, org_website, org_channels (the real "
+	  "channels named in phishing warnings), dpo_name, dpo_email, "
+	  "dpo_phone, dpo_address, mail_from, authority (nrw, by, bw, bfdi, "
+	  "en), timezone, ref_prefix.  Documents list the settings they "
+	  "need and lack." },
 	{ "export", cmd_export, false, "export [--format csv|json] [--out FILE]",
 	  "The Art. 33(5) register as CSV or JSON", NULL },
 	{ "verify", cmd_verify, false, "verify [--against EXPORT.json]",

@@ -72,6 +72,7 @@ int	 cmd_obligations(int, char **);
 int	 cmd_file(int, char **);
 int	 cmd_decide(int, char **);
 int	 cmd_export(int, char **);
+int	 cmd_settings(int, char **);
 int	 cmd_verify(int, char **);
 int	 cmd_backup(int, char **);
 int	 cmd_regime(int, char **);

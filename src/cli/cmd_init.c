@@ -62,6 +62,8 @@ cmd_init(int argc, char **argv)
 		    "IANA time zone (e.g. Europe/Berlin)", ri.timezone);
 	if (demo && strcmp(ri.prefix, "BK") == 0)
 		ri.prefix = "DEMO";
+	if (demo && strcmp(ri.org, "Example Organisation") == 0)
+		ri.org = "Musterschuh Versand GmbH (fictional demo)";
 	rc = store_open(env.db, STORE_CREATE, &st, &msg);
 	if (rc != ERR_OK) {
 		fprintf(stderr, "breachkit init: %s\n", msg ? msg :

@@ -24,6 +24,7 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_SETTING_SET] = { "INSERT INTO setting (key, value) VALUES (?, ?)"
 			       " ON CONFLICT (key) DO UPDATE"
 			       " SET value = excluded.value", NULL },
+	[STMT_SETTING_DEL] = { "DELETE FROM setting WHERE key = ?", NULL },
 	[STMT_REFSEQ_NEXT] = { "INSERT INTO refseq (prefix, year, last)"
 			       " VALUES (?, ?, 1) ON CONFLICT (prefix, year)"
 			       " DO UPDATE SET last = refseq.last + 1"

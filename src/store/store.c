@@ -212,6 +212,13 @@ store_setting_set(struct store *st, const char *key, const char *value)
 }
 
 enum err
+store_setting_del(struct store *st, const char *key)
+{
+	B->bind_text(H, STMT_SETTING_DEL, 1, key);
+	return run(st, STMT_SETTING_DEL);
+}
+
+enum err
 store_refseq_next(struct store *st, const char *prefix, int64_t year,
     int64_t *out)
 {

@@ -52,6 +52,8 @@ enum err	 store_setting_get(struct store *, const char *key,
 enum err	 store_setting_set(struct store *, const char *key,
 		    const char *value);
 
+enum err	 store_setting_del(struct store *, const char *key);
+
 /* The next sequence number of (prefix, year), starting at 1. */
 enum err	 store_refseq_next(struct store *, const char *prefix,
 		    int64_t year, int64_t *out);

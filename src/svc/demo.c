@@ -38,7 +38,26 @@ svc_demo_seed(struct svc *s, size_t *count, struct svc_err *e)
 	bool			 late;
 	int64_t			 now = s->now;
 
+	static const char *const settings[][2] = {
+		{ "org_address", "Musterstraße 1\n40210 Düsseldorf" },
+		{ "org_website", "https://musterschuh.example.invalid" },
+		{ "org_channels", "E-Mail only from @musterschuh.example.invalid; "
+		  "we never ask for passwords or payment details by e-mail or "
+		  "phone." },
+		{ "dpo_name", "Dana Beispiel (fictional DPO)" },
+		{ "dpo_email", "datenschutz@musterschuh.example.invalid" },
+		{ "dpo_phone", "+49 211 000000" },
+		{ "dpo_address", "Datenschutz, Musterstraße 1, 40210 Düsseldorf" },
+		{ "mail_from", "datenschutz@musterschuh.example.invalid" },
+		{ "authority", "nrw" },
+	};
+
 	*count = 0;
+	for (size_t i = 0; i < nitems(settings); i++) {
+		rc = svc_setting_set(s, settings[i][0], settings[i][1], e);
+		if (rc != ERR_OK)
+			return rc;
+	}
 	rc = add(s, json_pack("{s:s, s:s, s:s, s:[s], s:{s:o, s:o, s:s},"
 	    " s:{s:b, s:b, s:b, s:s}, s:{s:s, s:s, s:s},"
 	    " s:{s:[s,s], s:[s,s]}, s:{s:[s], s:i, s:b},"

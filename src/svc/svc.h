@@ -141,6 +141,15 @@ json_t		*svc_assess_facts(const struct facts *f);
 enum err	 svc_assess(struct svc *, const char *id, json_t **out,
 		    int64_t *version, bool *recorded, struct svc_err *);
 
+/*
+ * Set (value non-NULL) or unset a register setting; unknown keys and bad
+ * values are refused (ERR_INVAL) before anything is written.
+ */
+enum err	 svc_setting_set(struct svc *, const char *key,
+		    const char *value, struct svc_err *);
+/* Every known setting: [{key, value|null, meaning}] (new reference). */
+json_t		*svc_settings_json(struct svc *);
+
 /* Seed the fictional demo incidents (init --demo). */
 enum err	 svc_demo_seed(struct svc *, size_t *count, struct svc_err *);
 
