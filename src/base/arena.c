@@ -12,14 +12,14 @@
 enum { CHUNK_SIZE = 64 << 10, ALIGN = 16 };
 
 struct chunk {
-	struct chunk	*next;
-	size_t		 used;
-	size_t		 size;
+	struct chunk *next;
+	size_t used;
+	size_t size;
 	_Alignas(ALIGN) unsigned char data[];
 };
 
 struct arena {
-	struct chunk	*head;
+	struct chunk *head;
 };
 
 struct arena *
@@ -31,7 +31,7 @@ arena_new(void)
 void
 arena_free(struct arena *a)
 {
-	struct chunk	*c, *next;
+	struct chunk *c, *next;
 
 	if (a == NULL)
 		return;
@@ -45,9 +45,9 @@ arena_free(struct arena *a)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
-	struct chunk	*c = a->head;
-	size_t		 need, size;
-	void		*p;
+	struct chunk *c = a->head;
+	size_t need, size;
+	void *p;
 
 	need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (need < n)
@@ -69,7 +69,7 @@ arena_alloc(struct arena *a, size_t n)
 void *
 arena_allocarray(struct arena *a, size_t n, size_t size)
 {
-	size_t	 total;
+	size_t total;
 
 	if (__builtin_mul_overflow(n, size, &total))
 		BUG("arena array overflow");
@@ -79,7 +79,7 @@ arena_allocarray(struct arena *a, size_t n, size_t size)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char	*p = arena_alloc(a, n + 1);
+	char *p = arena_alloc(a, n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -95,9 +95,9 @@ arena_strdup(struct arena *a, const char *s)
 char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
-	va_list	 ap;
-	int	 n;
-	char	*p;
+	va_list ap;
+	int n;
+	char *p;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);

@@ -38,7 +38,7 @@ buf_reset(struct buf *b)
 enum err
 buf_append(struct buf *b, const void *p, size_t n)
 {
-	size_t	 need, cap;
+	size_t need, cap;
 
 	if (__builtin_add_overflow(b->len, n, &need) || need > b->max)
 		return ERR_LIMIT;
@@ -71,8 +71,8 @@ buf_putc(struct buf *b, char c)
 enum err
 buf_printf(struct buf *b, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*s;
+	va_list ap;
+	char *s;
 	enum err rc;
 
 	va_start(ap, fmt);
@@ -92,8 +92,8 @@ buf_cstr(const struct buf *b)
 enum err
 buf_read_file(struct buf *b, FILE *fp)
 {
-	char	 tmp[4096];
-	size_t	 n;
+	char tmp[4096];
+	size_t n;
 
 	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0) {
 		if (buf_append(b, tmp, n) != ERR_OK)

@@ -18,8 +18,8 @@
 int64_t
 days_from_civil(int64_t y, unsigned m, unsigned d)
 {
-	int64_t		 era;
-	unsigned	 yoe, doy, doe;
+	int64_t era;
+	unsigned yoe, doy, doe;
 
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
@@ -38,8 +38,8 @@ is_leap(int64_t y)
 static unsigned
 month_days(int64_t y, unsigned m)
 {
-	static const unsigned	 mdays[12] = { 31, 28, 31, 30, 31, 30, 31,
-		31, 30, 31, 30, 31 };
+	static const unsigned mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+		31, 30, 31 };
 
 	return m == 2 && is_leap(y) ? 29 : mdays[m - 1];
 }
@@ -72,9 +72,9 @@ lit(const char *s, size_t len, size_t *i, char c)
 enum err
 iso8601_parse(const char *s, size_t len, int64_t *out, const char **why)
 {
-	int64_t	 y, mo, d, h, mi, sec = 0, oh = 0, om = 0, days;
-	size_t	 i = 0;
-	int	 sign = 0;
+	int64_t y, mo, d, h, mi, sec = 0, oh = 0, om = 0, days;
+	size_t i = 0;
+	int sign = 0;
 
 	*why = "expected a date-time like 2026-03-01T10:00:00+01:00";
 	if (len > 64)
@@ -99,7 +99,7 @@ iso8601_parse(const char *s, size_t len, int64_t *out, const char **why)
 		if (!digits(s, len, &i, 2, &sec))
 			return ERR_INVAL;
 		if (i < len && (s[i] == '.' || s[i] == ',')) {
-			size_t	 start = ++i;
+			size_t start = ++i;
 
 			while (i < len && s[i] >= '0' && s[i] <= '9')
 				i++;
@@ -135,10 +135,10 @@ iso8601_parse(const char *s, size_t len, int64_t *out, const char **why)
 	    sec > 60 || oh > 18 || om > 59)
 		return ERR_INVAL;
 	if (sec == 60)
-		sec = 59;	/* a leap second: keep it inside the minute */
+		sec = 59; /* a leap second: keep it inside the minute */
 	days = days_from_civil(y, (unsigned)mo, (unsigned)d);
 	*out = days * 86400 + h * 3600 + mi * 60 + sec -
-	    sign * (oh * 3600 + om * 60);
+	       sign * (oh * 3600 + om * 60);
 	if (*out < 0) {
 		*why = "lies before 1970-01-01T00:00:00Z";
 		return ERR_INVAL;
@@ -150,7 +150,7 @@ iso8601_parse(const char *s, size_t len, int64_t *out, const char **why)
 static void
 to_tm(int64_t t, struct tm *tm, bool utc)
 {
-	time_t	 tt = (time_t)t;
+	time_t tt = (time_t)t;
 
 	if (utc)
 		gmtime_r(&tt, tm);
@@ -161,8 +161,8 @@ to_tm(int64_t t, struct tm *tm, bool utc)
 void
 iso8601_format(int64_t t, char out[ISO_LEN])
 {
-	struct tm	 tm;
-	long		 off, ah, am;
+	struct tm tm;
+	long off, ah, am;
 
 	to_tm(t, &tm, false);
 	off = tm.tm_gmtoff;
@@ -180,7 +180,7 @@ iso8601_format(int64_t t, char out[ISO_LEN])
 void
 iso8601_format_utc(int64_t t, char out[ISO_LEN])
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	to_tm(t, &tm, true);
 	strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -189,7 +189,7 @@ iso8601_format_utc(int64_t t, char out[ISO_LEN])
 void
 clock_format_human(int64_t t, char out[ISO_LEN])
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	to_tm(t, &tm, false);
 	strftime(out, ISO_LEN, "%Y-%m-%d %H:%M %Z", &tm);
@@ -198,7 +198,7 @@ clock_format_human(int64_t t, char out[ISO_LEN])
 int
 clock_year(int64_t t)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	to_tm(t, &tm, false);
 	return tm.tm_year + 1900;
@@ -207,9 +207,9 @@ clock_year(int64_t t)
 int64_t
 clock_now(void)
 {
-	const char	*env = getenv("BREACHKIT_TEST_CLOCK");
-	const char	*why;
-	int64_t		 t;
+	const char *env = getenv("BREACHKIT_TEST_CLOCK");
+	const char *why;
+	int64_t t;
 
 	if (env != NULL && *env != '\0' &&
 	    iso8601_parse(env, strlen(env), &t, &why) == ERR_OK)
@@ -221,23 +221,26 @@ enum err
 duration_parse(const char *s, size_t len, int64_t *out, const char **why)
 {
 	static const struct {
-		char	 unit;
-		int64_t	 secs;
-		bool	 in_time;
+		char unit;
+		int64_t secs;
+		bool in_time;
 	} units[] = {
-		{ 'W', 604800, false }, { 'D', 86400, false },
-		{ 'H', 3600, true }, { 'M', 60, true }, { 'S', 1, true },
+		{ 'W', 604800, false },
+		{ 'D', 86400, false },
+		{ 'H', 3600, true },
+		{ 'M', 60, true },
+		{ 'S', 1, true },
 	};
-	size_t	 i = 1, last = 0;
-	bool	 in_time = false, any = false;
-	int64_t	 total = 0;
+	size_t i = 1, last = 0;
+	bool in_time = false, any = false;
+	int64_t total = 0;
 
 	*why = "expected an ISO-8601 duration like PT4H or P1DT12H";
 	if (len < 2 || len > DUR_LEN || s[0] != 'P')
 		return ERR_INVAL;
 	while (i < len) {
-		size_t	 start = i, k;
-		int64_t	 n, part;
+		size_t start = i, k;
+		int64_t n, part;
 
 		if (s[i] == 'T') {
 			if (in_time)
@@ -256,7 +259,8 @@ duration_parse(const char *s, size_t len, int64_t *out, const char **why)
 		    ERR_OK)
 			return ERR_INVAL;
 		for (k = 0; k < nitems(units); k++) {
-			if (units[k].unit == s[i] && units[k].in_time == in_time)
+			if (units[k].unit == s[i] &&
+			    units[k].in_time == in_time)
 				break;
 		}
 		if (k == nitems(units)) {
@@ -266,7 +270,7 @@ duration_parse(const char *s, size_t len, int64_t *out, const char **why)
 			return ERR_INVAL;
 		}
 		if (k + 1 <= last)
-			return ERR_INVAL;	/* units out of order */
+			return ERR_INVAL; /* units out of order */
 		last = k + 1;
 		if (__builtin_mul_overflow(n, units[k].secs, &part) ||
 		    __builtin_add_overflow(total, part, &total))
@@ -288,9 +292,9 @@ duration_parse(const char *s, size_t len, int64_t *out, const char **why)
 void
 duration_format(int64_t secs, char out[DUR_LEN])
 {
-	int64_t	 d = secs / 86400, h = secs % 86400 / 3600;
-	int64_t	 m = secs % 3600 / 60, s = secs % 60;
-	int	 n = 0;
+	int64_t d = secs / 86400, h = secs % 86400 / 3600;
+	int64_t m = secs % 3600 / 60, s = secs % 60;
+	int n = 0;
 
 	if (secs <= 0) {
 		snprintf(out, DUR_LEN, "PT0S");
@@ -298,16 +302,16 @@ duration_format(int64_t secs, char out[DUR_LEN])
 	}
 	n += snprintf(out + n, (size_t)(DUR_LEN - n), "P");
 	if (d)
-		n += snprintf(out + n, (size_t)(DUR_LEN - n), "%lldD",
-		    (long long)d);
+		n += snprintf(
+		    out + n, (size_t)(DUR_LEN - n), "%lldD", (long long)d);
 	if (h || m || s)
 		n += snprintf(out + n, (size_t)(DUR_LEN - n), "T");
 	if (h)
-		n += snprintf(out + n, (size_t)(DUR_LEN - n), "%lldH",
-		    (long long)h);
+		n += snprintf(
+		    out + n, (size_t)(DUR_LEN - n), "%lldH", (long long)h);
 	if (m)
-		n += snprintf(out + n, (size_t)(DUR_LEN - n), "%lldM",
-		    (long long)m);
+		n += snprintf(
+		    out + n, (size_t)(DUR_LEN - n), "%lldM", (long long)m);
 	if (s)
 		snprintf(out + n, (size_t)(DUR_LEN - n), "%lldS", (long long)s);
 }
@@ -315,7 +319,7 @@ duration_format(int64_t secs, char out[DUR_LEN])
 void
 duration_human(int64_t secs, char out[DUR_LEN])
 {
-	int64_t	 a = secs < 0 ? -secs : secs;
+	int64_t a = secs < 0 ? -secs : secs;
 
 	if (a >= 86400)
 		snprintf(out, DUR_LEN, "%lldd %lldh", (long long)(a / 86400),
@@ -330,16 +334,16 @@ duration_human(int64_t secs, char out[DUR_LEN])
 enum err
 clock_set_zone(const char *name)
 {
-	char		 path[256];
-	struct stat	 st;
+	char path[256];
+	struct stat st;
 
 	if (name == NULL || *name == '\0' || strlen(name) > 64 ||
 	    strstr(name, "..") != NULL || name[0] == '/')
 		return ERR_INVAL;
 	for (const char *p = name; *p; p++) {
 		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || *p == '/' || *p == '_' ||
-		    *p == '-' || *p == '+'))
+		        (*p >= '0' && *p <= '9') || *p == '/' || *p == '_' ||
+		        *p == '-' || *p == '+'))
 			return ERR_INVAL;
 	}
 	if (strcmp(name, "UTC") != 0) {

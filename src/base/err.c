@@ -8,9 +8,9 @@
 #include "base/err.h"
 
 static const struct {
-	const char	*str;
-	int		 exit_code;
-	int		 http;
+	const char *str;
+	int exit_code;
+	int http;
 } errs[ERR__MAX] = {
 #define X(e, s, x, h) [ERR_##e] = { s, x, h },
 	ERR_LIST(X)

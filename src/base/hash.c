@@ -26,7 +26,7 @@ to_hex(const unsigned char *d, char out[SHA256_HEX])
 void
 sha256_hex(const void *p, size_t n, char out[SHA256_HEX])
 {
-	unsigned char	 d[crypto_hash_sha256_BYTES];
+	unsigned char d[crypto_hash_sha256_BYTES];
 
 	crypto_hash_sha256(d, p, n);
 	to_hex(d, out);
@@ -41,16 +41,16 @@ sha256_begin(struct sha256 *h)
 void
 sha256_update(struct sha256 *h, const void *p, size_t n)
 {
-	crypto_hash_sha256_update((crypto_hash_sha256_state *)(void *)h->state,
-	    p, n);
+	crypto_hash_sha256_update(
+	    (crypto_hash_sha256_state *)(void *)h->state, p, n);
 }
 
 void
 sha256_end_hex(struct sha256 *h, char out[SHA256_HEX])
 {
-	unsigned char	 d[crypto_hash_sha256_BYTES];
+	unsigned char d[crypto_hash_sha256_BYTES];
 
-	crypto_hash_sha256_final((crypto_hash_sha256_state *)(void *)h->state,
-	    d);
+	crypto_hash_sha256_final(
+	    (crypto_hash_sha256_state *)(void *)h->state, d);
 	to_hex(d, out);
 }

@@ -8,14 +8,14 @@
 enum { SHA256_HEX = 65 };
 
 struct sha256 {
-	_Alignas(16) unsigned char state[128];	/* crypto_hash_sha256_state */
+	_Alignas(16) unsigned char state[128]; /* crypto_hash_sha256_state */
 };
 
 /* Call once before any hashing (sodium_init). */
-int	 hash_init(void);
-void	 sha256_hex(const void *, size_t, char out[SHA256_HEX]);
-void	 sha256_begin(struct sha256 *);
-void	 sha256_update(struct sha256 *, const void *, size_t);
-void	 sha256_end_hex(struct sha256 *, char out[SHA256_HEX]);
+int hash_init(void);
+void sha256_hex(const void *, size_t, char out[SHA256_HEX]);
+void sha256_begin(struct sha256 *);
+void sha256_update(struct sha256 *, const void *, size_t);
+void sha256_end_hex(struct sha256 *, char out[SHA256_HEX]);
 
 #endif

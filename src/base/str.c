@@ -7,12 +7,11 @@
 #include "base/str.h"
 
 enum err
-str_to_i64n(const char *s, size_t len, int64_t min, int64_t max,
-    int64_t *out)
+str_to_i64n(const char *s, size_t len, int64_t min, int64_t max, int64_t *out)
 {
-	bool	 neg = false;
-	int64_t	 v = 0;
-	size_t	 i = 0;
+	bool neg = false;
+	int64_t v = 0;
+	size_t i = 0;
 
 	if (len == 0)
 		return ERR_INVAL;
@@ -23,15 +22,15 @@ str_to_i64n(const char *s, size_t len, int64_t min, int64_t max,
 			return ERR_INVAL;
 	}
 	for (; i < len; i++) {
-		int	 d;
+		int d;
 
 		if (s[i] < '0' || s[i] > '9')
 			return ERR_INVAL;
 		d = s[i] - '0';
 		if (__builtin_mul_overflow(v, 10, &v))
 			return ERR_INVAL;
-		if (neg ? __builtin_sub_overflow(v, d, &v) :
-			  __builtin_add_overflow(v, d, &v))
+		if (neg ? __builtin_sub_overflow(v, d, &v)
+		        : __builtin_add_overflow(v, d, &v))
 			return ERR_INVAL;
 	}
 	if (v < min || v > max)
@@ -49,13 +48,13 @@ str_to_i64(const char *s, int64_t min, int64_t max, int64_t *out)
 bool
 utf8_valid(const char *str, size_t len)
 {
-	const unsigned char	*s = (const unsigned char *)str;
-	size_t			 i = 0;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
 
 	while (i < len) {
-		unsigned char	 c = s[i];
-		size_t		 n;
-		uint32_t	 cp;
+		unsigned char c = s[i];
+		size_t n;
+		uint32_t cp;
 
 		if (c < 0x80) {
 			i++;
@@ -97,12 +96,13 @@ text_problem(const char *s, size_t len, size_t max, bool multiline)
 	if (!utf8_valid(s, len))
 		return "not valid UTF-8";
 	for (size_t i = 0; i < len; i++) {
-		unsigned char	 c = (unsigned char)s[i];
+		unsigned char c = (unsigned char)s[i];
 
-		if (c == 0x7F || (c < 0x20 && c != '\t' &&
-		    !(multiline && c == '\n')))
-			return multiline ? "contains a control character" :
-			    "contains a control character or line break";
+		if (c == 0x7F ||
+		    (c < 0x20 && c != '\t' && !(multiline && c == '\n')))
+			return multiline
+			           ? "contains a control character"
+			           : "contains a control character or line break";
 	}
 	return NULL;
 }

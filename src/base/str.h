@@ -16,21 +16,19 @@
  * Parse all of `s` as a decimal integer in [min, max].  Rejects empty
  * input, signs other than a leading '-', trailing junk and overflow.
  */
-enum err	 str_to_i64(const char *s, int64_t min, int64_t max,
-		    int64_t *out);
+enum err str_to_i64(const char *s, int64_t min, int64_t max, int64_t *out);
 /* Same over `len` bytes that need not be NUL-terminated. */
-enum err	 str_to_i64n(const char *s, size_t len, int64_t min,
-		    int64_t max, int64_t *out);
+enum err str_to_i64n(
+    const char *s, size_t len, int64_t min, int64_t max, int64_t *out);
 /* True when `s[0..len)` is well-formed UTF-8 (no overlongs, surrogates). */
-bool		 utf8_valid(const char *s, size_t len);
+bool utf8_valid(const char *s, size_t len);
 /*
  * Check a text value from outside: valid UTF-8, at most `max` bytes, no
  * control characters except \t and \n when `multiline`.  Returns NULL when
  * fine, else a static description of the problem.
  */
-const char	*text_problem(const char *s, size_t len, size_t max,
-		    bool multiline);
-bool		 str_eq(const char *, const char *);
-bool		 str_has_prefix(const char *s, const char *prefix);
+const char *text_problem(const char *s, size_t len, size_t max, bool multiline);
+bool str_eq(const char *, const char *);
+bool str_has_prefix(const char *s, const char *prefix);
 
 #endif

@@ -9,8 +9,7 @@
 
 #include "base/xalloc.h"
 
-static void __attribute__((noreturn))
-oom(void)
+static void __attribute__((noreturn)) oom(void)
 {
 	fputs("breachkit: out of memory\n", stderr);
 	abort();
@@ -19,7 +18,7 @@ oom(void)
 void *
 xmalloc(size_t n)
 {
-	void	*p = malloc(n ? n : 1);
+	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
 		oom();
@@ -29,7 +28,7 @@ xmalloc(size_t n)
 void *
 xcalloc(size_t n, size_t size)
 {
-	void	*p = calloc(n ? n : 1, size ? size : 1);
+	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
 		oom();
@@ -39,7 +38,7 @@ xcalloc(size_t n, size_t size)
 void *
 xrealloc(void *p, size_t n)
 {
-	void	*q = realloc(p, n ? n : 1);
+	void *q = realloc(p, n ? n : 1);
 
 	if (q == NULL)
 		oom();
@@ -49,7 +48,7 @@ xrealloc(void *p, size_t n)
 void *
 xreallocarray(void *p, size_t n, size_t size)
 {
-	size_t	 total;
+	size_t total;
 
 	if (__builtin_mul_overflow(n, size, &total))
 		oom();
@@ -65,7 +64,7 @@ xstrdup(const char *s)
 char *
 xstrndup(const char *s, size_t n)
 {
-	char	*p = xmalloc(n + 1);
+	char *p = xmalloc(n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -75,9 +74,9 @@ xstrndup(const char *s, size_t n)
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
-	va_list	 aq;
-	int	 n;
-	char	*p;
+	va_list aq;
+	int n;
+	char *p;
 
 	va_copy(aq, ap);
 	n = vsnprintf(NULL, 0, fmt, aq);
@@ -92,8 +91,8 @@ xvasprintf(const char *fmt, va_list ap)
 char *
 xasprintf(const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*p;
+	va_list ap;
+	char *p;
 
 	va_start(ap, fmt);
 	p = xvasprintf(fmt, ap);

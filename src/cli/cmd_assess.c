@@ -23,11 +23,11 @@ yn(const json_t *v)
 static void
 print_human(const json_t *r, bool german)
 {
-	const json_t	*en = json_object_get(r, "enisa");
-	const json_t	*dpc = json_object_get(en, "dpc");
-	const json_t	*x;
-	size_t		 i;
-	json_t		*it;
+	const json_t *en = json_object_get(r, "enisa");
+	const json_t *dpc = json_object_get(en, "dpc");
+	const json_t *x;
+	size_t i;
+	json_t *it;
 
 	printf("  personal data breach      %s\n",
 	    yn(json_object_get(r, "is_breach")));
@@ -45,29 +45,31 @@ print_human(const json_t *r, bool german)
 	putchar('\n');
 	if (en != NULL)
 		printf("  ENISA severity            SE %.2f (%s) = DPC %g x EI "
-		    "%g + CB %g\n", json_number_value(json_object_get(en, "se")),
+		       "%g + CB %g\n",
+		    json_number_value(json_object_get(en, "se")),
 		    yn(json_object_get(en, "band")),
 		    json_number_value(json_object_get(dpc, "value")),
 		    json_number_value(json_object_get(en, "ei")),
-		    json_number_value(json_object_get(json_object_get(en, "cb"),
-		    "total")));
+		    json_number_value(
+		        json_object_get(json_object_get(en, "cb"), "total")));
 	x = json_object_get(r, "enisa_vs_legal");
 	if (json_is_string(x))
 		printf("  note: %s\n", json_string_value(x));
 	puts(german ? "\nGründe:" : "\nreasons:");
-	json_array_foreach(json_object_get(r, "reasons"), i, it)
-		printf("  - %s [%s]\n", yn(json_object_get(it, german ? "de" :
-		    "en")), yn(json_object_get(it, "cite")));
+	json_array_foreach (json_object_get(r, "reasons"), i, it)
+		printf("  - %s [%s]\n",
+		    yn(json_object_get(it, german ? "de" : "en")),
+		    yn(json_object_get(it, "cite")));
 	if (json_array_size(json_object_get(r, "would_change")) > 0) {
-		puts(german ? "\nwas die Empfehlung ändern würde:" :
-		    "\nwhat would change the recommendation:");
-		json_array_foreach(json_object_get(r, "would_change"), i, it) {
-			char	*v = json_dumps(json_object_get(it, "value"),
-			    JSON_ENCODE_ANY);
+		puts(german ? "\nwas die Empfehlung ändern würde:"
+		            : "\nwhat would change the recommendation:");
+		json_array_foreach (json_object_get(r, "would_change"), i, it) {
+			char *v = json_dumps(
+			    json_object_get(it, "value"), JSON_ENCODE_ANY);
 
-			printf("  - %s = %s: %s\n", yn(json_object_get(it,
-			    "fact")), v ? v : "?", yn(json_object_get(it,
-			    "effect")));
+			printf("  - %s = %s: %s\n",
+			    yn(json_object_get(it, "fact")), v ? v : "?",
+			    yn(json_object_get(it, "effect")));
 			free(v);
 		}
 	}
@@ -78,22 +80,20 @@ print_human(const json_t *r, bool german)
 int
 cmd_assess(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "facts", required_argument, NULL, 'f' },
-		{ "lang", required_argument, NULL, 'l' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_env		 env;
-	struct store		*st;
-	struct svc		 s;
-	struct svc_err		 e;
-	const char		*facts = NULL, *lang = "en";
-	json_t			*res = NULL;
-	int64_t			 version = 0;
-	bool			 recorded = false;
-	enum err		 rc;
-	int			 c, code = -1;
+	static const struct option opts[] = { { "facts", required_argument,
+		                                  NULL, 'f' },
+		{ "lang", required_argument, NULL, 'l' }, CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	const char *facts = NULL, *lang = "en";
+	json_t *res = NULL;
+	int64_t version = 0;
+	bool recorded = false;
+	enum err rc;
+	int c, code = -1;
 
 	cli_env_init(&env, "assess");
 	optind = 1;
@@ -116,14 +116,14 @@ cmd_assess(int argc, char **argv)
 		return cli_usage(&env, "give an incident ID or --facts FILE");
 	svc_err_clear(&e);
 	if (facts != NULL) {
-		struct buf	 b;
-		struct arena	*a = arena_new();
-		struct facts	 f;
+		struct buf b;
+		struct arena *a = arena_new();
+		struct facts f;
 
 		buf_init(&b, FACTS_JSON_MAX);
 		code = cli_read_file(&env, facts, &b);
 		if (code == 0 && facts_parse(b.p ? b.p : "", b.len, cli_now(),
-		    a, &f, NULL, &e.fe) != ERR_OK)
+		                     a, &f, NULL, &e.fe) != ERR_OK)
 			code = cli_fail(&env, ERR_INVAL, &e);
 		if (code == 0)
 			res = svc_assess_facts(&f);
@@ -135,26 +135,26 @@ cmd_assess(int argc, char **argv)
 		code = cli_open(&env, &st, &s);
 		if (code != 0)
 			return code;
-		rc = svc_assess(&s, argv[optind], &res, &version, &recorded,
-		    &e);
+		rc =
+		    svc_assess(&s, argv[optind], &res, &version, &recorded, &e);
 		cli_close(st, &s);
 		if (rc != ERR_OK)
 			return cli_fail(&env, rc, &e);
 	}
 	if (env.json) {
 		if (facts == NULL) {
-			json_object_set_new(res, "version",
-			    json_integer(version));
-			json_object_set_new(res, "recorded",
-			    json_boolean(recorded));
+			json_object_set_new(
+			    res, "version", json_integer(version));
+			json_object_set_new(
+			    res, "recorded", json_boolean(recorded));
 		}
 		cli_print_json(res);
 		return 0;
 	}
 	if (facts == NULL)
 		printf("%s: assessment version %lld%s\n", argv[optind],
-		    (long long)version, recorded ? " (recorded)" :
-		    " (unchanged)");
+		    (long long)version,
+		    recorded ? " (recorded)" : " (unchanged)");
 	print_human(res, strcmp(lang, "de") == 0);
 	json_decref(res);
 	return 0;

@@ -12,11 +12,11 @@ static int
 common_only(int argc, char **argv, struct cli_env *env,
     const struct option *extra, int (*on)(int, void *), void *arg)
 {
-	struct option	 opts[16];
+	struct option opts[16];
 	static const struct option common[] = { CLI_COMMON_OPTS,
 		{ NULL, 0, NULL, 0 } };
-	size_t		 n = 0;
-	int		 c, code = -1;
+	size_t n = 0;
+	int c, code = -1;
 
 	for (; extra != NULL && extra[n].name != NULL; n++)
 		opts[n] = extra[n];
@@ -38,12 +38,12 @@ common_only(int argc, char **argv, struct cli_env *env,
 int
 cmd_note(int argc, char **argv)
 {
-	struct cli_env	 env;
-	struct store	*st;
-	struct svc	 s;
-	struct svc_err	 e;
-	enum err	 rc;
-	int		 code;
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	enum err rc;
+	int code;
 
 	cli_env_init(&env, "note");
 	code = common_only(argc, argv, &env, NULL, NULL, NULL);
@@ -76,14 +76,14 @@ cmd_attach(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "name", required_argument, NULL, 'n' }, { NULL, 0, NULL, 0 }
 	};
-	struct cli_env	 env;
-	struct store	*st;
-	struct svc	 s;
-	struct svc_err	 e;
-	struct buf	 b;
-	const char	*name = NULL, *path;
-	enum err	 rc;
-	int		 code;
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	struct buf b;
+	const char *name = NULL, *path;
+	enum err rc;
+	int code;
 
 	cli_env_init(&env, "attach");
 	code = common_only(argc, argv, &env, opts, attach_opt, &name);
@@ -101,8 +101,8 @@ cmd_attach(int argc, char **argv)
 		code = cli_open(&env, &st, &s);
 	if (code == 0) {
 		svc_err_clear(&e);
-		rc = svc_attach(&s, argv[optind], name, b.p ? b.p : "", b.len,
-		    &e);
+		rc = svc_attach(
+		    &s, argv[optind], name, b.p ? b.p : "", b.len, &e);
 		if (rc != ERR_OK)
 			code = cli_fail(&env, rc, &e);
 		else
@@ -115,17 +115,17 @@ cmd_attach(int argc, char **argv)
 }
 
 struct erase_opts {
-	const char	*fields[32];
-	size_t		 n;
-	bool		 notes;
-	const char	*reason;
-	bool		 too_many;
+	const char *fields[32];
+	size_t n;
+	bool notes;
+	const char *reason;
+	bool too_many;
 };
 
 static int
 erase_opt(int c, void *arg)
 {
-	struct erase_opts	*o = arg;
+	struct erase_opts *o = arg;
 
 	switch (c) {
 	case 'f':
@@ -151,16 +151,15 @@ cmd_erase(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "field", required_argument, NULL, 'f' },
 		{ "notes", no_argument, NULL, 'N' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
+		{ "reason", required_argument, NULL, 'r' }, { NULL, 0, NULL, 0 }
 	};
-	struct cli_env		 env;
-	struct erase_opts	 o = { 0 };
-	struct store		*st;
-	struct svc		 s;
-	struct svc_err		 e;
-	enum err		 rc;
-	int			 code;
+	struct cli_env env;
+	struct erase_opts o = { 0 };
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	enum err rc;
+	int code;
 
 	cli_env_init(&env, "erase");
 	code = common_only(argc, argv, &env, opts, erase_opt, &o);
@@ -174,8 +173,7 @@ cmd_erase(int argc, char **argv)
 	if (code != 0)
 		return code;
 	svc_err_clear(&e);
-	rc = svc_erase(&s, argv[optind], o.fields, o.n, o.notes, o.reason,
-	    &e);
+	rc = svc_erase(&s, argv[optind], o.fields, o.n, o.notes, o.reason, &e);
 	if (rc != ERR_OK)
 		code = cli_fail(&env, rc, &e);
 	else

@@ -10,25 +10,23 @@
 int
 cmd_init(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "org", required_argument, NULL, 'o' },
+	static const struct option opts[] = { { "org", required_argument, NULL,
+		                                  'o' },
 		{ "prefix", required_argument, NULL, 'p' },
 		{ "timezone", required_argument, NULL, 'z' },
-		{ "demo", no_argument, NULL, 'd' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_env		 env;
-	struct register_init	 ri = { "Example Organisation", "BK",
+		{ "demo", no_argument, NULL, 'd' }, CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
+	struct cli_env env;
+	struct register_init ri = { "Example Organisation", "BK",
 		"Europe/Berlin" };
-	struct store		*st = NULL;
-	struct svc		 s;
-	struct svc_err		 e;
-	char			*msg = NULL;
-	enum err		 rc;
-	bool			 demo = false;
-	int			 c, code = -1;
-	size_t			 n = 0;
+	struct store *st = NULL;
+	struct svc s;
+	struct svc_err e;
+	char *msg = NULL;
+	enum err rc;
+	bool demo = false;
+	int c, code = -1;
+	size_t n = 0;
 
 	cli_env_init(&env, "init");
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -55,19 +53,21 @@ cmd_init(int argc, char **argv)
 		}
 	}
 	if (optind != argc)
-		return cli_usage(&env, "unexpected argument \"%s\"",
-		    argv[optind]);
+		return cli_usage(
+		    &env, "unexpected argument \"%s\"", argv[optind]);
 	if (clock_set_zone(ri.timezone) != ERR_OK)
-		return cli_usage(&env, "--timezone: \"%s\" is not an installed "
-		    "IANA time zone (e.g. Europe/Berlin)", ri.timezone);
+		return cli_usage(&env,
+		    "--timezone: \"%s\" is not an installed "
+		    "IANA time zone (e.g. Europe/Berlin)",
+		    ri.timezone);
 	if (demo && strcmp(ri.prefix, "BK") == 0)
 		ri.prefix = "DEMO";
 	if (demo && strcmp(ri.org, "Example Organisation") == 0)
 		ri.org = "Musterschuh Versand GmbH (fictional demo)";
 	rc = store_open(env.db, STORE_CREATE, &st, &msg);
 	if (rc != ERR_OK) {
-		fprintf(stderr, "breachkit init: %s\n", msg ? msg :
-		    err_str(rc));
+		fprintf(
+		    stderr, "breachkit init: %s\n", msg ? msg : err_str(rc));
 		free(msg);
 		return 1;
 	}

@@ -11,45 +11,49 @@
 #include "model/json_out.h"
 
 struct due_ctx {
-	bool	 json;
-	bool	 overdue_only;
-	int64_t	 now;
-	size_t	 n;
+	bool json;
+	bool overdue_only;
+	int64_t now;
+	size_t n;
 };
 
 static void
 print_obligation(const struct obligation *o, int64_t now)
 {
-	char	 t[ISO_LEN], left[DUR_LEN];
+	char t[ISO_LEN], left[DUR_LEN];
 
 	clock_format_human(o->due_at, t);
 	duration_human(o->due_at - now, left);
-	printf("%-18s #%-5lld %-10s %-28.28s %-24s ", o->incident_ref ?
-	    o->incident_ref : "", (long long)o->id, o->recipient, o->article,
-	    t);
+	printf("%-18s #%-5lld %-10s %-28.28s %-24s ",
+	    o->incident_ref ? o->incident_ref : "", (long long)o->id,
+	    o->recipient, o->article, t);
 	if (o->status != OBL_OPEN)
 		printf("%s%s%s%s\n", obl_status_names[o->status],
 		    o->phase != PHASE_NONE ? " " : "",
 		    o->phase != PHASE_NONE ? phase_names[o->phase] : "",
 		    o->late ? " LATE" : "");
 	else if (o->due_at < now)
-		printf("OVERDUE by %s%s\n", left, o->kind == KIND_UNDUE ?
-		    " (target for \"without undue delay\")" : "");
+		printf("OVERDUE by %s%s\n", left,
+		    o->kind == KIND_UNDUE
+		        ? " (target for \"without undue delay\")"
+		        : "");
 	else
-		printf("%s left%s\n", left, o->kind == KIND_UNDUE ?
-		    " (target for \"without undue delay\")" : "");
+		printf("%s left%s\n", left,
+		    o->kind == KIND_UNDUE
+		        ? " (target for \"without undue delay\")"
+		        : "");
 }
 
 static enum err
 due_row(void *arg, const struct obligation *o)
 {
-	struct due_ctx	*x = arg;
+	struct due_ctx *x = arg;
 
 	if (x->overdue_only && o->due_at >= x->now)
 		return ERR_OK;
 	if (x->json) {
-		char	*s;
-		json_t	*j = obligation_json(o, x->now);
+		char *s;
+		json_t *j = obligation_json(o, x->now);
 
 		s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		printf("%s%s", x->n ? ",\n" : "\n", s);
@@ -65,21 +69,19 @@ due_row(void *arg, const struct obligation *o)
 static int
 obligations_add(struct cli_env *env, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "recipient", required_argument, NULL, 'r' },
+	static const struct option opts[] = { { "recipient", required_argument,
+		                                  NULL, 'r' },
 		{ "due", required_argument, NULL, 'd' },
 		{ "label", required_argument, NULL, 'l' },
-		{ "article", required_argument, NULL, 'a' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct obligation_req	 rq = { 0 };
-	struct store		*st;
-	struct svc		 s;
-	struct svc_err		 e;
-	bool			 have_due = false;
-	enum err		 rc;
-	int			 c, code = -1;
+		{ "article", required_argument, NULL, 'a' }, CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
+	struct obligation_req rq = { 0 };
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	bool have_due = false;
+	enum err rc;
+	int c, code = -1;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -111,7 +113,7 @@ obligations_add(struct cli_env *env, int argc, char **argv)
 	}
 	if (argc - optind != 1 || rq.recipient == NULL || !have_due)
 		return cli_usage(env, "give the incident ID, --recipient and "
-		    "--due");
+		                      "--due");
 	code = cli_open(env, &st, &s);
 	if (code != 0)
 		return code;
@@ -119,8 +121,8 @@ obligations_add(struct cli_env *env, int argc, char **argv)
 	rc = svc_obligation_add(&s, argv[optind], &rq, &e);
 	code = rc == ERR_OK ? 0 : cli_fail(env, rc, &e);
 	if (rc == ERR_OK)
-		printf("%s: obligation to %s added\n", argv[optind],
-		    rq.recipient);
+		printf(
+		    "%s: obligation to %s added\n", argv[optind], rq.recipient);
 	cli_close(st, &s);
 	return code;
 }
@@ -128,21 +130,19 @@ obligations_add(struct cli_env *env, int argc, char **argv)
 int
 cmd_obligations(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "overdue", no_argument, NULL, 'o' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_env		 env;
-	struct due_ctx		 x = { 0 };
-	struct store		*st;
-	struct svc		 s;
-	struct svc_err		 e;
-	struct incident		 in;
-	struct obligation	*v;
-	size_t			 n;
-	enum err		 rc;
-	int			 c, code = -1;
+	static const struct option opts[] = { { "overdue", no_argument, NULL,
+		                                  'o' },
+		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
+	struct cli_env env;
+	struct due_ctx x = { 0 };
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	struct incident in;
+	struct obligation *v;
+	size_t n;
+	enum err rc;
+	int c, code = -1;
 
 	if (argc > 1 && strcmp(argv[1], "add") == 0) {
 		cli_env_init(&env, "obligations add");
@@ -204,25 +204,23 @@ cmd_obligations(int argc, char **argv)
 int
 cmd_file(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "to", required_argument, NULL, 't' },
+	static const struct option opts[] = { { "to", required_argument, NULL,
+		                                  't' },
 		{ "obligation", required_argument, NULL, 'o' },
 		{ "phase", required_argument, NULL, 'p' },
 		{ "at", required_argument, NULL, 'a' },
 		{ "case-ref", required_argument, NULL, 'c' },
 		{ "delay-reason", required_argument, NULL, 'r' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_env	 env;
-	struct file_req	 rq = { 0 };
-	struct store	*st;
-	struct svc	 s;
-	struct svc_err	 e;
-	bool		 late, have_at = false;
-	const char	*phase = NULL;
-	enum err	 rc;
-	int		 c, k, code = -1;
+		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
+	struct cli_env env;
+	struct file_req rq = { 0 };
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	bool late, have_at = false;
+	const char *phase = NULL;
+	enum err rc;
+	int c, k, code = -1;
 
 	cli_env_init(&env, "file");
 	optind = 1;
@@ -238,16 +236,16 @@ cmd_file(int argc, char **argv)
 			break;
 		case 'o':
 			if (str_to_i64(optarg, 1, INT64_MAX,
-			    &rq.obligation_id) != ERR_OK)
+			        &rq.obligation_id) != ERR_OK)
 				return cli_usage(&env, "--obligation must be "
-				    "an obligation number");
+				                       "an obligation number");
 			break;
 		case 'p':
 			phase = optarg;
 			break;
 		case 'a':
-			code = cli_parse_time(&env, "--at", optarg,
-			    &rq.filed_at);
+			code =
+			    cli_parse_time(&env, "--at", optarg, &rq.filed_at);
 			if (code != 0)
 				return code;
 			code = -1;
@@ -270,7 +268,7 @@ cmd_file(int argc, char **argv)
 	k = name_lookup(phase_names, PHASE__MAX, phase);
 	if (k < 0)
 		return cli_usage(&env, "--phase must be initial, follow-up, "
-		    "final or withdrawn");
+		                       "final or withdrawn");
 	rq.phase = (enum phase)k;
 	code = cli_open(&env, &st, &s);
 	if (code != 0)
@@ -283,8 +281,10 @@ cmd_file(int argc, char **argv)
 		code = cli_fail(&env, rc, &e);
 	else
 		printf("%s: %s filing recorded%s\n", argv[optind],
-		    phase_names[rq.phase], late ? " (late: after the "
-		    "deadline)" : "");
+		    phase_names[rq.phase],
+		    late ? " (late: after the "
+		           "deadline)"
+		         : "");
 	cli_close(st, &s);
 	return code;
 }
@@ -292,19 +292,17 @@ cmd_file(int argc, char **argv)
 int
 cmd_decide(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "rationale", required_argument, NULL, 'r' },
-		{ "exception", required_argument, NULL, 'x' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_env		 env;
-	struct decide_req	 rq = { 0 };
-	struct store		*st;
-	struct svc		 s;
-	struct svc_err		 e;
-	enum err		 rc;
-	int			 c, k, code = -1;
+	static const struct option opts[] = { { "rationale", required_argument,
+		                                  NULL, 'r' },
+		{ "exception", required_argument, NULL, 'x' }, CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
+	struct cli_env env;
+	struct decide_req rq = { 0 };
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	enum err rc;
+	int c, k, code = -1;
 
 	cli_env_init(&env, "decide");
 	optind = 1;
@@ -321,7 +319,8 @@ cmd_decide(int argc, char **argv)
 		case 'x':
 			if (strlen(optarg) != 1 ||
 			    strchr("abc", optarg[0]) == NULL)
-				return cli_usage(&env, "--exception must be "
+				return cli_usage(&env,
+				    "--exception must be "
 				    "a, b or c (Art. 34(3))");
 			rq.exception = optarg[0];
 			break;
@@ -334,7 +333,7 @@ cmd_decide(int argc, char **argv)
 	k = name_lookup(topic_names, TOPIC__MAX, argv[optind + 1]);
 	if (k < 0)
 		return cli_usage(&env, "the topic must be breach, authority or "
-		    "subjects");
+		                       "subjects");
 	rq.topic = (enum topic)k;
 	if (strcmp(argv[optind + 2], "yes") != 0 &&
 	    strcmp(argv[optind + 2], "no") != 0)
@@ -342,7 +341,7 @@ cmd_decide(int argc, char **argv)
 	rq.outcome = strcmp(argv[optind + 2], "yes") == 0;
 	if (rq.rationale == NULL)
 		return cli_usage(&env, "--rationale is required: a decision "
-		    "carries its reasons");
+		                       "carries its reasons");
 	code = cli_open(&env, &st, &s);
 	if (code != 0)
 		return code;

@@ -16,13 +16,11 @@ static int
 opts_with(int argc, char **argv, struct cli_env *env, const char *name,
     const char **val, const char *flag, bool *flag_val)
 {
-	struct option	 opts[] = {
-		{ name ? name : "-", required_argument, NULL, 'v' },
-		{ flag ? flag : "--", no_argument, NULL, 'f' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	int		 c, code = -1;
+	struct option opts[] = { { name ? name : "-", required_argument, NULL,
+		                     'v' },
+		{ flag ? flag : "--", no_argument, NULL, 'f' }, CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
+	int c, code = -1;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -44,21 +42,19 @@ opts_with(int argc, char **argv, struct cli_env *env, const char *name,
 int
 cmd_export(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ "out", required_argument, NULL, 'o' },
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_env	 env;
-	struct store	*st;
-	struct svc	 s;
-	struct svc_err	 e;
-	const char	*format = "csv", *out = NULL;
-	FILE		*fp = stdout;
-	char		 tmp[4096];
-	enum err	 rc;
-	int		 c, code = -1;
+	static const struct option opts[] = { { "format", required_argument,
+		                                  NULL, 'F' },
+		{ "out", required_argument, NULL, 'o' }, CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	const char *format = "csv", *out = NULL;
+	FILE *fp = stdout;
+	char tmp[4096];
+	enum err rc;
+	int c, code = -1;
 
 	cli_env_init(&env, "export");
 	optind = 1;
@@ -85,15 +81,17 @@ cmd_export(int argc, char **argv)
 	if (code != 0)
 		return code;
 	if (out != NULL) {
-		int	 fd;
+		int fd;
 
 		/* Write to a temporary file and rename: never a half export. */
 		snprintf(tmp, sizeof(tmp), "%s.tmpXXXXXX", out);
 		fd = mkstemp(tmp);
 		fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (fp == NULL) {
-			fprintf(stderr, "breachkit export: cannot write %s: "
-			    "%s\n", out, strerror(errno));
+			fprintf(stderr,
+			    "breachkit export: cannot write %s: "
+			    "%s\n",
+			    out, strerror(errno));
 			cli_close(st, &s);
 			return 1;
 		}
@@ -119,22 +117,22 @@ cmd_export(int argc, char **argv)
 }
 
 struct vrep {
-	bool	 json;
-	json_t	*problems;
+	bool json;
+	json_t *problems;
 };
 
 static void
 verify_report(void *arg, const char *ref, int64_t seq, const char *problem)
 {
-	struct vrep	*r = arg;
+	struct vrep *r = arg;
 
 	if (r->json)
-		json_array_append_new(r->problems, json_pack("{s:s, s:I, s:s}",
-		    "incident", ref, "event", (json_int_t)seq, "problem",
-		    problem));
+		json_array_append_new(r->problems,
+		    json_pack("{s:s, s:I, s:s}", "incident", ref, "event",
+		        (json_int_t)seq, "problem", problem));
 	else if (seq > 0)
-		printf("FAIL %s event %lld: %s\n", ref, (long long)seq,
-		    problem);
+		printf(
+		    "FAIL %s event %lld: %s\n", ref, (long long)seq, problem);
 	else
 		printf("FAIL %s: %s\n", ref, problem);
 }
@@ -142,17 +140,17 @@ verify_report(void *arg, const char *ref, int64_t seq, const char *problem)
 int
 cmd_verify(int argc, char **argv)
 {
-	struct cli_env	 env;
-	struct store	*st;
-	struct svc	 s;
-	struct svc_err	 e;
-	struct vrep	 r = { 0 };
-	size_t		 checked = 0, bad = 0;
-	const char	*against = NULL;
-	json_t		*old = NULL;
-	json_error_t	 jerr;
-	enum err	 rc;
-	int		 code;
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	struct vrep r = { 0 };
+	size_t checked = 0, bad = 0;
+	const char *against = NULL;
+	json_t *old = NULL;
+	json_error_t jerr;
+	enum err rc;
+	int code;
 
 	cli_env_init(&env, "verify");
 	code = opts_with(argc, argv, &env, "against", &against, NULL, NULL);
@@ -162,11 +160,13 @@ cmd_verify(int argc, char **argv)
 		return cli_usage(&env, "unexpected argument");
 	if (against != NULL) {
 		old = json_load_file(against, JSON_REJECT_DUPLICATES, &jerr);
-		if (old == NULL || !json_is_array(json_object_get(old,
-		    "register"))) {
-			fprintf(stderr, "breachkit verify: %s is not a register "
+		if (old == NULL ||
+		    !json_is_array(json_object_get(old, "register"))) {
+			fprintf(stderr,
+			    "breachkit verify: %s is not a register "
 			    "export (breachkit export --format json): %s\n",
-			    against, old == NULL ? jerr.text : "no \"register\"");
+			    against,
+			    old == NULL ? jerr.text : "no \"register\"");
 			json_decref(old);
 			return 2;
 		}
@@ -201,11 +201,11 @@ cmd_verify(int argc, char **argv)
 int
 cmd_backup(int argc, char **argv)
 {
-	struct cli_env	 env;
-	struct store	*st;
-	struct svc	 s;
-	enum err	 rc;
-	int		 code;
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	enum err rc;
+	int code;
 
 	cli_env_init(&env, "backup");
 	code = opts_with(argc, argv, &env, NULL, NULL, NULL, NULL);
@@ -228,17 +228,17 @@ cmd_backup(int argc, char **argv)
 }
 
 struct rlist {
-	bool	 json;
-	json_t	*arr;
+	bool json;
+	json_t *arr;
 	const char *want;
-	bool	 found;
+	bool found;
 };
 
 static enum err
 regime_row(void *arg, const char *id, const char *body)
 {
-	struct rlist	*r = arg;
-	json_t		*j = json_loads(body, 0, NULL);
+	struct rlist *r = arg;
+	json_t *j = json_loads(body, 0, NULL);
 
 	if (r->want != NULL) {
 		if (strcmp(r->want, id) == 0) {
@@ -248,8 +248,8 @@ regime_row(void *arg, const char *id, const char *body)
 	} else if (r->json) {
 		json_array_append(r->arr, j);
 	} else {
-		printf("%-8s %s\n", id, json_string_value(json_object_get(j,
-		    "name")));
+		printf("%-8s %s\n", id,
+		    json_string_value(json_object_get(j, "name")));
 	}
 	json_decref(j);
 	return ERR_OK;
@@ -258,15 +258,15 @@ regime_row(void *arg, const char *id, const char *body)
 int
 cmd_regime(int argc, char **argv)
 {
-	struct cli_env	 env;
-	struct store	*st;
-	struct svc	 s;
-	struct svc_err	 e;
-	struct rlist	 r = { 0 };
-	struct buf	 b;
-	const char	*verb, *id;
-	enum err	 rc;
-	int		 code;
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	struct rlist r = { 0 };
+	struct buf b;
+	const char *verb, *id;
+	enum err rc;
+	int code;
 
 	cli_env_init(&env, "regime");
 	code = opts_with(argc, argv, &env, NULL, NULL, NULL, NULL);
@@ -302,8 +302,8 @@ cmd_regime(int argc, char **argv)
 		r.want = strcmp(verb, "show") == 0 ? argv[optind + 1] : NULL;
 		rc = store_regime_each(st, s.a, regime_row, &r);
 		if (rc != ERR_OK) {
-			fprintf(stderr, "breachkit regime: %s\n",
-			    store_errmsg(st));
+			fprintf(
+			    stderr, "breachkit regime: %s\n", store_errmsg(st));
 			code = err_exit_code(rc);
 		} else if (r.json && r.want == NULL)
 			cli_print_json(json_incref(r.arr));
@@ -323,11 +323,11 @@ out:
 int
 cmd_migrate(int argc, char **argv)
 {
-	struct cli_env	 env;
-	struct store	*st;
-	struct svc	 s;
-	bool		 check = false;
-	int		 code, have, newest;
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	bool check = false;
+	int code, have, newest;
 
 	cli_env_init(&env, "migrate");
 	code = opts_with(argc, argv, &env, NULL, NULL, "check", &check);
@@ -338,8 +338,7 @@ cmd_migrate(int argc, char **argv)
 	if (code != 0)
 		return code;
 	store_schema_version(st, &have, &newest);
-	printf("schema version %d (this build knows up to %d)\n", have,
-	    newest);
+	printf("schema version %d (this build knows up to %d)\n", have, newest);
 	cli_close(st, &s);
 	return 0;
 }
@@ -347,10 +346,10 @@ cmd_migrate(int argc, char **argv)
 int
 cmd_schema(int argc, char **argv)
 {
-	struct cli_env	 env;
-	struct buf	 b;
-	bool		 md = false;
-	int		 code;
+	struct cli_env env;
+	struct buf b;
+	bool md = false;
+	int code;
 
 	cli_env_init(&env, "schema");
 	code = opts_with(argc, argv, &env, NULL, NULL, "markdown", &md);

@@ -16,22 +16,22 @@
 #include "model/facts.h"
 
 struct enum_def {
-	const char		*name;
-	unsigned		 n;
-	const char *const	*json;
-	const char *const	*en;
-	const char *const	*de;
-	bool			 has_unknown;
+	const char *name;
+	unsigned n;
+	const char *const *json;
+	const char *const *en;
+	const char *const *de;
+	bool has_unknown;
 };
 
 #define XJ(e, s, en, de) s,
 #define XE(e, s, en, de) en,
 #define XD(e, s, en, de) de,
-#define DEF(id, LIST, unk)                                                   \
-	static const char *const id##_json[] = { LIST(XJ) };                 \
-	static const char *const id##_en[] = { LIST(XE) };                   \
-	static const char *const id##_de[] = { LIST(XD) };                   \
-	static const struct enum_def id##_def = { #id, nitems(id##_json),    \
+#define DEF(id, LIST, unk)                                                \
+	static const char *const id##_json[] = { LIST(XJ) };              \
+	static const char *const id##_en[] = { LIST(XE) };                \
+	static const char *const id##_de[] = { LIST(XD) };                \
+	static const struct enum_def id##_def = { #id, nitems(id##_json), \
 		id##_json, id##_en, id##_de, unk };
 
 DEF(role, ROLE_LIST, true)
@@ -71,50 +71,77 @@ static_assert(nitems(enisa_category_json) == ENISA_CAT__MAX, "ENISA table");
 static_assert(nitems(enisa_factor_json) == ENISA_F__MAX, "factor table");
 
 static const struct enum_def *const enum_defs[] = {
-	&role_def, &sector_def, &discovery_def, &breach_type_def, &intent_def,
-	&origin_def, &attack_def, &data_category_def, &subject_category_def,
-	&encryption_def, &password_storage_def, &recipients_def,
-	&credentials_unlock_def, &identifier_def, &criticality_def,
-	&consequence_def, &enisa_category_def, &enisa_factor_def,
+	&role_def,
+	&sector_def,
+	&discovery_def,
+	&breach_type_def,
+	&intent_def,
+	&origin_def,
+	&attack_def,
+	&data_category_def,
+	&subject_category_def,
+	&encryption_def,
+	&password_storage_def,
+	&recipients_def,
+	&credentials_unlock_def,
+	&identifier_def,
+	&criticality_def,
+	&consequence_def,
+	&enisa_category_def,
+	&enisa_factor_def,
 };
 
 enum ftype {
-	FT_TEXT,	/* one line, <= TEXT_SHORT_MAX */
-	FT_LONGTEXT,	/* multi-line, <= TEXT_LONG_MAX */
-	FT_TRI,		/* true / false / null */
-	FT_FLAG,	/* true / false; absent = false */
+	FT_TEXT,     /* one line, <= TEXT_SHORT_MAX */
+	FT_LONGTEXT, /* multi-line, <= TEXT_LONG_MAX */
+	FT_TRI,      /* true / false / null */
+	FT_FLAG,     /* true / false; absent = false */
 	FT_ENUM,
 	FT_SET,
 	FT_TIME,
 	FT_COUNT,
 	FT_DURATION,
-	FT_COUNTRIES,	/* ISO 3166-1 alpha-2 */
-	FT_EEA,		/* EEA member states only */
-	FT_NAMES,	/* list of one-line texts */
-	FT_IDS,		/* list of identifiers [a-z0-9_-] */
-	FT_ENISA_ADJ,	/* list of ENISA DPC adjustment objects */
+	FT_COUNTRIES, /* ISO 3166-1 alpha-2 */
+	FT_EEA,       /* EEA member states only */
+	FT_NAMES,     /* list of one-line texts */
+	FT_IDS,       /* list of identifiers [a-z0-9_-] */
+	FT_ENISA_ADJ, /* list of ENISA DPC adjustment objects */
 	FT__MAX
 };
 
 static const char *const ftype_names[FT__MAX] = {
-	"text", "text (multi-line)", "true / false / null", "true / false",
-	"enum", "list of enum", "date-time", "integer >= 0", "duration",
-	"list of country codes", "list of EEA country codes",
-	"list of names", "list of ids", "list of ENISA DPC adjustments",
+	"text",
+	"text (multi-line)",
+	"true / false / null",
+	"true / false",
+	"enum",
+	"list of enum",
+	"date-time",
+	"integer >= 0",
+	"duration",
+	"list of country codes",
+	"list of EEA country codes",
+	"list of names",
+	"list of ids",
+	"list of ENISA DPC adjustments",
 };
 
 struct field {
-	const char		*path;
-	enum ftype		 type;
-	size_t			 off;
-	const struct enum_def	*e;
-	const char		*doc;
+	const char *path;
+	enum ftype type;
+	size_t off;
+	const struct enum_def *e;
+	const char *doc;
 };
 
-#define F(p, t, m, e, d) { p, t, offsetof(struct facts, m), e, d }
+#define F(p, t, m, e, d)                              \
+	{                                             \
+		p, t, offsetof(struct facts, m), e, d \
+	}
 
 static const struct field fields[] = {
-	F("title", FT_TEXT, title, NULL, "Short title of the incident (required)."),
+	F("title", FT_TEXT, title, NULL,
+	    "Short title of the incident (required)."),
 	F("description", FT_LONGTEXT, description, NULL,
 	    "What happened, where, who was involved, how it was learned, "
 	    "who already knows (Art. 33(3)(a))."),
@@ -190,8 +217,8 @@ static const struct field fields[] = {
 	    "Countries where the affected people live."),
 	F("subjects.contact_available", FT_TRI, contact_available, NULL,
 	    "Whether we hold contact details to reach each person."),
-	F("subjects.disproportionate_effort", FT_TRI,
-	    disproportionate_effort, NULL,
+	F("subjects.disproportionate_effort", FT_TRI, disproportionate_effort,
+	    NULL,
 	    "Whether individual contact would take disproportionate effort "
 	    "(Art. 34(3)(c))."),
 	F("protection.encryption", FT_ENUM, encryption, &encryption_def,
@@ -236,8 +263,8 @@ static const struct field fields[] = {
 	    "longer likely (Art. 34(3)(b))."),
 	F("measures.neutralise_text", FT_LONGTEXT, neutralised_text, NULL,
 	    "How the high risk was neutralised."),
-	F("measures.law_enforcement_delay", FT_TRI, law_enforcement_delay,
-	    NULL, "Whether law enforcement asked to delay the communication "
+	F("measures.law_enforcement_delay", FT_TRI, law_enforcement_delay, NULL,
+	    "Whether law enforcement asked to delay the communication "
 	    "to data subjects."),
 	F("measures.police_report", FT_TRI, police_report, NULL,
 	    "Whether a criminal complaint was filed."),
@@ -310,7 +337,7 @@ enum_find(const char *name)
 const char *
 enum_json_name(const char *name, unsigned v)
 {
-	const struct enum_def	*e = enum_find(name);
+	const struct enum_def *e = enum_find(name);
 
 	return e != NULL && v < e->n ? e->json[v] : "?";
 }
@@ -318,7 +345,7 @@ enum_json_name(const char *name, unsigned v)
 const char *
 enum_label(const char *name, unsigned v, bool german)
 {
-	const struct enum_def	*e = enum_find(name);
+	const struct enum_def *e = enum_find(name);
 
 	if (e == NULL || v >= e->n)
 		return "?";
@@ -328,7 +355,7 @@ enum_label(const char *name, unsigned v, bool german)
 unsigned
 enum_count(const char *name)
 {
-	const struct enum_def	*e = enum_find(name);
+	const struct enum_def *e = enum_find(name);
 
 	return e != NULL ? e->n : 0;
 }
@@ -352,11 +379,11 @@ set_has(const struct set *s, unsigned bit)
 /* ---- field errors ----------------------------------------------------- */
 
 void
-field_errors_add(struct field_errors *fe, const char *field,
-    const char *fmt, ...)
+field_errors_add(
+    struct field_errors *fe, const char *field, const char *fmt, ...)
 {
-	struct field_error	*e;
-	va_list			 ap;
+	struct field_error *e;
+	va_list ap;
 
 	if (fe->n == FIELD_ERRORS_MAX) {
 		fe->dropped++;
@@ -381,25 +408,26 @@ field_errors_print(const struct field_errors *fe, FILE *fp)
 json_t *
 field_errors_json(const struct field_errors *fe)
 {
-	json_t	*arr = json_array();
+	json_t *arr = json_array();
 
 	for (size_t i = 0; i < fe->n; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s}", "field",
-		    fe->v[i].field, "problem", fe->v[i].problem));
-	return json_pack("{s:{s:s, s:o}}", "error", "code", "invalid",
-	    "fields", arr);
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:s}", "field", fe->v[i].field,
+		             "problem", fe->v[i].problem));
+	return json_pack(
+	    "{s:{s:s, s:o}}", "error", "code", "invalid", "fields", arr);
 }
 
 /* ---- sorted lookup of paths ------------------------------------------ */
 
-static size_t		 sorted[nitems(fields)];
-static pthread_once_t	 sorted_once = PTHREAD_ONCE_INIT;
+static size_t sorted[nitems(fields)];
+static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
 
 static int
 cmp_field(const void *a, const void *b)
 {
-	return strcmp(fields[*(const size_t *)a].path,
-	    fields[*(const size_t *)b].path);
+	return strcmp(
+	    fields[*(const size_t *)a].path, fields[*(const size_t *)b].path);
 }
 
 static void
@@ -413,12 +441,12 @@ sort_fields(void)
 static const struct field *
 field_find(const char *path)
 {
-	size_t	 lo = 0, hi = nitems(fields);
+	size_t lo = 0, hi = nitems(fields);
 
 	pthread_once(&sorted_once, sort_fields);
 	while (lo < hi) {
-		size_t	 mid = (lo + hi) / 2;
-		int	 c = strcmp(path, fields[sorted[mid]].path);
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(path, fields[sorted[mid]].path);
 
 		if (c == 0)
 			return &fields[sorted[mid]];
@@ -434,7 +462,7 @@ field_find(const char *path)
 static bool
 is_group(const char *name)
 {
-	size_t	 n = strlen(name);
+	size_t n = strlen(name);
 
 	for (size_t i = 0; i < nitems(fields); i++) {
 		if (strncmp(fields[i].path, name, n) == 0 &&
@@ -463,13 +491,14 @@ facts_init(struct facts *f)
 static bool
 is_id(const char *s)
 {
-	size_t	 n = strlen(s);
+	size_t n = strlen(s);
 
 	if (n == 0 || n > 32)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+		        (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		        s[i] == '-'))
 			return false;
 	}
 	return true;
@@ -479,32 +508,37 @@ static void
 check_list_item(const struct field *fd, const char *path, size_t i,
     const char *s, struct field_errors *fe, bool *ok)
 {
-	char	 where[96];
+	char where[96];
 
 	snprintf(where, sizeof(where), "%s[%zu]", path, i);
 	switch (fd->type) {
 	case FT_COUNTRIES:
 	case FT_EEA:
 		if (strlen(s) != 2 || !code_in(iso_countries, s)) {
-			field_errors_add(fe, where, "\"%.8s\" is not an ISO "
-			    "3166-1 alpha-2 country code (e.g. \"DE\")", s);
+			field_errors_add(fe, where,
+			    "\"%.8s\" is not an ISO "
+			    "3166-1 alpha-2 country code (e.g. \"DE\")",
+			    s);
 			*ok = false;
 		} else if (fd->type == FT_EEA && !code_in(eea_countries, s)) {
-			field_errors_add(fe, where, "\"%s\" is not an EEA "
-			    "member state", s);
+			field_errors_add(fe, where,
+			    "\"%s\" is not an EEA "
+			    "member state",
+			    s);
 			*ok = false;
 		}
 		break;
 	case FT_IDS:
 		if (!is_id(s)) {
-			field_errors_add(fe, where, "must be 1-32 characters "
+			field_errors_add(fe, where,
+			    "must be 1-32 characters "
 			    "of a-z, 0-9, _ and -");
 			*ok = false;
 		}
 		break;
 	default: {
-		const char	*why = text_problem(s, strlen(s),
-		    TEXT_SHORT_MAX, false);
+		const char *why =
+		    text_problem(s, strlen(s), TEXT_SHORT_MAX, false);
 
 		if (why != NULL) {
 			field_errors_add(fe, where, "%s", why);
@@ -519,10 +553,10 @@ static void
 set_list(const struct field *fd, const char *path, const json_t *v,
     struct arena *a, void *slot, struct field_errors *fe)
 {
-	struct strlist	*l = slot;
-	size_t		 i;
-	json_t		*it;
-	bool		 ok = true;
+	struct strlist *l = slot;
+	size_t i;
+	json_t *it;
+	bool ok = true;
 
 	if (!json_is_array(v)) {
 		field_errors_add(fe, path, "must be a list or null");
@@ -533,8 +567,8 @@ set_list(const struct field *fd, const char *path, const json_t *v,
 		return;
 	}
 	l->v = arena_allocarray(a, json_array_size(v) + 1, sizeof(char *));
-	json_array_foreach(v, i, it) {
-		char	 where[96];
+	json_array_foreach (v, i, it) {
+		char where[96];
 
 		if (!json_is_string(it)) {
 			snprintf(where, sizeof(where), "%s[%zu]", path, i);
@@ -545,10 +579,10 @@ set_list(const struct field *fd, const char *path, const json_t *v,
 		check_list_item(fd, path, i, json_string_value(it), fe, &ok);
 		for (size_t k = 0; k < l->n; k++) {
 			if (strcmp(l->v[k], json_string_value(it)) == 0) {
-				snprintf(where, sizeof(where), "%s[%zu]", path,
-				    i);
-				field_errors_add(fe, where, "duplicate \"%.40s\"",
-				    l->v[k]);
+				snprintf(
+				    where, sizeof(where), "%s[%zu]", path, i);
+				field_errors_add(
+				    fe, where, "duplicate \"%.40s\"", l->v[k]);
 				ok = false;
 			}
 		}
@@ -561,32 +595,33 @@ static void
 set_enum_set(const struct field *fd, const char *path, const json_t *v,
     void *slot, struct field_errors *fe)
 {
-	struct set	*s = slot;
-	size_t		 i;
-	json_t		*it;
-	bool		 ok = true;
+	struct set *s = slot;
+	size_t i;
+	json_t *it;
+	bool ok = true;
 
 	if (!json_is_array(v)) {
 		field_errors_add(fe, path, "must be a list of values or null");
 		return;
 	}
-	json_array_foreach(v, i, it) {
-		char	 where[96];
-		int	 k = -1;
+	json_array_foreach (v, i, it) {
+		char where[96];
+		int k = -1;
 
 		snprintf(where, sizeof(where), "%s[%zu]", path, i);
 		if (json_is_string(it))
 			k = enum_lookup(fd->e, json_string_value(it));
 		if (k < 0) {
-			field_errors_add(fe, where, "unknown value%s%.40s%s; "
+			field_errors_add(fe, where,
+			    "unknown value%s%.40s%s; "
 			    "see docs/facts.md (%s)",
 			    json_is_string(it) ? " \"" : "",
 			    json_is_string(it) ? json_string_value(it) : "",
 			    json_is_string(it) ? "\"" : "", fd->e->name);
 			ok = false;
 		} else if (s->bits & ((uint64_t)1 << k)) {
-			field_errors_add(fe, where, "duplicate \"%s\"",
-			    fd->e->json[k]);
+			field_errors_add(
+			    fe, where, "duplicate \"%s\"", fd->e->json[k]);
 			ok = false;
 		} else {
 			s->bits |= (uint64_t)1 << k;
@@ -860,12 +895,12 @@ static void
 set_value(const struct field *fd, const char *path, const json_t *v,
     int64_t now, struct arena *a, struct facts *f, struct field_errors *fe)
 {
-	void		*slot = (char *)f + fd->off;
-	const char	*why;
-	int64_t		 t;
+	void *slot = (char *)f + fd->off;
+	const char *why;
+	int64_t t;
 
 	if (json_is_null(v) && fd->type != FT_FLAG)
-		return;		/* unknown: already the default */
+		return; /* unknown: already the default */
 	switch (fd->type) {
 	case FT_TEXT:
 	case FT_LONGTEXT:
@@ -878,17 +913,17 @@ set_value(const struct field *fd, const char *path, const json_t *v,
 		    fd->type == FT_LONGTEXT);
 		if (why != NULL) {
 			field_errors_add(fe, path, "%s (at most %d bytes)", why,
-			    fd->type == FT_TEXT ? TEXT_SHORT_MAX :
-			    TEXT_LONG_MAX);
+			    fd->type == FT_TEXT ? TEXT_SHORT_MAX
+			                        : TEXT_LONG_MAX);
 			return;
 		}
-		*(const char **)slot = arena_strndup(a, json_string_value(v),
-		    json_string_length(v));
+		*(const char **)slot = arena_strndup(
+		    a, json_string_value(v), json_string_length(v));
 		return;
 	case FT_TRI:
 		if (!json_is_boolean(v)) {
-			field_errors_add(fe, path,
-			    "must be true, false or null (unknown)");
+			field_errors_add(
+			    fe, path, "must be true, false or null (unknown)");
 			return;
 		}
 		*(enum tri *)slot = json_is_true(v) ? TRI_YES : TRI_NO;
@@ -901,18 +936,19 @@ set_value(const struct field *fd, const char *path, const json_t *v,
 		*(bool *)slot = json_is_true(v);
 		return;
 	case FT_ENUM: {
-		int	 k = json_is_string(v) ?
-		    enum_lookup(fd->e, json_string_value(v)) : -1;
+		int k = json_is_string(v)
+		            ? enum_lookup(fd->e, json_string_value(v))
+		            : -1;
 
 		if (k < 0) {
-			struct buf	 b;
+			struct buf b;
 
 			buf_init(&b, 1024);
 			for (unsigned i = 0; i < fd->e->n; i++)
-				buf_printf(&b, "%s%s", i ? ", " : "",
-				    fd->e->json[i]);
-			field_errors_add(fe, path, "must be one of: %.120s",
-			    buf_cstr(&b));
+				buf_printf(
+				    &b, "%s%s", i ? ", " : "", fd->e->json[i]);
+			field_errors_add(
+			    fe, path, "must be one of: %.120s", buf_cstr(&b));
 			buf_release(&b);
 			return;
 		}
@@ -924,12 +960,13 @@ set_value(const struct field *fd, const char *path, const json_t *v,
 		return;
 	case FT_TIME:
 		if (!json_is_string(v)) {
-			field_errors_add(fe, path, "must be an ISO-8601 "
+			field_errors_add(fe, path,
+			    "must be an ISO-8601 "
 			    "date-time string or null");
 			return;
 		}
 		if (iso8601_parse(json_string_value(v), json_string_length(v),
-		    &t, &why) != ERR_OK) {
+		        &t, &why) != ERR_OK) {
 			field_errors_add(fe, path, "%s", why);
 			return;
 		}
@@ -942,7 +979,8 @@ set_value(const struct field *fd, const char *path, const json_t *v,
 	case FT_COUNT:
 		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
 		    json_integer_value(v) > 100000000000LL) {
-			field_errors_add(fe, path, "must be a whole number "
+			field_errors_add(fe, path,
+			    "must be a whole number "
 			    "from 0 to 100000000000, or null");
 			return;
 		}
@@ -951,10 +989,12 @@ set_value(const struct field *fd, const char *path, const json_t *v,
 	case FT_DURATION:
 		if (!json_is_string(v) ||
 		    duration_parse(json_string_value(v), json_string_length(v),
-		    &t, &why) != ERR_OK) {
-			field_errors_add(fe, path, "%s", json_is_string(v) ?
-			    why : "must be an ISO-8601 duration string like "
-			    "PT4H, or null");
+		        &t, &why) != ERR_OK) {
+			field_errors_add(fe, path, "%s",
+			    json_is_string(v)
+			        ? why
+			        : "must be an ISO-8601 duration string like "
+			          "PT4H, or null");
 			return;
 		}
 		*(int64_t *)slot = t;
@@ -978,12 +1018,12 @@ static void
 walk(const json_t *obj, const char *prefix, int64_t now, struct arena *a,
     struct facts *f, struct field_errors *fe)
 {
-	const char	*key;
-	json_t		*v;
+	const char *key;
+	json_t *v;
 
-	json_object_foreach((json_t *)obj, key, v) {
-		char			 path[96];
-		const struct field	*fd;
+	json_object_foreach ((json_t *)obj, key, v) {
+		char path[96];
+		const struct field *fd;
 
 		if (strlen(key) > 48) {
 			field_errors_add(fe, prefix[0] ? prefix : "(top)",
@@ -999,8 +1039,8 @@ walk(const json_t *obj, const char *prefix, int64_t now, struct arena *a,
 			if (json_is_object(v))
 				walk(v, key, now, a, f, fe);
 			else if (!json_is_null(v))
-				field_errors_add(fe, path,
-				    "must be an object or null");
+				field_errors_add(
+				    fe, path, "must be an object or null");
 		} else {
 			field_errors_add(fe, path, "unknown field");
 		}
@@ -1014,17 +1054,19 @@ cross_checks(const struct facts *f, struct field_errors *fe)
 		field_errors_add(fe, "title", "required");
 	if (f->aware_at != TIME_UNKNOWN && f->discovered_at != TIME_UNKNOWN &&
 	    f->aware_at < f->discovered_at)
-		field_errors_add(fe, "timeline.aware_at", "lies before "
+		field_errors_add(fe, "timeline.aware_at",
+		    "lies before "
 		    "timeline.discovered_at: awareness cannot precede "
 		    "discovery");
-	if (f->occurred_from != TIME_UNKNOWN && f->occurred_to != TIME_UNKNOWN &&
-	    f->occurred_to < f->occurred_from)
+	if (f->occurred_from != TIME_UNKNOWN &&
+	    f->occurred_to != TIME_UNKNOWN && f->occurred_to < f->occurred_from)
 		field_errors_add(fe, "timeline.occurred_to",
 		    "lies before timeline.occurred_from");
 	if (f->occurred_from != TIME_UNKNOWN &&
 	    f->discovered_at != TIME_UNKNOWN &&
 	    f->discovered_at < f->occurred_from)
-		field_errors_add(fe, "timeline.discovered_at", "lies before "
+		field_errors_add(fe, "timeline.discovered_at",
+		    "lies before "
 		    "timeline.occurred_from: a breach cannot be discovered "
 		    "before it began");
 	if (f->ongoing == TRI_YES && f->occurred_to != TIME_UNKNOWN)
@@ -1042,11 +1084,12 @@ enum err
 facts_from_json(const json_t *j, int64_t now, struct arena *a,
     struct facts *out, struct field_errors *fe)
 {
-	size_t	 before = fe->n + fe->dropped;
+	size_t before = fe->n + fe->dropped;
 
 	facts_init(out);
 	if (!json_is_object(j)) {
-		field_errors_add(fe, "(top)", "the facts must be a JSON object");
+		field_errors_add(
+		    fe, "(top)", "the facts must be a JSON object");
 		return ERR_INVAL;
 	}
 	walk(j, "", now, a, out, fe);
@@ -1058,13 +1101,15 @@ enum err
 facts_parse(const char *s, size_t len, int64_t now, struct arena *a,
     struct facts *out, json_t **json_out, struct field_errors *fe)
 {
-	json_error_t	 jerr;
-	json_t		*j;
-	enum err	 rc;
+	json_error_t jerr;
+	json_t *j;
+	enum err rc;
 
 	if (len > FACTS_JSON_MAX) {
-		field_errors_add(fe, "(top)", "document is %zu bytes; the "
-		    "limit is %d", len, FACTS_JSON_MAX);
+		field_errors_add(fe, "(top)",
+		    "document is %zu bytes; the "
+		    "limit is %d",
+		    len, FACTS_JSON_MAX);
 		return ERR_INVAL;
 	}
 	j = json_loadb(s, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -1086,7 +1131,7 @@ facts_parse(const char *s, size_t len, int64_t now, struct arena *a,
 static json_t *
 set_json(const struct enum_def *e, const struct set *s)
 {
-	json_t	*arr = json_array();
+	json_t *arr = json_array();
 
 	for (unsigned i = 0; i < e->n; i++) {
 		if (s->bits & ((uint64_t)1 << i))
@@ -1098,14 +1143,15 @@ set_json(const struct enum_def *e, const struct set *s)
 static json_t *
 value_json(const struct field *fd, const struct facts *f, bool utc)
 {
-	const void	*slot = (const char *)f + fd->off;
-	char		 tbuf[ISO_LEN > DUR_LEN ? ISO_LEN : DUR_LEN];
+	const void *slot = (const char *)f + fd->off;
+	char tbuf[ISO_LEN > DUR_LEN ? ISO_LEN : DUR_LEN];
 
 	switch (fd->type) {
 	case FT_TEXT:
 	case FT_LONGTEXT:
-		return *(const char *const *)slot != NULL ?
-		    json_string(*(const char *const *)slot) : NULL;
+		return *(const char *const *)slot != NULL
+		           ? json_string(*(const char *const *)slot)
+		           : NULL;
 	case FT_TRI:
 		if (*(const enum tri *)slot == TRI_UNKNOWN)
 			return NULL;
@@ -1141,8 +1187,8 @@ value_json(const struct field *fd, const struct facts *f, bool utc)
 	case FT_EEA:
 	case FT_NAMES:
 	case FT_IDS: {
-		const struct strlist	*l = slot;
-		json_t			*arr;
+		const struct strlist *l = slot;
+		json_t *arr;
 
 		if (!l->known)
 			return NULL;
@@ -1162,12 +1208,12 @@ value_json(const struct field *fd, const struct facts *f, bool utc)
 static json_t *
 to_json(const struct facts *f, bool utc)
 {
-	json_t	*root = json_object();
+	json_t *root = json_object();
 
 	for (size_t i = 0; i < nitems(fields); i++) {
-		const char	*dot = strchr(fields[i].path, '.');
-		json_t		*v = value_json(&fields[i], f, utc), *grp;
-		char		 gname[32];
+		const char *dot = strchr(fields[i].path, '.');
+		json_t *v = value_json(&fields[i], f, utc), *grp;
+		char gname[32];
 
 		if (v == NULL)
 			continue;
@@ -1204,7 +1250,7 @@ facts_to_json_utc(const struct facts *f)
 static json_t *
 enum_values(const struct enum_def *e)
 {
-	json_t	*arr = json_array();
+	json_t *arr = json_array();
 
 	for (unsigned i = 0; i < e->n; i++)
 		json_array_append_new(arr, json_string(e->json[i]));
@@ -1214,14 +1260,14 @@ enum_values(const struct enum_def *e)
 static json_t *
 field_schema(const struct field *fd)
 {
-	json_t	*s;
+	json_t *s;
 
 	switch (fd->type) {
 	case FT_TEXT:
 	case FT_LONGTEXT:
 		s = json_pack("{s:[s,s], s:i}", "type", "string", "null",
-		    "maxLength", fd->type == FT_TEXT ? TEXT_SHORT_MAX :
-		    TEXT_LONG_MAX);
+		    "maxLength",
+		    fd->type == FT_TEXT ? TEXT_SHORT_MAX : TEXT_LONG_MAX);
 		break;
 	case FT_TRI:
 		s = json_pack("{s:[s,s]}", "type", "boolean", "null");
@@ -1235,8 +1281,8 @@ field_schema(const struct field *fd)
 		break;
 	case FT_SET:
 		s = json_pack("{s:[s,s], s:{s:o}, s:b, s:i}", "type", "array",
-		    "null", "items", "enum", enum_values(fd->e),
-		    "uniqueItems", 1, "maxItems", LIST_MAX);
+		    "null", "items", "enum", enum_values(fd->e), "uniqueItems",
+		    1, "maxItems", LIST_MAX);
 		break;
 	case FT_TIME:
 		s = json_pack("{s:[s,s], s:s}", "type", "string", "null",
@@ -1281,16 +1327,16 @@ field_schema(const struct field *fd)
 json_t *
 facts_schema(void)
 {
-	json_t	*props = json_object(), *root;
+	json_t *props = json_object(), *root;
 
 	for (size_t i = 0; i < nitems(fields); i++) {
-		const char	*dot = strchr(fields[i].path, '.');
-		json_t		*grp;
-		char		 gname[32];
+		const char *dot = strchr(fields[i].path, '.');
+		json_t *grp;
+		char gname[32];
 
 		if (dot == NULL) {
-			json_object_set_new(props, fields[i].path,
-			    field_schema(&fields[i]));
+			json_object_set_new(
+			    props, fields[i].path, field_schema(&fields[i]));
 			continue;
 		}
 		snprintf(gname, sizeof(gname), "%.*s",
@@ -1302,14 +1348,14 @@ facts_schema(void)
 			    "properties");
 			json_object_set_new(props, gname, grp);
 		}
-		json_object_set_new(json_object_get(grp, "properties"),
-		    dot + 1, field_schema(&fields[i]));
+		json_object_set_new(json_object_get(grp, "properties"), dot + 1,
+		    field_schema(&fields[i]));
 	}
 	root = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:[s], s:o}",
-	    "$schema", "https://json-schema.org/draft/2020-12/schema",
-	    "$id", "https://breachkit.invalid/schema/facts.json",
-	    "title", "breachkit incident facts",
-	    "description", "What is known about a personal data breach. "
+	    "$schema", "https://json-schema.org/draft/2020-12/schema", "$id",
+	    "https://breachkit.invalid/schema/facts.json", "title",
+	    "breachkit incident facts", "description",
+	    "What is known about a personal data breach. "
 	    "Absent or null means unknown.",
 	    "type", "object", "additionalProperties", 0, "required", "title",
 	    "properties", props);
@@ -1321,7 +1367,7 @@ facts_doc_markdown(struct buf *b)
 {
 	buf_puts(b, "| Field | Type | Meaning |\n|---|---|---|\n");
 	for (size_t i = 0; i < nitems(fields); i++) {
-		const struct field	*fd = &fields[i];
+		const struct field *fd = &fields[i];
 
 		buf_printf(b, "| `%s` | %s", fd->path, ftype_names[fd->type]);
 		if (fd->e != NULL)
@@ -1331,12 +1377,15 @@ facts_doc_markdown(struct buf *b)
 	enisa_adj_doc(b);
 	buf_puts(b, "\n### Value lists\n");
 	for (size_t i = 0; i < nitems(enum_defs); i++) {
-		const struct enum_def	*e = enum_defs[i];
+		const struct enum_def *e = enum_defs[i];
 
-		buf_printf(b, "\n`%s`%s:\n\n| Value | English | Deutsch |\n"
-		    "|---|---|---|\n", e->name, e->has_unknown ?
-		    " (single value; `unknown` is the same as absent)" :
-		    " (list; absent or null = unknown, [] = none)");
+		buf_printf(b,
+		    "\n`%s`%s:\n\n| Value | English | Deutsch |\n"
+		    "|---|---|---|\n",
+		    e->name,
+		    e->has_unknown
+		        ? " (single value; `unknown` is the same as absent)"
+		        : " (list; absent or null = unknown, [] = none)");
 		for (unsigned k = 0; k < e->n; k++)
 			buf_printf(b, "| `%s` | %s | %s |\n", e->json[k],
 			    e->en[k], e->de[k]);
@@ -1348,18 +1397,18 @@ facts_doc_markdown(struct buf *b)
 json_t *
 json_merge_patch(const json_t *target, const json_t *patch)
 {
-	json_t		*out, *v;
-	const char	*key;
+	json_t *out, *v;
+	const char *key;
 
 	if (!json_is_object(patch))
 		return json_deep_copy(patch);
 	out = json_is_object(target) ? json_deep_copy(target) : json_object();
-	json_object_foreach((json_t *)patch, key, v) {
+	json_object_foreach ((json_t *)patch, key, v) {
 		if (json_is_null(v)) {
 			json_object_del(out, key);
 		} else {
-			json_t	*merged = json_merge_patch(
-			    json_object_get(out, key), v);
+			json_t *merged =
+			    json_merge_patch(json_object_get(out, key), v);
 
 			json_object_set_new(out, key, merged);
 		}
@@ -1370,15 +1419,15 @@ json_merge_patch(const json_t *target, const json_t *patch)
 json_t *
 json_merge_diff(const json_t *from, const json_t *to)
 {
-	json_t		*out = json_object(), *v;
-	const char	*key;
+	json_t *out = json_object(), *v;
+	const char *key;
 
-	json_object_foreach((json_t *)from, key, v) {
+	json_object_foreach ((json_t *)from, key, v) {
 		if (json_object_get(to, key) == NULL)
 			json_object_set_new(out, key, json_null());
 	}
-	json_object_foreach((json_t *)to, key, v) {
-		json_t	*old = json_object_get(from, key);
+	json_object_foreach ((json_t *)to, key, v) {
+		json_t *old = json_object_get(from, key);
 
 		if (old != NULL && json_equal(old, v))
 			continue;

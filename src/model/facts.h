@@ -22,11 +22,10 @@
 #include "base/err.h"
 #include "model/enums.h"
 
-#define TIME_UNKNOWN	INT64_MIN
-#define COUNT_UNKNOWN	(-1)
+#define TIME_UNKNOWN  INT64_MIN
+#define COUNT_UNKNOWN (-1)
 
 enum tri { TRI_UNKNOWN = 0, TRI_NO, TRI_YES };
-
 
 #define X(e, s, en, de) ROLE_##e,
 enum role { ROLE_LIST(X) ROLE__MAX };
@@ -79,15 +78,15 @@ enum conseq { CONSEQ_LIST(X) CONSEQ__MAX };
 
 /* A set of enum values; known == false means "not known yet". */
 struct set {
-	uint64_t	 bits;
-	bool		 known;
+	uint64_t bits;
+	bool known;
 };
 
 /* A list of short strings (countries, processors, regimes). */
 struct strlist {
-	size_t		 n;
-	const char	**v;
-	bool		 known;
+	size_t n;
+	const char **v;
+	bool known;
 };
 
 /*
@@ -159,89 +158,89 @@ int enisa_cat_max(enum enisa_cat);
 bool enisa_factor_raises(enum enisa_factor);
 
 struct facts {
-	const char	*title;
-	const char	*description;
-	enum role	 role;
-	const char	*reporter_name;
-	const char	*reporter_function;
-	const char	*reporter_email;
-	const char	*reporter_phone;
-	struct set	 sectors;		/* enum sector */
+	const char *title;
+	const char *description;
+	enum role role;
+	const char *reporter_name;
+	const char *reporter_function;
+	const char *reporter_email;
+	const char *reporter_phone;
+	struct set sectors; /* enum sector */
 	enum criticality system_criticality;
 
 	/* timeline */
-	int64_t		 discovered_at;
-	int64_t		 aware_at;
-	int64_t		 occurred_from;
-	int64_t		 occurred_to;
-	enum tri	 ongoing;
-	enum discovery	 discovery;
-	const char	*discovery_text;
-	int64_t		 processor_informed_at;
+	int64_t discovered_at;
+	int64_t aware_at;
+	int64_t occurred_from;
+	int64_t occurred_to;
+	enum tri ongoing;
+	enum discovery discovery;
+	const char *discovery_text;
+	int64_t processor_informed_at;
 
 	/* nature and cause */
-	enum tri	 confidentiality;
-	enum tri	 integrity;
-	enum tri	 availability;
+	enum tri confidentiality;
+	enum tri integrity;
+	enum tri availability;
 	enum breach_type breach_type;
-	enum intent	 intent;
-	enum origin	 origin;
-	enum attack	 attack;
-	enum tri	 cyber_incident;
+	enum intent intent;
+	enum origin origin;
+	enum attack attack;
+	enum tri cyber_incident;
 
 	/* data and subjects */
-	struct set	 data;			/* enum data_cat */
-	const char	*data_text;
-	struct set	 identifiers;		/* enum ident */
-	struct set	 subjects;		/* enum subject_cat */
-	const char	*subjects_text;
-	int64_t		 subjects_n;
-	bool		 subjects_n_estimate;
-	int64_t		 records_n;
-	bool		 records_n_estimate;
-	struct strlist	 countries;
-	enum tri	 contact_available;
-	enum tri	 disproportionate_effort;
+	struct set data; /* enum data_cat */
+	const char *data_text;
+	struct set identifiers; /* enum ident */
+	struct set subjects;    /* enum subject_cat */
+	const char *subjects_text;
+	int64_t subjects_n;
+	bool subjects_n_estimate;
+	int64_t records_n;
+	bool records_n_estimate;
+	struct strlist countries;
+	enum tri contact_available;
+	enum tri disproportionate_effort;
 
 	/* protection before the breach */
-	enum encryption	 encryption;
-	enum tri	 key_compromised;
-	enum tri	 pseudonymised;
-	enum pwstore	 password_storage;
-	struct set	 credentials_unlock;	/* enum unlocks */
-	enum tri	 backup_available;
-	int64_t		 restore_s;		/* COUNT_UNKNOWN if unknown */
+	enum encryption encryption;
+	enum tri key_compromised;
+	enum tri pseudonymised;
+	enum pwstore password_storage;
+	struct set credentials_unlock; /* enum unlocks */
+	enum tri backup_available;
+	int64_t restore_s; /* COUNT_UNKNOWN if unknown */
 
 	/* exposure */
-	enum tri	 exfiltrated;
-	enum recipients	 recipients;
-	const char	*recipients_text;
-	enum tri	 already_public;
-	enum tri	 misuse_observed;
+	enum tri exfiltrated;
+	enum recipients recipients;
+	const char *recipients_text;
+	enum tri already_public;
+	enum tri misuse_observed;
 
 	/* consequences and measures */
-	struct set	 conseq_likely;		/* enum conseq */
-	struct set	 conseq_occurred;	/* enum conseq */
-	const char	*conseq_text;
-	const char	*measures_taken;
-	const char	*measures_planned;
-	const char	*measures_prevent;
-	enum tri	 neutralised;		/* Art. 34(3)(b) */
-	const char	*neutralised_text;
-	enum tri	 law_enforcement_delay;
-	enum tri	 police_report;
-	const char	*other_authorities;
+	struct set conseq_likely;   /* enum conseq */
+	struct set conseq_occurred; /* enum conseq */
+	const char *conseq_text;
+	const char *measures_taken;
+	const char *measures_planned;
+	const char *measures_prevent;
+	enum tri neutralised; /* Art. 34(3)(b) */
+	const char *neutralised_text;
+	enum tri law_enforcement_delay;
+	enum tri police_report;
+	const char *other_authorities;
 
 	/* jurisdiction */
-	enum tri	 eea_establishment;
-	enum tri	 art3_2;
-	enum tri	 cross_border;
-	struct strlist	 member_states;
-	const char	*lead_authority;
-	const char	*competent_authority;
+	enum tri eea_establishment;
+	enum tri art3_2;
+	enum tri cross_border;
+	struct strlist member_states;
+	const char *lead_authority;
+	const char *competent_authority;
 
-	struct strlist	 processors;
-	struct strlist	 regimes;
+	struct strlist processors;
+	struct strlist regimes;
 
 	/* ENISA DPC adjustments chosen by the DPO ("enisa.adjustments"). */
 	struct enisa_adjustments enisa_adj;
@@ -249,64 +248,63 @@ struct facts {
 
 /* One field-level problem: "timeline.aware_at": "before discovered_at". */
 struct field_error {
-	char	 field[96];
-	char	 problem[160];
+	char field[96];
+	char problem[160];
 };
 
 enum { FIELD_ERRORS_MAX = 32 };
 
 struct field_errors {
-	size_t			 n;
-	size_t			 dropped;
-	struct field_error	 v[FIELD_ERRORS_MAX];
+	size_t n;
+	size_t dropped;
+	struct field_error v[FIELD_ERRORS_MAX];
 };
 
-void		 field_errors_add(struct field_errors *, const char *field,
-		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void field_errors_add(struct field_errors *, const char *field, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
 /* "field: problem" lines, for the CLI. */
-void		 field_errors_print(const struct field_errors *, FILE *);
+void field_errors_print(const struct field_errors *, FILE *);
 /* {"error":{"code":"invalid","fields":[...]}} */
-json_t		*field_errors_json(const struct field_errors *);
+json_t *field_errors_json(const struct field_errors *);
 
 /* All unknown. */
-void		 facts_init(struct facts *);
+void facts_init(struct facts *);
 /*
  * Validate a facts document and fill `out`; strings live in `a`.  `now`
  * bounds times (nothing may lie in the future).  Every problem found is
  * added to `fe`; ERR_INVAL if there was any.
  */
-enum err	 facts_from_json(const json_t *, int64_t now, struct arena *a,
-		    struct facts *out, struct field_errors *fe);
+enum err facts_from_json(const json_t *, int64_t now, struct arena *a,
+    struct facts *out, struct field_errors *fe);
 /* Parse + validate bytes (size-capped, duplicate keys refused). */
-enum err	 facts_parse(const char *s, size_t len, int64_t now,
-		    struct arena *a, struct facts *out, json_t **json_out,
-		    struct field_errors *fe);
+enum err facts_parse(const char *s, size_t len, int64_t now, struct arena *a,
+    struct facts *out, json_t **json_out, struct field_errors *fe);
 /* The canonical JSON of `f`: unknown facts are omitted.  New reference. */
-json_t		*facts_to_json(const struct facts *);
+json_t *facts_to_json(const struct facts *);
 /* The same with times in UTC: the stored form, independent of the
  * display zone. */
-json_t		*facts_to_json_utc(const struct facts *);
+json_t *facts_to_json_utc(const struct facts *);
 /* JSON Schema (draft 2020-12) of the facts document.  New reference. */
-json_t		*facts_schema(void);
+json_t *facts_schema(void);
 /* The Markdown field reference for docs/facts.md. */
-void		 facts_doc_markdown(struct buf *);
+void facts_doc_markdown(struct buf *);
 
 /* True for an EEA member state code ("DE"). */
-bool		 facts_is_eea_country(const char *);
+bool facts_is_eea_country(const char *);
 
 /* Predicates the engines and the CLI share. */
-bool		 set_has(const struct set *, unsigned bit);
-const char	*enum_json_name(const char *enum_name, unsigned v);
-const char	*enum_label(const char *enum_name, unsigned v, bool german);
+bool set_has(const struct set *, unsigned bit);
+const char *enum_json_name(const char *enum_name, unsigned v);
+const char *enum_label(const char *enum_name, unsigned v, bool german);
 /* Number of values of the named enum, or 0. */
-unsigned	 enum_count(const char *enum_name);
+unsigned enum_count(const char *enum_name);
 
 /*
  * RFC 7396 JSON merge patch: apply `patch` to a copy of `target` and
  * return the result (new reference).
  */
-json_t		*json_merge_patch(const json_t *target, const json_t *patch);
+json_t *json_merge_patch(const json_t *target, const json_t *patch);
 /* The merge patch that turns `from` into `to` (new reference). */
-json_t		*json_merge_diff(const json_t *from, const json_t *to);
+json_t *json_merge_diff(const json_t *from, const json_t *to);
 
 #endif

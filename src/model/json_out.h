@@ -12,16 +12,16 @@
 #include "model/record.h"
 
 /* An ISO-8601 string, or JSON null for TIME_UNKNOWN. */
-json_t	*json_time(int64_t t);
+json_t *json_time(int64_t t);
 /* The same in UTC ("...Z"): for event payloads, which must not depend on
  * the display zone. */
-json_t	*json_time_utc(int64_t t);
+json_t *json_time_utc(int64_t t);
 /* Summary fields (no facts). */
-json_t	*incident_json(const struct incident *);
-json_t	*obligation_json(const struct obligation *, int64_t now);
-json_t	*filing_json(const struct filing *);
-json_t	*decision_json(const struct decision *);
-json_t	*attachment_json(const struct attachment *);
-json_t	*event_json(const struct event *);
+json_t *incident_json(const struct incident *);
+json_t *obligation_json(const struct obligation *, int64_t now);
+json_t *filing_json(const struct filing *);
+json_t *decision_json(const struct decision *);
+json_t *attachment_json(const struct attachment *);
+json_t *event_json(const struct event *);
 
 #endif

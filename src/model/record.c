@@ -5,9 +5,8 @@
 #include "model/record.h"
 
 #define X(e, s) s,
-const char *const incident_status_names[INCIDENT__MAX] = {
-	INCIDENT_STATUS_LIST(X)
-};
+const char *const incident_status_names[INCIDENT__MAX] = { INCIDENT_STATUS_LIST(
+    X) };
 const char *const obl_status_names[OBL__MAX] = { OBL_STATUS_LIST(X) };
 const char *const phase_names[PHASE__MAX] = { PHASE_LIST(X) };
 const char *const obl_kind_names[KIND__MAX] = { OBL_KIND_LIST(X) };

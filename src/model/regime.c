@@ -7,19 +7,23 @@
 #include "model/regime.h"
 
 static const char *const trigger_names[TRIGGER__MAX] = {
-	"aware", "decision:communicate", "decision:public_notice",
+	"aware",
+	"decision:communicate",
+	"decision:public_notice",
 };
 static const char *const anchor_names[ANCHOR__MAX] = {
-	"aware_at", "discovered_at", "decided_at",
+	"aware_at",
+	"discovered_at",
+	"decided_at",
 };
 
 static const char *
 get_text(const json_t *o, const char *key, const char *path, bool required,
     struct arena *a, struct field_errors *fe)
 {
-	const json_t	*v = json_object_get(o, key);
-	char		 where[96];
-	const char	*why;
+	const json_t *v = json_object_get(o, key);
+	char where[96];
+	const char *why;
 
 	snprintf(where, sizeof(where), "%s%s", path, key);
 	if (v == NULL) {
@@ -31,8 +35,8 @@ get_text(const json_t *o, const char *key, const char *path, bool required,
 		field_errors_add(fe, where, "must be a string");
 		return NULL;
 	}
-	why = text_problem(json_string_value(v), json_string_length(v),
-	    TEXT_SHORT_MAX, false);
+	why = text_problem(
+	    json_string_value(v), json_string_length(v), TEXT_SHORT_MAX, false);
 	if (why != NULL || json_string_length(v) == 0) {
 		field_errors_add(fe, where, "%s", why ? why : "empty");
 		return NULL;
@@ -45,22 +49,22 @@ parse_rule(const json_t *o, size_t i, struct arena *a, struct regime_rule *r,
     struct field_errors *fe)
 {
 	static const char *const keys[] = { "id", "recipient", "label",
-		"article", "when", "roles", "anchor", "deadline",
-		"undue_delay", "reminder", "topic" };
-	char		 path[32], where[96];
-	const char	*key, *s, *dur;
-	const json_t	*v, *roles;
-	int		 k;
-	int64_t		 secs;
-	size_t		 j;
-	bool		 undue;
+		"article", "when", "roles", "anchor", "deadline", "undue_delay",
+		"reminder", "topic" };
+	char path[32], where[96];
+	const char *key, *s, *dur;
+	const json_t *v, *roles;
+	int k;
+	int64_t secs;
+	size_t j;
+	bool undue;
 
 	snprintf(path, sizeof(path), "rules[%zu].", i);
 	if (!json_is_object(o)) {
 		field_errors_add(fe, path, "must be an object");
 		return;
 	}
-	json_object_foreach((json_t *)o, key, v) {
+	json_object_foreach ((json_t *)o, key, v) {
 		for (k = 0; k < (int)nitems(keys); k++) {
 			if (strcmp(keys[k], key) == 0)
 				break;
@@ -78,18 +82,21 @@ parse_rule(const json_t *o, size_t i, struct arena *a, struct regime_rule *r,
 	k = name_lookup(trigger_names, TRIGGER__MAX, s);
 	snprintf(where, sizeof(where), "%swhen", path);
 	if (s != NULL && k < 0)
-		field_errors_add(fe, where, "must be aware, "
+		field_errors_add(fe, where,
+		    "must be aware, "
 		    "decision:communicate or decision:public_notice");
 	r->trigger = k < 0 ? TRIGGER_AWARE : (enum trigger)k;
 	s = get_text(o, "anchor", path, true, a, fe);
 	k = name_lookup(anchor_names, ANCHOR__MAX, s);
 	snprintf(where, sizeof(where), "%sanchor", path);
 	if (s != NULL && k < 0)
-		field_errors_add(fe, where, "must be aware_at, discovered_at "
+		field_errors_add(fe, where,
+		    "must be aware_at, discovered_at "
 		    "or decided_at");
 	r->anchor = k < 0 ? ANCHOR_AWARE : (enum anchor)k;
 	if (r->anchor == ANCHOR_DECIDED && r->trigger == TRIGGER_AWARE)
-		field_errors_add(fe, where, "decided_at needs a decision "
+		field_errors_add(fe, where,
+		    "decided_at needs a decision "
 		    "trigger");
 	s = get_text(o, "topic", path, false, a, fe);
 	r->topic = s == NULL ? -1 : name_lookup(topic_names, TOPIC__MAX, s);
@@ -99,15 +106,16 @@ parse_rule(const json_t *o, size_t i, struct arena *a, struct regime_rule *r,
 	roles = json_object_get(o, "roles");
 	snprintf(where, sizeof(where), "%sroles", path);
 	if (!json_is_array(roles) || json_array_size(roles) == 0) {
-		field_errors_add(fe, where, "must be a non-empty list of "
+		field_errors_add(fe, where,
+		    "must be a non-empty list of "
 		    "roles");
 	} else {
-		json_array_foreach(roles, j, v) {
+		json_array_foreach (roles, j, v) {
 			k = -1;
-			for (unsigned x = 0; json_is_string(v) &&
-			    x < enum_count("role"); x++) {
+			for (unsigned x = 0;
+			     json_is_string(v) && x < enum_count("role"); x++) {
 				if (strcmp(enum_json_name("role", x),
-				    json_string_value(v)) == 0)
+				        json_string_value(v)) == 0)
 					k = (int)x;
 			}
 			if (k < 0)
@@ -120,8 +128,8 @@ parse_rule(const json_t *o, size_t i, struct arena *a, struct regime_rule *r,
 	dur = get_text(o, undue ? "reminder" : "deadline", path, true, a, fe);
 	snprintf(where, sizeof(where), "%s%s", path,
 	    undue ? "reminder" : "deadline");
-	if (dur != NULL && duration_parse(dur, strlen(dur), &secs, &s) !=
-	    ERR_OK)
+	if (dur != NULL &&
+	    duration_parse(dur, strlen(dur), &secs, &s) != ERR_OK)
 		field_errors_add(fe, where, "%s", s);
 	else if (dur != NULL)
 		r->period_s = secs;
@@ -129,18 +137,18 @@ parse_rule(const json_t *o, size_t i, struct arena *a, struct regime_rule *r,
 }
 
 enum err
-regime_parse(const char *json, size_t len, struct arena *a,
-    struct regime *out, struct field_errors *fe)
+regime_parse(const char *json, size_t len, struct arena *a, struct regime *out,
+    struct field_errors *fe)
 {
-	json_error_t	 jerr;
-	json_t		*j, *rules, *v;
-	const char	*key;
-	size_t		 before = fe->n, i;
+	json_error_t jerr;
+	json_t *j, *rules, *v;
+	const char *key;
+	size_t before = fe->n, i;
 
 	memset(out, 0, sizeof(*out));
 	if (len > REGIME_JSON_MAX) {
-		field_errors_add(fe, "(top)", "larger than %d bytes",
-		    REGIME_JSON_MAX);
+		field_errors_add(
+		    fe, "(top)", "larger than %d bytes", REGIME_JSON_MAX);
 		return ERR_INVAL;
 	}
 	j = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -153,7 +161,7 @@ regime_parse(const char *json, size_t len, struct arena *a,
 		field_errors_add(fe, "(top)", "must be an object");
 		goto out;
 	}
-	json_object_foreach(j, key, v) {
+	json_object_foreach (j, key, v) {
 		if (strcmp(key, "id") != 0 && strcmp(key, "name") != 0 &&
 		    strcmp(key, "rules") != 0)
 			field_errors_add(fe, key, "unknown field");
@@ -163,9 +171,11 @@ regime_parse(const char *json, size_t len, struct arena *a,
 	if (out->id != NULL) {
 		for (const char *p = out->id; *p; p++) {
 			if (!((*p >= 'a' && *p <= 'z') ||
-			    (*p >= '0' && *p <= '9') || *p == '_' ||
-			    *p == '-') || p - out->id >= 32) {
-				field_errors_add(fe, "id", "must be 1-32 "
+			        (*p >= '0' && *p <= '9') || *p == '_' ||
+			        *p == '-') ||
+			    p - out->id >= 32) {
+				field_errors_add(fe, "id",
+				    "must be 1-32 "
 				    "characters of a-z, 0-9, _ and -");
 				break;
 			}
@@ -178,13 +188,15 @@ regime_parse(const char *json, size_t len, struct arena *a,
 		    REGIME_RULES_MAX);
 		goto out;
 	}
-	json_array_foreach(rules, i, v) {
+	json_array_foreach (rules, i, v) {
 		parse_rule(v, i, a, &out->rules[i], fe);
 		for (size_t k = 0; k < i; k++) {
 			if (out->rules[i].id && out->rules[k].id &&
 			    strcmp(out->rules[i].id, out->rules[k].id) == 0)
-				field_errors_add(fe, "rules", "duplicate rule "
-				    "id \"%s\"", out->rules[i].id);
+				field_errors_add(fe, "rules",
+				    "duplicate rule "
+				    "id \"%s\"",
+				    out->rules[i].id);
 		}
 	}
 	out->rules_n = json_array_size(rules);

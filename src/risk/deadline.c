@@ -34,8 +34,9 @@ anchor_time(const struct regime_rule *r, const struct deadline_input *in)
 	case ANCHOR_DISCOVERED:
 		return in->facts->discovered_at;
 	case ANCHOR_DECIDED:
-		return r->trigger == TRIGGER_PUBLIC_NOTICE ?
-		    in->public_notice_at : in->communicate_at;
+		return r->trigger == TRIGGER_PUBLIC_NOTICE
+		           ? in->public_notice_at
+		           : in->communicate_at;
 	case ANCHOR__MAX:
 		break;
 	}
@@ -46,11 +47,11 @@ size_t
 deadline_compute(const struct regime *reg, const struct deadline_input *in,
     struct due *out, size_t max)
 {
-	size_t	 n = 0;
+	size_t n = 0;
 
 	for (size_t i = 0; i < reg->rules_n && n < max; i++) {
-		const struct regime_rule	*r = &reg->rules[i];
-		int64_t				 t;
+		const struct regime_rule *r = &reg->rules[i];
+		int64_t t;
 
 		if ((r->roles & (1u << in->facts->role)) == 0)
 			continue;

@@ -13,17 +13,17 @@
 #include "model/regime.h"
 
 struct deadline_input {
-	const struct facts	*facts;
+	const struct facts *facts;
 	/* Time of the latest decision to communicate, or TIME_UNKNOWN. */
-	int64_t			 communicate_at;
+	int64_t communicate_at;
 	/* Time of the latest decision for a public notice, or TIME_UNKNOWN. */
-	int64_t			 public_notice_at;
+	int64_t public_notice_at;
 };
 
 struct due {
-	const struct regime_rule	*rule;
-	int64_t				 anchor_at;
-	int64_t				 due_at;
+	const struct regime_rule *rule;
+	int64_t anchor_at;
+	int64_t due_at;
 };
 
 /*
@@ -31,8 +31,7 @@ struct due {
  * whose trigger has not happened or whose anchor is unknown owes nothing
  * yet.  Returns the count.
  */
-size_t		 deadline_compute(const struct regime *r,
-		    const struct deadline_input *in, struct due *out,
-		    size_t max);
+size_t deadline_compute(const struct regime *r, const struct deadline_input *in,
+    struct due *out, size_t max);
 
 #endif

@@ -19,15 +19,15 @@
 #include "store/store_int.h"
 
 /* 'BRKT': marks a breachkit register in the SQLite header. */
-#define APPLICATION_ID	0x42524B54
+#define APPLICATION_ID 0x42524B54
 /* How long a writer waits for another before reporting "busy". */
-#define BUSY_TIMEOUT_MS	5000
+#define BUSY_TIMEOUT_MS 5000
 
 struct sq {
-	sqlite3		*db;
-	sqlite3_stmt	*st[STMT__MAX];
-	int		 last_rc;
-	char		 msg[512];
+	sqlite3 *db;
+	sqlite3_stmt *st[STMT__MAX];
+	int last_rc;
+	char msg[512];
 };
 
 static enum err
@@ -68,22 +68,23 @@ fail(struct sq *q, int rc)
 static enum err
 check_header(const char *path, char **errmsg)
 {
-	static const char	 magic[16] = "SQLite format 3";
-	char			 hdr[16];
-	ssize_t			 n;
-	int			 fd;
+	static const char magic[16] = "SQLite format 3";
+	char hdr[16];
+	ssize_t n;
+	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		*errmsg = xasprintf("cannot open %s: %s", path,
-		    strerror(errno));
+		*errmsg =
+		    xasprintf("cannot open %s: %s", path, strerror(errno));
 		return errno == ENOENT ? ERR_NOTFOUND : ERR_IO;
 	}
 	n = read(fd, hdr, sizeof(hdr));
 	close(fd);
 	if (n != (ssize_t)sizeof(hdr) || memcmp(hdr, magic, 16) != 0) {
 		*errmsg = xasprintf("%s is not a breachkit register (not an "
-		    "SQLite database); it was left untouched", path);
+		                    "SQLite database); it was left untouched",
+		    path);
 		return ERR_INVAL;
 	}
 	return ERR_OK;
@@ -92,8 +93,8 @@ check_header(const char *path, char **errmsg)
 static int
 pragma_int(sqlite3 *db, const char *sql, int *out)
 {
-	sqlite3_stmt	*s = NULL;
-	int		 rc;
+	sqlite3_stmt *s = NULL;
+	int rc;
 
 	rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
 	if (rc == SQLITE_OK) {
@@ -107,7 +108,7 @@ pragma_int(sqlite3 *db, const char *sql, int *out)
 	return rc;
 }
 
-static int	sq_schema_version(void *);
+static int sq_schema_version(void *);
 
 static enum err
 sq_setup(struct sq *q, bool create)
@@ -119,15 +120,15 @@ sq_setup(struct sq *q, bool create)
 		"PRAGMA secure_delete = ON",
 		"PRAGMA trusted_schema = OFF",
 	};
-	char	 sql[64];
-	int	 rc;
+	char sql[64];
+	int rc;
 
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
 	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
 	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
-	sqlite3_db_config(q->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
-	    NULL);
+	sqlite3_db_config(
+	    q->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	if (create) {
 		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d",
 		    APPLICATION_ID);
@@ -146,16 +147,17 @@ sq_setup(struct sq *q, bool create)
 static enum err
 sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 {
-	struct sq	*q = xcalloc(1, sizeof(*q));
-	struct stat	 st;
-	int		 flags, rc, appid = 0;
-	enum err	 e;
-	bool		 create = mode != 0;
+	struct sq *q = xcalloc(1, sizeof(*q));
+	struct stat st;
+	int flags, rc, appid = 0;
+	enum err e;
+	bool create = mode != 0;
 
 	*errmsg = NULL;
 	if (mode == 1 && stat(path, &st) == 0) {
 		*errmsg = xasprintf("%s already exists; refusing to "
-		    "overwrite it", path);
+		                    "overwrite it",
+		    path);
 		e = ERR_CONFLICT;
 		goto fail;
 	}
@@ -164,12 +166,12 @@ sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 		if (e != ERR_OK)
 			goto fail;
 	}
-	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-	    SQLITE_OPEN_EXRESCODE;
+	flags =
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
 	if (create)
 		flags |= SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(mode == 2 ? ":memory:" : path, &q->db, flags,
-	    NULL);
+	rc =
+	    sqlite3_open_v2(mode == 2 ? ":memory:" : path, &q->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		*errmsg = xasprintf("cannot open %s: %s", path,
 		    q->db ? sqlite3_errmsg(q->db) : "out of memory");
@@ -183,32 +185,42 @@ sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 		rc = pragma_int(q->db, "PRAGMA application_id", &appid);
 		if (rc != SQLITE_OK) {
 			e = map_rc(q, rc) == ERR_BUSY ? ERR_BUSY : ERR_INVAL;
-			*errmsg = e == ERR_BUSY ? xasprintf("%s is busy "
-			    "(another process is writing); try again", path) :
-			    xasprintf("%s: %s", path, sqlite3_errmsg(q->db));
+			*errmsg =
+			    e == ERR_BUSY
+			        ? xasprintf(
+			              "%s is busy "
+			              "(another process is writing); try again",
+			              path)
+			        : xasprintf(
+			              "%s: %s", path, sqlite3_errmsg(q->db));
 			goto fail;
 		}
 		if (appid != APPLICATION_ID) {
-			*errmsg = xasprintf("%s is an SQLite database but not "
+			*errmsg = xasprintf(
+			    "%s is an SQLite database but not "
 			    "a breachkit register; it was left untouched",
 			    path);
 			e = ERR_INVAL;
 			goto fail;
 		}
 		if (sq_schema_version(q) > newest) {
-			*errmsg = xasprintf("%s was written by a newer "
+			*errmsg = xasprintf(
+			    "%s was written by a newer "
 			    "breachkit (schema version %d; this build knows "
 			    "up to %d); upgrade breachkit.  The file was left "
-			    "untouched", path, sq_schema_version(q), newest);
+			    "untouched",
+			    path, sq_schema_version(q), newest);
 			e = ERR_INVAL;
 			goto fail;
 		}
 	}
 	e = sq_setup(q, create);
 	if (e != ERR_OK) {
-		*errmsg = e == ERR_BUSY ? xasprintf("%s is busy (another "
-		    "process is writing); try again", path) :
-		    xasprintf("%s: %s", path, q->msg);
+		*errmsg = e == ERR_BUSY
+		              ? xasprintf("%s is busy (another "
+		                          "process is writing); try again",
+		                    path)
+		              : xasprintf("%s: %s", path, q->msg);
 		goto fail;
 	}
 	*h = q;
@@ -222,7 +234,7 @@ fail:
 static void
 sq_close(void *h)
 {
-	struct sq	*q = h;
+	struct sq *q = h;
 
 	if (q == NULL)
 		return;
@@ -235,8 +247,8 @@ sq_close(void *h)
 static int
 sq_schema_version(void *h)
 {
-	struct sq	*q = h;
-	int		 v = -1;
+	struct sq *q = h;
+	int v = -1;
 
 	if (pragma_int(q->db, "PRAGMA user_version", &v) != SQLITE_OK)
 		return -1;
@@ -246,21 +258,21 @@ sq_schema_version(void *h)
 static enum err
 sq_migrate(void *h, const struct migration *m)
 {
-	struct sq	*q = h;
-	char		 sql[64];
-	int		 rc;
+	struct sq *q = h;
+	char sql[64];
+	int rc;
 
 	rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return fail(q, rc);
 	rc = sqlite3_exec(q->db, m->sql, NULL, NULL, NULL);
 	if (rc == SQLITE_OK) {
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
-		    m->version);
+		snprintf(
+		    sql, sizeof(sql), "PRAGMA user_version = %d", m->version);
 		rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
 	}
 	if (rc != SQLITE_OK) {
-		enum err	 e = fail(q, rc);
+		enum err e = fail(q, rc);
 
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 		return e;
@@ -272,8 +284,8 @@ sq_migrate(void *h, const struct migration *m)
 static enum err
 sq_prepare_all(void *h)
 {
-	struct sq	*q = h;
-	int		 rc;
+	struct sq *q = h;
+	int rc;
 
 	for (int i = 0; i < STMT__MAX; i++) {
 		if (sql_defs[i].sql == NULL)
@@ -292,20 +304,20 @@ sq_prepare_all(void *h)
 static enum err
 sq_begin(void *h, bool write)
 {
-	struct sq	*q = h;
-	int		 rc;
+	struct sq *q = h;
+	int rc;
 
 	assert(sqlite3_get_autocommit(q->db));
-	rc = sqlite3_exec(q->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL,
-	    NULL, NULL);
+	rc = sqlite3_exec(
+	    q->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? ERR_OK : fail(q, rc);
 }
 
 static enum err
 sq_commit(void *h)
 {
-	struct sq	*q = h;
-	int		 rc;
+	struct sq *q = h;
+	int rc;
 
 	rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? ERR_OK : fail(q, rc);
@@ -314,7 +326,7 @@ sq_commit(void *h)
 static void
 sq_rollback(void *h)
 {
-	struct sq	*q = h;
+	struct sq *q = h;
 
 	if (!sqlite3_get_autocommit(q->db))
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
@@ -332,15 +344,14 @@ sq_bind_text(void *h, enum stmt s, int idx, const char *v)
 	if (v == NULL)
 		sqlite3_bind_null(((struct sq *)h)->st[s], idx);
 	else
-		sqlite3_bind_text(((struct sq *)h)->st[s], idx, v, -1,
-		    SQLITE_TRANSIENT);
+		sqlite3_bind_text(
+		    ((struct sq *)h)->st[s], idx, v, -1, SQLITE_TRANSIENT);
 }
 
 static void
 sq_bind_blob(void *h, enum stmt s, int idx, const void *p, size_t n)
 {
-	sqlite3_bind_blob64(((struct sq *)h)->st[s], idx, p, n,
-	    SQLITE_STATIC);
+	sqlite3_bind_blob64(((struct sq *)h)->st[s], idx, p, n, SQLITE_STATIC);
 }
 
 static void
@@ -352,8 +363,8 @@ sq_bind_null(void *h, enum stmt s, int idx)
 static enum step
 sq_step(void *h, enum stmt s)
 {
-	struct sq	*q = h;
-	int		 rc = sqlite3_step(q->st[s]);
+	struct sq *q = h;
+	int rc = sqlite3_step(q->st[s]);
 
 	if (rc == SQLITE_ROW)
 		return STEP_ROW;
@@ -374,21 +385,19 @@ sq_col_i64(void *h, enum stmt s, int col)
 static bool
 sq_col_null(void *h, enum stmt s, int col)
 {
-	return sqlite3_column_type(((struct sq *)h)->st[s], col) ==
-	    SQLITE_NULL;
+	return sqlite3_column_type(((struct sq *)h)->st[s], col) == SQLITE_NULL;
 }
 
 static const char *
 sq_col_text(void *h, enum stmt s, int col)
 {
-	return (const char *)sqlite3_column_text(((struct sq *)h)->st[s],
-	    col);
+	return (const char *)sqlite3_column_text(((struct sq *)h)->st[s], col);
 }
 
 static const void *
 sq_col_blob(void *h, enum stmt s, int col, size_t *len)
 {
-	const void	*p = sqlite3_column_blob(((struct sq *)h)->st[s], col);
+	const void *p = sqlite3_column_blob(((struct sq *)h)->st[s], col);
 
 	*len = (size_t)sqlite3_column_bytes(((struct sq *)h)->st[s], col);
 	return p;
@@ -410,7 +419,7 @@ sq_changes(void *h)
 static enum err
 sq_last_err(void *h)
 {
-	struct sq	*q = h;
+	struct sq *q = h;
 
 	return map_rc(q, q->last_rc);
 }
@@ -424,18 +433,18 @@ sq_errmsg(void *h)
 static enum err
 sq_backup(void *h, const char *path)
 {
-	struct sq	*q = h;
-	sqlite3		*dst = NULL;
-	sqlite3_backup	*b;
-	struct stat	 st;
-	int		 rc;
+	struct sq *q = h;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	struct stat st;
+	int rc;
 
 	if (stat(path, &st) == 0) {
 		snprintf(q->msg, sizeof(q->msg), "%s already exists", path);
 		return ERR_CONFLICT;
 	}
-	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL);
+	rc = sqlite3_open_v2(
+	    path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(q->msg, sizeof(q->msg), "cannot create %s: %s", path,
 		    dst ? sqlite3_errmsg(dst) : "out of memory");

@@ -14,13 +14,13 @@
 size_t
 migrations_get(const char *dialect, struct migration *out, size_t max)
 {
-	char	 prefix[64];
-	size_t	 n = 0;
+	char prefix[64];
+	size_t n = 0;
 
 	snprintf(prefix, sizeof(prefix), "src/store/schema/%s/", dialect);
 	for (size_t i = 0; i < embeds_n && n < max; i++) {
-		const char	*base;
-		int64_t		 v;
+		const char *base;
+		int64_t v;
 
 		if (!str_has_prefix(embeds[i].name, prefix))
 			continue;

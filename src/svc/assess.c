@@ -14,7 +14,7 @@
 json_t *
 svc_assess_facts(const struct facts *f)
 {
-	struct assessment	 a;
+	struct assessment a;
 
 	risk_assess(f, &a);
 	return assessment_to_json(&a);
@@ -24,14 +24,14 @@ enum err
 svc_assess(struct svc *s, const char *id, json_t **out, int64_t *version,
     bool *recorded, struct svc_err *e)
 {
-	struct arena		*a = arena_new();
-	struct incident		 in;
-	struct facts		 f;
-	struct assessment_rec	*v, r;
-	size_t			 n;
-	json_t			*res = NULL;
-	char			*text = NULL;
-	enum err		 rc;
+	struct arena *a = arena_new();
+	struct incident in;
+	struct facts f;
+	struct assessment_rec *v, r;
+	size_t n;
+	json_t *res = NULL;
+	char *text = NULL;
+	enum err rc;
 
 	*out = NULL;
 	*recorded = false;
@@ -68,13 +68,16 @@ svc_assess(struct svc *s, const char *id, json_t **out, int64_t *version,
 		svc_store_err(s, rc, "recording the assessment", e);
 		goto out;
 	}
-	rc = svc_event(s, &in, "assessment", json_pack("{s:I, s:s, s:s,"
-	    " s:O, s:O, s:O}", "version", (json_int_t)r.version,
-	    "facts_digest", r.facts_digest, "result_digest", r.result_digest,
-	    "risk_level", json_object_get(res, "risk_level"),
-	    "notify_authority", json_object_get(res, "notify_authority"),
-	    "communicate_subjects", json_object_get(res,
-	    "communicate_subjects")), e);
+	rc = svc_event(s, &in, "assessment",
+	    json_pack("{s:I, s:s, s:s,"
+	              " s:O, s:O, s:O}",
+	        "version", (json_int_t)r.version, "facts_digest",
+	        r.facts_digest, "result_digest", r.result_digest, "risk_level",
+	        json_object_get(res, "risk_level"), "notify_authority",
+	        json_object_get(res, "notify_authority"),
+	        "communicate_subjects",
+	        json_object_get(res, "communicate_subjects")),
+	    e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 	if (rc == ERR_OK) {

@@ -16,9 +16,9 @@
 
 /* Validated facts ready to be stored. */
 struct parsed {
-	struct facts	 f;
-	json_t		*canon;		/* facts_to_json_utc() */
-	char		*text;		/* dump of canon */
+	struct facts f;
+	json_t *canon; /* facts_to_json_utc() */
+	char *text;    /* dump of canon */
 };
 
 static void
@@ -34,7 +34,7 @@ static enum err
 parse_facts_json(struct svc *s, const json_t *j, struct arena *a,
     struct parsed *p, struct svc_err *e)
 {
-	enum err	 rc;
+	enum err rc;
 
 	rc = facts_from_json(j, s->now, a, &p->f, &e->fe);
 	if (rc != ERR_OK)
@@ -48,19 +48,19 @@ parse_facts_json(struct svc *s, const json_t *j, struct arena *a,
 
 /* Insert a validated incident; runs inside the caller's transaction. */
 static enum err
-create_one(struct svc *s, struct parsed *p, const char **ref_out,
-    struct svc_err *e)
+create_one(
+    struct svc *s, struct parsed *p, const char **ref_out, struct svc_err *e)
 {
-	struct incident	 in;
-	int64_t		 seq, year = clock_year(s->now);
-	enum err	 rc;
-	char		*ref;
+	struct incident in;
+	int64_t seq, year = clock_year(s->now);
+	enum err rc;
+	char *ref;
 
 	rc = store_refseq_next(s->st, s->prefix, year, &seq);
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "numbering", e);
-	ref = arena_printf(s->a, "%s-%lld-%04lld", s->prefix,
-	    (long long)year, (long long)seq);
+	ref = arena_printf(
+	    s->a, "%s-%lld-%04lld", s->prefix, (long long)year, (long long)seq);
 	memset(&in, 0, sizeof(in));
 	in.ref = ref;
 	in.title = p->f.title;
@@ -76,8 +76,8 @@ create_one(struct svc *s, struct parsed *p, const char **ref_out,
 	rc = store_incident_insert(s->st, &in);
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "creating the incident", e);
-	rc = svc_event(s, &in, "created", json_pack("{s:s, s:O}", "ref", ref,
-	    "facts", p->canon), e);
+	rc = svc_event(s, &in, "created",
+	    json_pack("{s:s, s:O}", "ref", ref, "facts", p->canon), e);
 	if (rc == ERR_OK)
 		rc = svc_reconcile(s, &in, &p->f, e);
 	if (rc == ERR_OK)
@@ -91,10 +91,10 @@ enum err
 svc_incident_create(struct svc *s, const char *json, size_t len,
     const char **ref_out, struct svc_err *e)
 {
-	struct arena	*a = arena_new();
-	struct parsed	 p = { 0 };
-	json_t		*j = NULL;
-	enum err	 rc;
+	struct arena *a = arena_new();
+	struct parsed p = { 0 };
+	json_t *j = NULL;
+	enum err rc;
 
 	rc = facts_parse(json, len, s->now, a, &p.f, &j, &e->fe);
 	if (rc == ERR_OK)
@@ -125,13 +125,13 @@ out:
 static bool
 read_line(FILE *fp, struct buf *b, bool *too_long)
 {
-	char	 chunk[8192];
-	bool	 any = false;
+	char chunk[8192];
+	bool any = false;
 
 	buf_reset(b);
 	*too_long = false;
 	while (fgets(chunk, sizeof(chunk), fp) != NULL) {
-		size_t	 n = strlen(chunk);
+		size_t n = strlen(chunk);
 
 		any = true;
 		if (!*too_long && buf_append(b, chunk, n) != ERR_OK)
@@ -139,20 +139,19 @@ read_line(FILE *fp, struct buf *b, bool *too_long)
 		if (n > 0 && chunk[n - 1] == '\n')
 			break;
 	}
-	while (b->len > 0 && (b->p[b->len - 1] == '\n' ||
-	    b->p[b->len - 1] == '\r'))
+	while (b->len > 0 &&
+	       (b->p[b->len - 1] == '\n' || b->p[b->len - 1] == '\r'))
 		b->p[--b->len] = '\0';
 	return any;
 }
 
 enum err
-svc_incident_import(struct svc *s, FILE *fp, size_t *count,
-    struct svc_err *e)
+svc_incident_import(struct svc *s, FILE *fp, size_t *count, struct svc_err *e)
 {
-	struct buf	 line;
-	size_t		 lineno = 0;
-	enum err	 rc;
-	bool		 too_long;
+	struct buf line;
+	size_t lineno = 0;
+	enum err rc;
+	bool too_long;
 
 	*count = 0;
 	buf_init(&line, IMPORT_LINE_MAX);
@@ -162,21 +161,21 @@ svc_incident_import(struct svc *s, FILE *fp, size_t *count,
 		return svc_store_err(s, rc, "import", e);
 	}
 	while (read_line(fp, &line, &too_long)) {
-		struct arena	*a = arena_new();
-		struct parsed	 p = { 0 };
-		json_t		*j = NULL;
+		struct arena *a = arena_new();
+		struct parsed p = { 0 };
+		json_t *j = NULL;
 
 		lineno++;
 		if (too_long) {
-			svc_err_msg(e, "line %zu: longer than %d bytes",
-			    lineno, IMPORT_LINE_MAX);
+			svc_err_msg(e, "line %zu: longer than %d bytes", lineno,
+			    IMPORT_LINE_MAX);
 			rc = ERR_INVAL;
 		} else if (line.len == 0) {
 			arena_free(a);
 			continue;
 		} else {
-			rc = facts_parse(line.p, line.len, s->now, a, &p.f, &j,
-			    &e->fe);
+			rc = facts_parse(
+			    line.p, line.len, s->now, a, &p.f, &j, &e->fe);
 			if (rc == ERR_OK)
 				rc = parse_facts_json(s, j, a, &p, e);
 			if (rc == ERR_OK)
@@ -184,7 +183,7 @@ svc_incident_import(struct svc *s, FILE *fp, size_t *count,
 			if (rc != ERR_OK && e->msg[0] == '\0')
 				svc_err_msg(e, "line %zu", lineno);
 			else if (rc != ERR_OK) {
-				char	 tmp[sizeof(e->msg)];
+				char tmp[sizeof(e->msg)];
 
 				snprintf(tmp, sizeof(tmp), "line %zu: %s",
 				    lineno, e->msg);
@@ -218,32 +217,37 @@ enum err
 svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
     size_t len, const char *reason, struct svc_err *e)
 {
-	struct arena	*a = arena_new();
-	struct incident	 in;
-	struct parsed	 p = { 0 };
-	json_error_t	 jerr;
-	json_t		*patch = NULL, *cur = NULL, *merged = NULL;
-	json_t		*diff = NULL, *payload;
-	enum err	 rc;
-	int64_t		 old_aware;
+	struct arena *a = arena_new();
+	struct incident in;
+	struct parsed p = { 0 };
+	json_error_t jerr;
+	json_t *patch = NULL, *cur = NULL, *merged = NULL;
+	json_t *diff = NULL, *payload;
+	enum err rc;
+	int64_t old_aware;
 
 	if (svc_check_text("reason", reason, false, e) != ERR_OK) {
 		arena_free(a);
 		return ERR_INVAL;
 	}
 	if (len > FACTS_JSON_MAX) {
-		field_errors_add(&e->fe, "(top)", "patch is %zu bytes; the "
-		    "limit is %d", len, FACTS_JSON_MAX);
+		field_errors_add(&e->fe, "(top)",
+		    "patch is %zu bytes; the "
+		    "limit is %d",
+		    len, FACTS_JSON_MAX);
 		arena_free(a);
 		return ERR_INVAL;
 	}
 	patch = json_loadb(patch_s, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (patch == NULL || !json_is_object(patch)) {
 		if (patch == NULL)
-			field_errors_add(&e->fe, "(json)", "line %d, column "
-			    "%d: %s", jerr.line, jerr.column, jerr.text);
+			field_errors_add(&e->fe, "(json)",
+			    "line %d, column "
+			    "%d: %s",
+			    jerr.line, jerr.column, jerr.text);
 		else
-			field_errors_add(&e->fe, "(top)", "a merge patch must "
+			field_errors_add(&e->fe, "(top)",
+			    "a merge patch must "
 			    "be a JSON object");
 		json_decref(patch);
 		arena_free(a);
@@ -265,16 +269,16 @@ svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
 	diff = json_merge_diff(cur, p.canon);
 	if (json_object_size(diff) == 0) {
 		svc_err_msg(e, "%s: nothing changed", in.ref);
-		goto out;	/* ERR_OK: an empty edit records nothing */
+		goto out; /* ERR_OK: an empty edit records nothing */
 	}
 	old_aware = in.aware_at;
 	payload = json_pack("{s:O}", "patch", diff);
 	if (reason != NULL && *reason)
 		json_object_set_new(payload, "reason", json_string(reason));
 	if (old_aware != TIME_UNKNOWN && p.f.aware_at != old_aware)
-		json_object_set_new(payload, "awareness_corrected", json_pack(
-		    "{s:o, s:o}", "from", json_time_utc(old_aware), "to",
-		    json_time_utc(p.f.aware_at)));
+		json_object_set_new(payload, "awareness_corrected",
+		    json_pack("{s:o, s:o}", "from", json_time_utc(old_aware),
+		        "to", json_time_utc(p.f.aware_at)));
 	rc = svc_event(s, &in, "facts", payload, e);
 	if (rc != ERR_OK)
 		goto out;
@@ -301,9 +305,9 @@ enum err
 svc_incident_close(struct svc *s, const char *id, bool close,
     const char *reason, struct svc_err *e)
 {
-	struct arena	*a = arena_new();
-	struct incident	 in;
-	enum err	 rc;
+	struct arena *a = arena_new();
+	struct incident in;
+	enum err rc;
 
 	if (svc_check_text("reason", reason, close, e) != ERR_OK) {
 		arena_free(a);
@@ -313,8 +317,8 @@ svc_incident_close(struct svc *s, const char *id, bool close,
 	if (rc != ERR_OK)
 		goto out;
 	if ((in.status == INCIDENT_CLOSED) == close) {
-		svc_err_msg(e, "%s is already %s", in.ref,
-		    close ? "closed" : "open");
+		svc_err_msg(
+		    e, "%s is already %s", in.ref, close ? "closed" : "open");
 		rc = ERR_CONFLICT;
 	}
 	if (rc == ERR_OK)
@@ -332,12 +336,11 @@ out:
 }
 
 enum err
-svc_note(struct svc *s, const char *id, const char *text,
-    struct svc_err *e)
+svc_note(struct svc *s, const char *id, const char *text, struct svc_err *e)
 {
-	struct arena	*a = arena_new();
-	struct incident	 in;
-	enum err	 rc;
+	struct arena *a = arena_new();
+	struct incident in;
+	enum err rc;
 
 	if (svc_check_text("text", text, true, e) != ERR_OK) {
 		arena_free(a);
@@ -345,8 +348,8 @@ svc_note(struct svc *s, const char *id, const char *text,
 	}
 	rc = svc_tx_begin(s, id, a, &in, e);
 	if (rc == ERR_OK) {
-		rc = svc_event(s, &in, "note", json_pack("{s:s}", "text",
-		    text), e);
+		rc = svc_event(
+		    s, &in, "note", json_pack("{s:s}", "text", text), e);
 		if (rc == ERR_OK)
 			rc = svc_incident_save(s, &in, e);
 		rc = svc_tx_finish(s, rc, e);
@@ -356,14 +359,14 @@ svc_note(struct svc *s, const char *id, const char *text,
 }
 
 enum err
-svc_attach(struct svc *s, const char *id, const char *name,
-    const void *data, size_t len, struct svc_err *e)
+svc_attach(struct svc *s, const char *id, const char *name, const void *data,
+    size_t len, struct svc_err *e)
 {
-	struct arena		*a = arena_new();
-	struct incident		 in;
-	struct attachment	 at;
-	const char		*why;
-	enum err		 rc;
+	struct arena *a = arena_new();
+	struct incident in;
+	struct attachment at;
+	const char *why;
+	enum err rc;
 
 	why = text_problem(name, strlen(name), TEXT_SHORT_MAX, false);
 	if (why != NULL || *name == '\0') {
@@ -372,8 +375,10 @@ svc_attach(struct svc *s, const char *id, const char *name,
 		return ERR_INVAL;
 	}
 	if (len > ATTACH_MAX) {
-		svc_err_msg(e, "%s is %zu bytes; attachments may have at most "
-		    "%d", name, len, ATTACH_MAX);
+		svc_err_msg(e,
+		    "%s is %zu bytes; attachments may have at most "
+		    "%d",
+		    name, len, ATTACH_MAX);
 		arena_free(a);
 		return ERR_LIMIT;
 	}
@@ -391,9 +396,12 @@ svc_attach(struct svc *s, const char *id, const char *name,
 	if (rc != ERR_OK)
 		svc_store_err(s, rc, "storing the attachment", e);
 	if (rc == ERR_OK)
-		rc = svc_event(s, &in, "attachment", json_pack("{s:I, s:s, "
-		    "s:I, s:s}", "attachment", (json_int_t)at.id, "name", name,
-		    "size", (json_int_t)len, "sha256", at.sha256), e);
+		rc = svc_event(s, &in, "attachment",
+		    json_pack("{s:I, s:s, "
+		              "s:I, s:s}",
+		        "attachment", (json_int_t)at.id, "name", name, "size",
+		        (json_int_t)len, "sha256", at.sha256),
+		    e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 	rc = svc_tx_finish(s, rc, e);
@@ -410,9 +418,9 @@ out:
 static bool
 erase_path(json_t *root, const char *path)
 {
-	char	 buf[96];
-	char	*dot;
-	json_t	*grp = root, *v;
+	char buf[96];
+	char *dot;
+	json_t *grp = root, *v;
 
 	if (!json_is_object(root))
 		return false;
@@ -434,15 +442,15 @@ erase_path(json_t *root, const char *path)
 		return true;
 	}
 	if (json_is_array(v)) {
-		size_t	 i;
-		json_t	*it;
-		bool	 any = false;
+		size_t i;
+		json_t *it;
+		bool any = false;
 
-		json_array_foreach(v, i, it) {
+		json_array_foreach (v, i, it) {
 			if (json_is_string(it) &&
 			    strcmp(json_string_value(it), ERASED_MARK) != 0) {
-				json_array_set_new(v, i,
-				    json_string(ERASED_MARK));
+				json_array_set_new(
+				    v, i, json_string(ERASED_MARK));
 				any = true;
 			}
 		}
@@ -452,21 +460,21 @@ erase_path(json_t *root, const char *path)
 }
 
 struct erase_ctx {
-	struct svc		*s;
-	const char *const	*paths;
-	size_t			 paths_n;
-	bool			 notes;
-	size_t			 n;
-	int64_t			 seqs[4096];
-	char			*payloads[4096];
+	struct svc *s;
+	const char *const *paths;
+	size_t paths_n;
+	bool notes;
+	size_t n;
+	int64_t seqs[4096];
+	char *payloads[4096];
 };
 
 static enum err
 erase_collect(void *arg, const struct event *ev)
 {
-	struct erase_ctx	*x = arg;
-	json_t			*p, *target = NULL;
-	bool			 changed = false;
+	struct erase_ctx *x = arg;
+	json_t *p, *target = NULL;
+	bool changed = false;
 
 	p = json_loads(ev->payload, 0, NULL);
 	if (p == NULL)
@@ -495,13 +503,13 @@ enum err
 svc_erase(struct svc *s, const char *id, const char *const *paths,
     size_t paths_n, bool notes, const char *reason, struct svc_err *e)
 {
-	struct arena		*a = arena_new();
-	struct erase_ctx	*x = xcalloc(1, sizeof(*x));
-	struct incident		 in;
-	struct facts		 f;
-	json_t			*cur = NULL, *evs, *flds;
-	enum err		 rc;
-	char			*text = NULL;
+	struct arena *a = arena_new();
+	struct erase_ctx *x = xcalloc(1, sizeof(*x));
+	struct incident in;
+	struct facts f;
+	json_t *cur = NULL, *evs, *flds;
+	enum err rc;
+	char *text = NULL;
 
 	if (svc_check_text("reason", reason, true, e) != ERR_OK) {
 		rc = ERR_INVAL;
@@ -509,7 +517,7 @@ svc_erase(struct svc *s, const char *id, const char *const *paths,
 	}
 	if (paths_n == 0 && !notes) {
 		svc_err_msg(e, "nothing to erase: name facts with --field or "
-		    "give --notes");
+		               "give --notes");
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
@@ -531,14 +539,16 @@ svc_erase(struct svc *s, const char *id, const char *const *paths,
 		goto out;
 	}
 	if (x->n == 0) {
-		svc_err_msg(e, "%s: nothing to erase (no such text in the "
-		    "facts or notes, or already erased)", in.ref);
+		svc_err_msg(e,
+		    "%s: nothing to erase (no such text in the "
+		    "facts or notes, or already erased)",
+		    in.ref);
 		rc = ERR_NOTFOUND;
 		goto out;
 	}
 	for (size_t i = 0; i < x->n && rc == ERR_OK; i++) {
-		rc = store_event_erase(s->st, in.id, x->seqs[i],
-		    x->payloads[i]);
+		rc =
+		    store_event_erase(s->st, in.id, x->seqs[i], x->payloads[i]);
 		if (rc != ERR_OK)
 			svc_store_err(s, rc, "erasing", e);
 	}
@@ -556,8 +566,9 @@ svc_erase(struct svc *s, const char *id, const char *const *paths,
 	flds = json_array();
 	for (size_t i = 0; i < paths_n; i++)
 		json_array_append_new(flds, json_string(paths[i]));
-	rc = svc_event(s, &in, "erasure", json_pack("{s:o, s:o, s:b, s:s}",
-	    "events", evs, "fields", flds, "notes", notes, "reason", reason),
+	rc = svc_event(s, &in, "erasure",
+	    json_pack("{s:o, s:o, s:b, s:s}", "events", evs, "fields", flds,
+	        "notes", notes, "reason", reason),
 	    e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);

@@ -12,12 +12,11 @@
 #include "model/json_out.h"
 #include "svc/svc_int.h"
 
-
 /* The topic that decides obligation `o`, from its regime rule; -1 none. */
 static int
 rule_topic(struct svc *s, const struct obligation *o, struct svc_err *e)
 {
-	const struct regime	*r = svc_regime(s, o->regime, e);
+	const struct regime *r = svc_regime(s, o->regime, e);
 
 	for (size_t i = 0; r != NULL && i < r->rules_n; i++) {
 		if (strcmp(r->rules[i].id, o->rule) == 0)
@@ -26,33 +25,33 @@ rule_topic(struct svc *s, const struct obligation *o, struct svc_err *e)
 	return -1;
 }
 
-
 /* Move the obligations decision `d` governs; events for each change. */
 static enum err
 apply_decision(struct svc *s, struct incident *in, const struct decision *d,
     struct arena *a, struct svc_err *e)
 {
-	struct obligation	*v;
-	size_t			 n;
-	enum err		 rc;
+	struct obligation *v;
+	size_t n;
+	enum err rc;
 
 	rc = store_obligation_list(s->st, in->id, a, &v, &n);
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "reading obligations", e);
 	for (size_t i = 0; i < n && rc == ERR_OK; i++) {
-		struct obligation	*o = &v[i];
-		const char		*action = NULL;
-		int			 t = rule_topic(s, o, e);
+		struct obligation *o = &v[i];
+		const char *action = NULL;
+		int t = rule_topic(s, o, e);
 
 		if (d->topic == TOPIC_BREACH) {
 			if (!d->outcome && o->status == OBL_OPEN) {
 				o->status = OBL_NOT_REQUIRED;
-				o->rationale = arena_printf(a, "%s%s",
-				    NOT_A_BREACH, d->rationale);
+				o->rationale = arena_printf(
+				    a, "%s%s", NOT_A_BREACH, d->rationale);
 				action = "not_required";
 			} else if (d->outcome &&
-			    o->status == OBL_NOT_REQUIRED && o->rationale &&
-			    str_has_prefix(o->rationale, NOT_A_BREACH)) {
+			           o->status == OBL_NOT_REQUIRED &&
+			           o->rationale &&
+			           str_has_prefix(o->rationale, NOT_A_BREACH)) {
 				o->status = OBL_OPEN;
 				o->rationale = NULL;
 				action = "reopened";
@@ -63,7 +62,7 @@ apply_decision(struct svc *s, struct incident *in, const struct decision *d,
 				o->rationale = d->rationale;
 				action = "not_required";
 			} else if (d->outcome &&
-			    o->status == OBL_NOT_REQUIRED) {
+			           o->status == OBL_NOT_REQUIRED) {
 				o->status = OBL_OPEN;
 				o->rationale = NULL;
 				action = "reopened";
@@ -72,15 +71,18 @@ apply_decision(struct svc *s, struct incident *in, const struct decision *d,
 		if (action == NULL)
 			continue;
 		o->decided_by = o->status == OBL_OPEN ? NULL : d->actor;
-		o->decided_at = o->status == OBL_OPEN ? TIME_UNKNOWN :
-		    d->decided_at;
+		o->decided_at =
+		    o->status == OBL_OPEN ? TIME_UNKNOWN : d->decided_at;
 		rc = store_obligation_update(s->st, o);
 		if (rc != ERR_OK)
 			return svc_store_err(s, rc, "obligation", e);
-		rc = svc_event(s, in, "obligation", json_pack("{s:s, s:I, s:s,"
-		    " s:s, s:I}", "action", action, "obligation",
-		    (json_int_t)o->id, "regime", o->regime, "rule", o->rule,
-		    "decision", (json_int_t)d->id), e);
+		rc = svc_event(s, in, "obligation",
+		    json_pack("{s:s, s:I, s:s,"
+		              " s:s, s:I}",
+		        "action", action, "obligation", (json_int_t)o->id,
+		        "regime", o->regime, "rule", o->rule, "decision",
+		        (json_int_t)d->id),
+		    e);
 	}
 	return rc;
 }
@@ -89,20 +91,21 @@ enum err
 svc_decide(struct svc *s, const char *id, const struct decide_req *rq,
     struct svc_err *e)
 {
-	struct arena	*a = arena_new();
-	struct incident	 in;
-	struct decision	 d;
-	struct facts	 f;
-	enum err	 rc;
-	char		 ex[2] = { rq->exception, '\0' };
+	struct arena *a = arena_new();
+	struct incident in;
+	struct decision d;
+	struct facts f;
+	enum err rc;
+	char ex[2] = { rq->exception, '\0' };
 
 	if (svc_check_text("rationale", rq->rationale, true, e) != ERR_OK) {
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
-	if (rq->exception != 0 && (rq->topic != TOPIC_SUBJECTS ||
-	    rq->outcome || strchr("abc", rq->exception) == NULL)) {
-		field_errors_add(&e->fe, "exception", "an Art. 34(3) "
+	if (rq->exception != 0 && (rq->topic != TOPIC_SUBJECTS || rq->outcome ||
+	                              strchr("abc", rq->exception) == NULL)) {
+		field_errors_add(&e->fe, "exception",
+		    "an Art. 34(3) "
 		    "exception (a, b or c) goes only with a decision not to "
 		    "communicate to the data subjects");
 		rc = ERR_INVAL;
@@ -124,11 +127,14 @@ svc_decide(struct svc *s, const char *id, const struct decide_req *rq,
 		svc_store_err(s, rc, "recording the decision", e);
 		goto out;
 	}
-	rc = svc_event(s, &in, "decision", json_pack("{s:I, s:s, s:b, s:o,"
-	    " s:s}", "decision", (json_int_t)d.id, "topic",
-	    topic_names[d.topic], "outcome", d.outcome, "exception",
-	    d.exception ? json_string(ex) : json_null(), "rationale",
-	    d.rationale), e);
+	rc = svc_event(s, &in, "decision",
+	    json_pack("{s:I, s:s, s:b, s:o,"
+	              " s:s}",
+	        "decision", (json_int_t)d.id, "topic", topic_names[d.topic],
+	        "outcome", d.outcome, "exception",
+	        d.exception ? json_string(ex) : json_null(), "rationale",
+	        d.rationale),
+	    e);
 	if (rc == ERR_OK)
 		rc = apply_decision(s, &in, &d, a, e);
 	if (rc == ERR_OK)
@@ -149,18 +155,19 @@ find_obligation(struct svc *s, const struct incident *in,
     const struct file_req *rq, struct arena *a, struct obligation **out,
     struct svc_err *e)
 {
-	struct obligation	*v;
-	size_t			 n, hits = 0;
-	enum err		 rc;
-	struct buf		 names;
+	struct obligation *v;
+	size_t n, hits = 0;
+	enum err rc;
+	struct buf names;
 
 	rc = store_obligation_list(s->st, in->id, a, &v, &n);
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "reading obligations", e);
 	*out = NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (rq->obligation_id != 0 ? v[i].id == rq->obligation_id :
-		    strcmp(v[i].recipient, rq->recipient) == 0) {
+		if (rq->obligation_id != 0
+		        ? v[i].id == rq->obligation_id
+		        : strcmp(v[i].recipient, rq->recipient) == 0) {
 			*out = &v[i];
 			hits++;
 		}
@@ -177,9 +184,10 @@ find_obligation(struct svc *s, const struct incident *in,
 		    rq->obligation_id ? "" : rq->recipient,
 		    n ? buf_cstr(&names) : "none (is awareness recorded?)");
 	else
-		svc_err_msg(e, "%s has several obligations to %s; choose one "
-		    "with --obligation: %s", in->ref, rq->recipient,
-		    buf_cstr(&names));
+		svc_err_msg(e,
+		    "%s has several obligations to %s; choose one "
+		    "with --obligation: %s",
+		    in->ref, rq->recipient, buf_cstr(&names));
 	buf_release(&names);
 	return hits == 0 ? ERR_NOTFOUND : ERR_INVAL;
 }
@@ -188,7 +196,7 @@ find_obligation(struct svc *s, const struct incident *in,
 static const char *
 phase_problem(enum phase phase, const struct filing *v, size_t n)
 {
-	bool	 initial = false, closed = false;
+	bool initial = false, closed = false;
 
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].phase == PHASE_INITIAL)
@@ -211,19 +219,19 @@ enum err
 svc_file(struct svc *s, const char *id, const struct file_req *rq,
     bool *late_out, struct svc_err *e)
 {
-	struct arena		*a = arena_new();
-	struct incident		 in;
-	struct obligation	*o = NULL;
-	struct filing		 fl, *prior;
-	size_t			 prior_n;
-	const char		*why;
-	enum err		 rc;
-	char			 due[ISO_LEN], span[DUR_LEN];
+	struct arena *a = arena_new();
+	struct incident in;
+	struct obligation *o = NULL;
+	struct filing fl, *prior;
+	size_t prior_n;
+	const char *why;
+	enum err rc;
+	char due[ISO_LEN], span[DUR_LEN];
 
 	*late_out = false;
 	if (svc_check_text("delay_reason", rq->delay_reason, false, e) !=
-	    ERR_OK || svc_check_text("case_ref", rq->case_ref, false, e) !=
-	    ERR_OK) {
+	        ERR_OK ||
+	    svc_check_text("case_ref", rq->case_ref, false, e) != ERR_OK) {
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
@@ -241,9 +249,10 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 		goto out;
 	}
 	if (o->status == OBL_NOT_REQUIRED) {
-		svc_err_msg(e, "%s: the obligation to %s was decided not "
-		    "required by %s; record a new decision first", in.ref,
-		    o->recipient, o->decided_by ? o->decided_by : "?");
+		svc_err_msg(e,
+		    "%s: the obligation to %s was decided not "
+		    "required by %s; record a new decision first",
+		    in.ref, o->recipient, o->decided_by ? o->decided_by : "?");
 		rc = ERR_CONFLICT;
 		goto out;
 	}
@@ -263,15 +272,16 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 	fl.obligation_id = o->id;
 	fl.phase = rq->phase;
 	fl.filed_at = rq->filed_at;
-	fl.case_ref = rq->case_ref && *rq->case_ref ? rq->case_ref :
-	    o->case_ref;
-	fl.delay_reason = rq->delay_reason && *rq->delay_reason ?
-	    rq->delay_reason : NULL;
+	fl.case_ref =
+	    rq->case_ref && *rq->case_ref ? rq->case_ref : o->case_ref;
+	fl.delay_reason =
+	    rq->delay_reason && *rq->delay_reason ? rq->delay_reason : NULL;
 	fl.actor = s->actor;
 	fl.recorded_at = s->now;
 	if (rq->phase != PHASE_INITIAL && o->kind != KIND_UNDUE &&
 	    fl.case_ref == NULL) {
-		field_errors_add(&e->fe, "case_ref", "a %s notification must "
+		field_errors_add(&e->fe, "case_ref",
+		    "a %s notification must "
 		    "quote the authority's case reference of the initial one",
 		    phase_names[rq->phase]);
 		rc = ERR_INVAL;
@@ -283,11 +293,13 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 		    fl.delay_reason == NULL) {
 			iso8601_format(o->due_at, due);
 			duration_human(fl.filed_at - o->due_at, span);
-			field_errors_add(&e->fe, "delay_reason", "the filing "
+			field_errors_add(&e->fe, "delay_reason",
+			    "the filing "
 			    "is %s after the deadline (%s); give the reasons "
-			    "for the delay (%s)", span, due,
-			    strcmp(o->regime, "gdpr") == 0 ?
-			    "Art. 33(1) GDPR" : o->article);
+			    "for the delay (%s)",
+			    span, due,
+			    strcmp(o->regime, "gdpr") == 0 ? "Art. 33(1) GDPR"
+			                                   : o->article);
 			rc = ERR_INVAL;
 			goto out;
 		}
@@ -310,12 +322,14 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 		svc_store_err(s, rc, "updating the obligation", e);
 		goto out;
 	}
-	rc = svc_event(s, &in, "filing", json_pack("{s:I, s:I, s:s, s:s,"
-	    " s:o, s:s?, s:b, s:s?}", "filing", (json_int_t)fl.id,
-	    "obligation", (json_int_t)o->id, "recipient", o->recipient,
-	    "phase", phase_names[fl.phase], "filed_at",
-	    json_time_utc(fl.filed_at), "case_ref", fl.case_ref, "late",
-	    fl.late, "delay_reason", fl.delay_reason), e);
+	rc = svc_event(s, &in, "filing",
+	    json_pack("{s:I, s:I, s:s, s:s,"
+	              " s:o, s:s?, s:b, s:s?}",
+	        "filing", (json_int_t)fl.id, "obligation", (json_int_t)o->id,
+	        "recipient", o->recipient, "phase", phase_names[fl.phase],
+	        "filed_at", json_time_utc(fl.filed_at), "case_ref", fl.case_ref,
+	        "late", fl.late, "delay_reason", fl.delay_reason),
+	    e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 	*late_out = fl.late;
@@ -330,11 +344,11 @@ enum err
 svc_obligation_add(struct svc *s, const char *id,
     const struct obligation_req *rq, struct svc_err *e)
 {
-	struct arena		*a = arena_new();
-	struct incident		 in;
-	struct obligation	 o, *v;
-	size_t			 n;
-	enum err		 rc;
+	struct arena *a = arena_new();
+	struct incident in;
+	struct obligation o, *v;
+	size_t n;
+	enum err rc;
 
 	if (svc_check_text("recipient", rq->recipient, true, e) != ERR_OK ||
 	    svc_check_text("label", rq->label, false, e) != ERR_OK ||
@@ -370,11 +384,14 @@ svc_obligation_add(struct svc *s, const char *id,
 		svc_store_err(s, rc, "adding the obligation", e);
 		goto out;
 	}
-	rc = svc_event(s, &in, "obligation", json_pack("{s:s, s:I, s:s, s:s,"
-	    " s:s, s:s, s:o, s:o}", "action", "created", "obligation",
-	    (json_int_t)o.id, "regime", o.regime, "rule", o.rule, "recipient",
-	    o.recipient, "kind", "contract", "anchor_at",
-	    json_time_utc(o.anchor_at), "due_at", json_time_utc(o.due_at)), e);
+	rc = svc_event(s, &in, "obligation",
+	    json_pack("{s:s, s:I, s:s, s:s,"
+	              " s:s, s:s, s:o, s:o}",
+	        "action", "created", "obligation", (json_int_t)o.id, "regime",
+	        o.regime, "rule", o.rule, "recipient", o.recipient, "kind",
+	        "contract", "anchor_at", json_time_utc(o.anchor_at), "due_at",
+	        json_time_utc(o.due_at)),
+	    e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 out:

@@ -14,23 +14,26 @@
 enum check { CHK_LINE, CHK_TEXT, CHK_EMAIL, CHK_ZONE, CHK_PREFIX, CHK_AUTH };
 
 static const struct setting_def {
-	const char	*key;
-	enum check	 check;
-	const char	*doc;
+	const char *key;
+	enum check check;
+	const char *doc;
 } defs[] = {
 	{ "org_name", CHK_LINE, "the controller's name" },
 	{ "org_address", CHK_TEXT, "the controller's postal address" },
 	{ "org_website", CHK_LINE, "the controller's website" },
-	{ "org_channels", CHK_TEXT, "the real channels the controller uses "
-	  "to contact people (named in phishing warnings)" },
-	{ "dpo_name", CHK_LINE, "the data protection officer or contact "
-	  "point (Art. 33(3)(b))" },
+	{ "org_channels", CHK_TEXT,
+	    "the real channels the controller uses "
+	    "to contact people (named in phishing warnings)" },
+	{ "dpo_name", CHK_LINE,
+	    "the data protection officer or contact "
+	    "point (Art. 33(3)(b))" },
 	{ "dpo_email", CHK_EMAIL, "the DPO's e-mail address" },
 	{ "dpo_phone", CHK_LINE, "the DPO's phone number" },
 	{ "dpo_address", CHK_TEXT, "the DPO's postal address" },
 	{ "mail_from", CHK_EMAIL, "the sender address of letters" },
-	{ "authority", CHK_AUTH, "the competent supervisory authority "
-	  "(nrw, by, bw, bfdi, en)" },
+	{ "authority", CHK_AUTH,
+	    "the competent supervisory authority "
+	    "(nrw, by, bw, bfdi, en)" },
 	{ "timezone", CHK_ZONE, "the IANA zone times are shown in" },
 	{ "ref_prefix", CHK_PREFIX, "the prefix of new reference numbers" },
 };
@@ -48,10 +51,11 @@ find(const char *key)
 static const char *
 problem(const struct setting_def *d, const char *v)
 {
-	const char	*why, *at;
+	const char *why, *at;
 
-	why = text_problem(v, strlen(v), d->check == CHK_TEXT ?
-	    TEXT_LONG_MAX : TEXT_SHORT_MAX, d->check == CHK_TEXT);
+	why = text_problem(v, strlen(v),
+	    d->check == CHK_TEXT ? TEXT_LONG_MAX : TEXT_SHORT_MAX,
+	    d->check == CHK_TEXT);
 	if (why != NULL)
 		return why;
 	if (*v == '\0')
@@ -60,8 +64,8 @@ problem(const struct setting_def *d, const char *v)
 	case CHK_EMAIL:
 		at = strchr(v, '@');
 		if (at == NULL || at == v || strchr(at + 1, '.') == NULL ||
-		    strchr(at + 1, '@') != NULL || strpbrk(v, " <>,;\"") !=
-		    NULL)
+		    strchr(at + 1, '@') != NULL ||
+		    strpbrk(v, " <>,;\"") != NULL)
 			return "not an e-mail address (name@example.org)";
 		break;
 	case CHK_ZONE:
@@ -70,7 +74,7 @@ problem(const struct setting_def *d, const char *v)
 		break;
 	case CHK_PREFIX:
 		if (strlen(v) > 16 || strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789") != strlen(v))
+		                                "0123456789") != strlen(v))
 			return "1 to 16 characters of A-Z and 0-9";
 		break;
 	case CHK_AUTH:
@@ -85,16 +89,18 @@ problem(const struct setting_def *d, const char *v)
 }
 
 enum err
-svc_setting_set(struct svc *s, const char *key, const char *value,
-    struct svc_err *e)
+svc_setting_set(
+    struct svc *s, const char *key, const char *value, struct svc_err *e)
 {
-	const struct setting_def	*d = find(key);
-	const char			*why;
-	enum err			 rc;
+	const struct setting_def *d = find(key);
+	const char *why;
+	enum err rc;
 
 	if (d == NULL) {
-		svc_err_msg(e, "no setting \"%.40s\"; see breachkit settings "
-		    "list", key);
+		svc_err_msg(e,
+		    "no setting \"%.40s\"; see breachkit settings "
+		    "list",
+		    key);
 		return ERR_INVAL;
 	}
 	if (value != NULL) {
@@ -106,8 +112,8 @@ svc_setting_set(struct svc *s, const char *key, const char *value,
 	}
 	rc = store_begin_write(s->st);
 	if (rc == ERR_OK)
-		rc = value != NULL ? store_setting_set(s->st, key, value) :
-		    store_setting_del(s->st, key);
+		rc = value != NULL ? store_setting_set(s->st, key, value)
+		                   : store_setting_del(s->st, key);
 	if (rc == ERR_OK)
 		rc = store_commit(s->st);
 	if (rc != ERR_OK) {
@@ -120,16 +126,17 @@ svc_setting_set(struct svc *s, const char *key, const char *value,
 json_t *
 svc_settings_json(struct svc *s)
 {
-	json_t	*arr = json_array();
+	json_t *arr = json_array();
 
 	for (size_t i = 0; i < nitems(defs); i++) {
-		const char	*v = NULL;
+		const char *v = NULL;
 
 		if (store_setting_get(s->st, defs[i].key, s->a, &v) != ERR_OK)
 			v = NULL;
-		json_array_append_new(arr, json_pack("{s:s, s:o, s:s}", "key",
-		    defs[i].key, "value", v ? json_string(v) : json_null(),
-		    "meaning", defs[i].doc));
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:o, s:s}", "key", defs[i].key,
+		             "value", v ? json_string(v) : json_null(),
+		             "meaning", defs[i].doc));
 	}
 	return arr;
 }

@@ -29,7 +29,7 @@ svc_err_clear(struct svc_err *e)
 void
 svc_err_msg(struct svc_err *e, const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
@@ -37,22 +37,23 @@ svc_err_msg(struct svc_err *e, const char *fmt, ...)
 }
 
 enum err
-svc_store_err(struct svc *s, enum err rc, const char *what,
-    struct svc_err *e)
+svc_store_err(struct svc *s, enum err rc, const char *what, struct svc_err *e)
 {
 	if (rc == ERR_BUSY)
-		svc_err_msg(e, "%s: the register is busy (another process is "
-		    "writing); try again", what);
+		svc_err_msg(e,
+		    "%s: the register is busy (another process is "
+		    "writing); try again",
+		    what);
 	else
 		svc_err_msg(e, "%s: %s", what, store_errmsg(s->st));
 	return rc;
 }
 
 enum err
-svc_check_text(const char *field, const char *s, bool required,
-    struct svc_err *e)
+svc_check_text(
+    const char *field, const char *s, bool required, struct svc_err *e)
 {
-	const char	*why;
+	const char *why;
 
 	if (s == NULL || *s == '\0') {
 		if (!required)
@@ -72,7 +73,7 @@ enum err
 svc_begin(struct svc *s, struct store *st, const char *actor, int64_t now,
     struct svc_err *e)
 {
-	enum err	 rc;
+	enum err rc;
 
 	memset(s, 0, sizeof(*s));
 	s->st = st;
@@ -99,7 +100,7 @@ svc_end(struct svc *s)
 const char *
 svc_timezone(struct store *st, struct arena *a)
 {
-	const char	*tz = NULL;
+	const char *tz = NULL;
 
 	if (store_setting_get(st, "timezone", a, &tz) != ERR_OK)
 		return NULL;
@@ -107,22 +108,24 @@ svc_timezone(struct store *st, struct arena *a)
 }
 
 enum err
-svc_register_init(struct svc *s, const struct register_init *ri,
-    struct svc_err *e)
+svc_register_init(
+    struct svc *s, const struct register_init *ri, struct svc_err *e)
 {
-	enum err	 rc;
-	const char	*id;
+	enum err rc;
+	const char *id;
 
 	if (ri->prefix == NULL || strlen(ri->prefix) == 0 ||
 	    strlen(ri->prefix) > 16) {
 		svc_err_msg(e, "the reference prefix must be 1 to 16 "
-		    "characters");
+		               "characters");
 		return ERR_INVAL;
 	}
 	for (const char *p = ri->prefix; *p; p++) {
 		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
-			svc_err_msg(e, "the reference prefix may hold only "
-			    "A-Z and 0-9 (got \"%s\")", ri->prefix);
+			svc_err_msg(e,
+			    "the reference prefix may hold only "
+			    "A-Z and 0-9 (got \"%s\")",
+			    ri->prefix);
 			return ERR_INVAL;
 		}
 	}
@@ -145,8 +148,8 @@ svc_register_init(struct svc *s, const struct register_init *ri,
 	for (size_t i = 0; i < embeds_n; i++) {
 		if (!str_has_prefix(embeds[i].name, "regimes/"))
 			continue;
-		rc = svc_regime_load(s, (const char *)embeds[i].data,
-		    embeds[i].len, &id, e);
+		rc = svc_regime_load(
+		    s, (const char *)embeds[i].data, embeds[i].len, &id, e);
 		if (rc != ERR_OK)
 			return rc;
 	}
@@ -157,8 +160,8 @@ enum err
 svc_regime_load(struct svc *s, const char *json, size_t len,
     const char **id_out, struct svc_err *e)
 {
-	struct regime	 r;
-	enum err	 rc;
+	struct regime r;
+	enum err rc;
 
 	rc = regime_parse(json, len, s->a, &r, &e->fe);
 	if (rc != ERR_OK)
@@ -181,14 +184,14 @@ svc_regime_load(struct svc *s, const char *json, size_t len,
 static enum err
 regime_cb_load(void *arg, const char *id, const char *body)
 {
-	struct svc		*s = arg;
-	struct field_errors	 fe = { 0 };
+	struct svc *s = arg;
+	struct field_errors fe = { 0 };
 
 	(void)id;
 	if (s->regimes_n == nitems(s->regimes))
 		return ERR_LIMIT;
 	if (regime_parse(body, strlen(body), s->a, &s->regimes[s->regimes_n],
-	    &fe) == ERR_OK)
+	        &fe) == ERR_OK)
 		s->regimes_n++;
 	return ERR_OK;
 }
@@ -217,8 +220,8 @@ enum err
 svc_resolve(struct svc *s, const char *id, struct arena *a,
     struct incident *out, struct svc_err *e)
 {
-	int64_t		 n;
-	enum err	 rc;
+	int64_t n;
+	enum err rc;
 
 	if (id == NULL || *id == '\0') {
 		svc_err_msg(e, "no incident given");
@@ -239,7 +242,7 @@ enum err
 svc_tx_begin(struct svc *s, const char *id, struct arena *a,
     struct incident *in, struct svc_err *e)
 {
-	enum err	 rc;
+	enum err rc;
 
 	memset(in, 0, sizeof(*in));
 	rc = store_begin_write(s->st);
@@ -269,8 +272,8 @@ svc_tx_finish(struct svc *s, enum err rc, struct svc_err *e)
 void
 chain_hash(const char *ref, const struct event *ev, char out[SHA256_HEX])
 {
-	struct sha256	 h;
-	char		 num[64];
+	struct sha256 h;
+	char num[64];
 
 	sha256_begin(&h);
 	sha256_update(&h, "breachkit-event-v1\n", 19);
@@ -289,12 +292,12 @@ chain_hash(const char *ref, const struct event *ev, char out[SHA256_HEX])
 }
 
 enum err
-svc_event(struct svc *s, struct incident *in, const char *kind,
-    json_t *payload, struct svc_err *e)
+svc_event(struct svc *s, struct incident *in, const char *kind, json_t *payload,
+    struct svc_err *e)
 {
-	struct event	 ev;
-	char		*text;
-	enum err	 rc;
+	struct event ev;
+	char *text;
+	enum err rc;
 
 	text = json_dumps(payload, DUMP_FLAGS);
 	json_decref(payload);
@@ -323,25 +326,25 @@ svc_event(struct svc *s, struct incident *in, const char *kind,
 enum err
 svc_incident_save(struct svc *s, struct incident *in, struct svc_err *e)
 {
-	enum err	 rc;
+	enum err rc;
 
 	in->updated_at = s->now;
 	rc = store_incident_update(s->st, in);
-	return rc == ERR_OK ? ERR_OK :
-	    svc_store_err(s, rc, "saving the incident", e);
+	return rc == ERR_OK ? ERR_OK
+	                    : svc_store_err(s, rc, "saving the incident", e);
 }
 
 enum err
 svc_facts_load(struct svc *s, const struct incident *in, struct arena *a,
     struct facts *f, struct svc_err *e)
 {
-	struct field_errors	 fe = { 0 };
+	struct field_errors fe = { 0 };
 
 	(void)s;
 	/* Stored facts were valid when written; re-check times against the
 	 * far future only, since "now" may have moved the other way. */
-	if (facts_parse(in->facts, strlen(in->facts), INT64_MAX / 2, a, f,
-	    NULL, &fe) != ERR_OK) {
+	if (facts_parse(in->facts, strlen(in->facts), INT64_MAX / 2, a, f, NULL,
+	        &fe) != ERR_OK) {
 		svc_err_msg(e, "%s: stored facts do not validate (%s: %s)",
 		    in->ref, fe.n ? fe.v[0].field : "?",
 		    fe.n ? fe.v[0].problem : "?");
@@ -353,19 +356,19 @@ svc_facts_load(struct svc *s, const struct incident *in, struct arena *a,
 /* ---- obligations --------------------------------------------------------- */
 
 struct decided {
-	int64_t	 communicate_at;
-	int64_t	 public_notice_at;
-	bool	 not_a_breach;
+	int64_t communicate_at;
+	int64_t public_notice_at;
+	bool not_a_breach;
 };
 
 static enum err
 latest_decisions(struct svc *s, int64_t incident_id, struct arena *a,
     struct decided *d, struct svc_err *e)
 {
-	struct decision	*v;
-	size_t		 n;
-	enum err	 rc;
-	int		 last[TOPIC__MAX] = { -1, -1, -1 };
+	struct decision *v;
+	size_t n;
+	enum err rc;
+	int last[TOPIC__MAX] = { -1, -1, -1 };
 
 	d->communicate_at = TIME_UNKNOWN;
 	d->public_notice_at = TIME_UNKNOWN;
@@ -376,7 +379,7 @@ latest_decisions(struct svc *s, int64_t incident_id, struct arena *a,
 	for (size_t i = 0; i < n; i++)
 		last[v[i].topic] = (int)i;
 	if (last[TOPIC_SUBJECTS] >= 0) {
-		const struct decision	*x = &v[last[TOPIC_SUBJECTS]];
+		const struct decision *x = &v[last[TOPIC_SUBJECTS]];
 
 		if (x->outcome)
 			d->communicate_at = x->decided_at;
@@ -391,11 +394,11 @@ latest_decisions(struct svc *s, int64_t incident_id, struct arena *a,
 static json_t *
 obligation_event(const char *action, const struct obligation *o)
 {
-	return json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o}",
-	    "action", action, "obligation", (json_int_t)o->id,
-	    "regime", o->regime, "rule", o->rule, "recipient", o->recipient,
-	    "kind", obl_kind_names[o->kind], "anchor_at",
-	    json_time_utc(o->anchor_at), "due_at", json_time_utc(o->due_at));
+	return json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o}", "action",
+	    action, "obligation", (json_int_t)o->id, "regime", o->regime,
+	    "rule", o->rule, "recipient", o->recipient, "kind",
+	    obl_kind_names[o->kind], "anchor_at", json_time_utc(o->anchor_at),
+	    "due_at", json_time_utc(o->due_at));
 }
 
 /*
@@ -408,12 +411,12 @@ lapse(struct svc *s, struct incident *in, const struct facts *f,
     const struct regime *reg, const struct due *due, size_t n,
     struct obligation *have, size_t have_n, struct svc_err *e)
 {
-	enum err	 rc = ERR_OK;
+	enum err rc = ERR_OK;
 
 	for (size_t k = 0; k < have_n && rc == ERR_OK; k++) {
-		struct obligation	*o = &have[k];
-		const char		*why;
-		bool			 owed = false;
+		struct obligation *o = &have[k];
+		const char *why;
+		bool owed = false;
 
 		if (o->status != OBL_OPEN || strcmp(o->regime, reg->id) != 0)
 			continue;
@@ -423,7 +426,8 @@ lapse(struct svc *s, struct incident *in, const struct facts *f,
 		}
 		if (owed)
 			continue;
-		why = arena_printf(s->a, "No longer applies: rule %s of regime "
+		why = arena_printf(s->a,
+		    "No longer applies: rule %s of regime "
 		    "%s does not apply to the facts (role %s, awareness %s).",
 		    o->rule, o->regime, enum_json_name("role", f->role),
 		    f->aware_at == TIME_UNKNOWN ? "not recorded" : "recorded");
@@ -434,10 +438,12 @@ lapse(struct svc *s, struct incident *in, const struct facts *f,
 		rc = store_obligation_update(s->st, o);
 		if (rc != ERR_OK)
 			return svc_store_err(s, rc, "obligation", e);
-		rc = svc_event(s, in, "obligation", json_pack("{s:s, s:I, s:s,"
-		    " s:s, s:s}", "action", "lapsed", "obligation",
-		    (json_int_t)o->id, "regime", o->regime, "rule", o->rule,
-		    "rationale", why), e);
+		rc = svc_event(s, in, "obligation",
+		    json_pack("{s:s, s:I, s:s,"
+		              " s:s, s:s}",
+		        "action", "lapsed", "obligation", (json_int_t)o->id,
+		        "regime", o->regime, "rule", o->rule, "rationale", why),
+		    e);
 	}
 	return rc;
 }
@@ -447,14 +453,14 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
     struct svc_err *e)
 {
 	static const char *const deflt[] = { "gdpr" };
-	struct arena		*a = arena_new();
-	struct obligation	*have;
-	struct decided		 d;
-	struct deadline_input	 di;
-	struct due		 due[REGIME_RULES_MAX];
-	const char *const	*ids;
-	size_t			 have_n, ids_n, n;
-	enum err		 rc;
+	struct arena *a = arena_new();
+	struct obligation *have;
+	struct decided d;
+	struct deadline_input di;
+	struct due due[REGIME_RULES_MAX];
+	const char *const *ids;
+	size_t have_n, ids_n, n;
+	enum err rc;
 
 	ids = f->regimes.known ? f->regimes.v : deflt;
 	ids_n = f->regimes.known ? f->regimes.n : 1;
@@ -470,20 +476,22 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
 	di.communicate_at = d.communicate_at;
 	di.public_notice_at = d.public_notice_at;
 	for (size_t r = 0; r < ids_n; r++) {
-		const struct regime	*reg = svc_regime(s, ids[r], e);
+		const struct regime *reg = svc_regime(s, ids[r], e);
 
 		if (reg == NULL) {
-			char	 where[64];
+			char where[64];
 
 			snprintf(where, sizeof(where), "regimes[%zu]", r);
-			field_errors_add(&e->fe, where, "no regime \"%.32s\" "
-			    "is loaded (see breachkit regime list)", ids[r]);
+			field_errors_add(&e->fe, where,
+			    "no regime \"%.32s\" "
+			    "is loaded (see breachkit regime list)",
+			    ids[r]);
 			rc = ERR_INVAL;
 			goto out;
 		}
 		n = deadline_compute(reg, &di, due, nitems(due));
 		for (size_t i = 0; i < n; i++) {
-			struct obligation	*o = NULL, fresh;
+			struct obligation *o = NULL, fresh;
 
 			for (size_t k = 0; k < have_n; k++) {
 				if (strcmp(have[k].regime, reg->id) == 0 &&
@@ -523,7 +531,7 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
 			    o->due_at == due[i].due_at)
 				continue;
 			{
-				json_t	*p = obligation_event("due_changed", o);
+				json_t *p = obligation_event("due_changed", o);
 
 				json_object_set_new(p, "new_anchor_at",
 				    json_time_utc(due[i].anchor_at));
@@ -536,8 +544,8 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
 				if (o->filed_at != TIME_UNKNOWN &&
 				    o->filed_at > o->due_at)
 					o->late = true;
-				json_object_set_new(p, "late",
-				    json_boolean(o->late));
+				json_object_set_new(
+				    p, "late", json_boolean(o->late));
 				rc = store_obligation_update(s->st, o);
 				if (rc != ERR_OK) {
 					json_decref(p);

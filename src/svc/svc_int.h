@@ -7,14 +7,13 @@
 
 #include "svc/svc.h"
 
-#define ERASED_MARK	"[erased]"
+#define ERASED_MARK "[erased]"
 /* The rationale prefix of obligations a "not a breach" decision closed. */
-#define NOT_A_BREACH	"Not a personal data breach: "
-#define DUMP_FLAGS	(JSON_COMPACT | JSON_PRESERVE_ORDER)
+#define NOT_A_BREACH "Not a personal data breach: "
+#define DUMP_FLAGS   (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
 /* The hash of an event: covers prev_hash, the header and the digest. */
-void		 chain_hash(const char *ref, const struct event *ev,
-		    char out[SHA256_HEX]);
+void chain_hash(const char *ref, const struct event *ev, char out[SHA256_HEX]);
 /* All-zero genesis hash. */
 extern const char chain_genesis[SHA256_HEX];
 
@@ -22,30 +21,28 @@ extern const char chain_genesis[SHA256_HEX];
  * Append event `kind` with `payload` (consumed) to incident `in`,
  * advancing in->event_n and in->head_hash.  The caller stores `in`.
  */
-enum err	 svc_event(struct svc *, struct incident *in, const char *kind,
-		    json_t *payload, struct svc_err *);
+enum err svc_event(struct svc *, struct incident *in, const char *kind,
+    json_t *payload, struct svc_err *);
 /* Store in->... after events: updated_at = now. */
-enum err	 svc_incident_save(struct svc *, struct incident *in,
-		    struct svc_err *);
+enum err svc_incident_save(struct svc *, struct incident *in, struct svc_err *);
 /* The regime `id` parsed, or NULL. */
-const struct regime *svc_regime(struct svc *, const char *id,
-		    struct svc_err *);
+const struct regime *svc_regime(struct svc *, const char *id, struct svc_err *);
 /* Bring the obligations of `in` in line with its facts and decisions. */
-enum err	 svc_reconcile(struct svc *, struct incident *in,
-		    const struct facts *f, struct svc_err *);
+enum err svc_reconcile(
+    struct svc *, struct incident *in, const struct facts *f, struct svc_err *);
 /*
  * Open a write transaction and load incident `id` into `in`.  On success
  * the caller ends it with svc_tx_finish().
  */
-enum err	 svc_tx_begin(struct svc *, const char *id, struct arena *,
-		    struct incident *in, struct svc_err *);
+enum err svc_tx_begin(struct svc *, const char *id, struct arena *,
+    struct incident *in, struct svc_err *);
 /* Commit when `rc` is ERR_OK, else roll back; returns the final status. */
-enum err	 svc_tx_finish(struct svc *, enum err rc, struct svc_err *);
+enum err svc_tx_finish(struct svc *, enum err rc, struct svc_err *);
 /* Map a store error to the svc error with the store's message. */
-enum err	 svc_store_err(struct svc *, enum err, const char *what,
-		    struct svc_err *);
+enum err svc_store_err(
+    struct svc *, enum err, const char *what, struct svc_err *);
 /* Validate a free text argument (rationale, reason, note). */
-enum err	 svc_check_text(const char *field, const char *s, bool required,
-		    struct svc_err *);
+enum err svc_check_text(
+    const char *field, const char *s, bool required, struct svc_err *);
 
 #endif

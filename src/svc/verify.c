@@ -24,31 +24,30 @@
 #include "svc/svc_int.h"
 
 struct vctx {
-	const char	*ref;
-	int64_t		 expect_seq;
-	char		 prev[SHA256_HEX];
-	json_t		*facts;		/* replayed */
-	json_t		*erased_ok;	/* seqs named by erasure events */
-	json_t		*erased_seen;	/* seqs marked erased */
-	json_t		*obl;		/* id -> replayed state */
-	json_t		*dec;		/* id -> decision */
-	json_t		*fil;		/* id -> filing */
-	json_t		*att;		/* id -> attachment */
-	json_t		*ass;		/* version -> digests */
-	bool		 closed;
-	int64_t		 closed_at;
-	int64_t		 bad_seq;
-	char		 problem[256];
+	const char *ref;
+	int64_t expect_seq;
+	char prev[SHA256_HEX];
+	json_t *facts;       /* replayed */
+	json_t *erased_ok;   /* seqs named by erasure events */
+	json_t *erased_seen; /* seqs marked erased */
+	json_t *obl;         /* id -> replayed state */
+	json_t *dec;         /* id -> decision */
+	json_t *fil;         /* id -> filing */
+	json_t *att;         /* id -> attachment */
+	json_t *ass;         /* version -> digests */
+	bool closed;
+	int64_t closed_at;
+	int64_t bad_seq;
+	char problem[256];
 };
 
-static void
-bad(struct vctx *v, int64_t seq, const char *fmt, ...)
+static void bad(struct vctx *v, int64_t seq, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void
 bad(struct vctx *v, int64_t seq, const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	if (v->bad_seq != 0)
 		return;
@@ -62,12 +61,13 @@ bad(struct vctx *v, int64_t seq, const char *fmt, ...)
 static int64_t
 ptime(const json_t *o, const char *key)
 {
-	const json_t	*v = json_object_get(o, key);
-	const char	*why;
-	int64_t		 t;
+	const json_t *v = json_object_get(o, key);
+	const char *why;
+	int64_t t;
 
-	if (!json_is_string(v) || iso8601_parse(json_string_value(v),
-	    json_string_length(v), &t, &why) != ERR_OK)
+	if (!json_is_string(v) ||
+	    iso8601_parse(json_string_value(v), json_string_length(v), &t,
+	        &why) != ERR_OK)
 		return TIME_UNKNOWN;
 	return t;
 }
@@ -88,49 +88,55 @@ idkey(char buf[24], json_int_t id)
 static void
 replay_obligation(struct vctx *v, const struct event *ev, const json_t *p)
 {
-	const char	*action = json_string_value(json_object_get(p,
-	    "action"));
-	char		 k[24];
-	json_t		*o;
+	const char *action = json_string_value(json_object_get(p, "action"));
+	char k[24];
+	json_t *o;
 
 	idkey(k, json_integer_value(json_object_get(p, "obligation")));
 	if (action == NULL)
 		return;
 	if (strcmp(action, "created") == 0) {
-		int64_t	 anchor = ptime(p, "anchor_at");
+		int64_t anchor = ptime(p, "anchor_at");
 
-		json_object_set_new(v->obl, k, json_pack("{s:o, s:o, s:s, s:n,"
-		    " s:n, s:n, s:b, s:n, s:n, s:n, s:n}", "anchor_at",
-		    jtime(anchor == TIME_UNKNOWN ? ev->at : anchor), "due_at",
-		    jtime(ptime(p, "due_at")), "status", "open", "phase",
-		    "filed_at", "case_ref", "late", 0, "delay_reason",
-		    "rationale", "decided_by", "decided_at"));
+		json_object_set_new(v->obl, k,
+		    json_pack("{s:o, s:o, s:s, s:n,"
+		              " s:n, s:n, s:b, s:n, s:n, s:n, s:n}",
+		        "anchor_at",
+		        jtime(anchor == TIME_UNKNOWN ? ev->at : anchor),
+		        "due_at", jtime(ptime(p, "due_at")), "status", "open",
+		        "phase", "filed_at", "case_ref", "late", 0,
+		        "delay_reason", "rationale", "decided_by",
+		        "decided_at"));
 		return;
 	}
 	o = json_object_get(v->obl, k);
 	if (o == NULL) {
-		bad(v, ev->seq, "names obligation %s, which the log never "
-		    "created", k);
+		bad(v, ev->seq,
+		    "names obligation %s, which the log never "
+		    "created",
+		    k);
 		return;
 	}
 	if (strcmp(action, "due_changed") == 0) {
-		json_object_set_new(o, "anchor_at",
-		    jtime(ptime(p, "new_anchor_at")));
+		json_object_set_new(
+		    o, "anchor_at", jtime(ptime(p, "new_anchor_at")));
 		json_object_set_new(o, "due_at", jtime(ptime(p, "new_due_at")));
 		json_object_set(o, "late", json_object_get(p, "late"));
 	} else if (strcmp(action, "not_required") == 0 ||
-	    strcmp(action, "lapsed") == 0) {
-		const json_t	*d = json_object_get(v->dec, idkey(k,
-		    json_integer_value(json_object_get(p, "decision"))));
-		const char	*why = json_string_value(json_object_get(d,
-		    "rationale"));
-		json_t		*r;
+	           strcmp(action, "lapsed") == 0) {
+		const json_t *d = json_object_get(v->dec,
+		    idkey(
+		        k, json_integer_value(json_object_get(p, "decision"))));
+		const char *why =
+		    json_string_value(json_object_get(d, "rationale"));
+		json_t *r;
 
 		json_object_set_new(o, "status", json_string("not_required"));
 		if (strcmp(action, "lapsed") == 0)
 			r = json_incref(json_object_get(p, "rationale"));
-		else if (d != NULL && why != NULL && str_eq(json_string_value(
-		    json_object_get(d, "topic")), "breach"))
+		else if (d != NULL && why != NULL &&
+		         str_eq(json_string_value(json_object_get(d, "topic")),
+		             "breach"))
 			r = json_sprintf("%s%s", NOT_A_BREACH, why);
 		else
 			r = why != NULL ? json_string(why) : NULL;
@@ -148,50 +154,59 @@ replay_obligation(struct vctx *v, const struct event *ev, const json_t *p)
 static void
 replay_filing(struct vctx *v, const struct event *ev, const json_t *p)
 {
-	char		 k[24];
-	json_t		*o;
-	const char	*phase = json_string_value(json_object_get(p, "phase"));
+	char k[24];
+	json_t *o;
+	const char *phase = json_string_value(json_object_get(p, "phase"));
 
 	idkey(k, json_integer_value(json_object_get(p, "obligation")));
 	o = json_object_get(v->obl, k);
 	if (o == NULL || phase == NULL) {
-		bad(v, ev->seq, "a filing for obligation %s, which the log "
-		    "never created", k);
+		bad(v, ev->seq,
+		    "a filing for obligation %s, which the log "
+		    "never created",
+		    k);
 		return;
 	}
-	json_object_set_new(v->fil, idkey(k, json_integer_value(
-	    json_object_get(p, "filing"))), json_pack("{s:s, s:o, s:O, s:O,"
-	    " s:O, s:s, s:I}", "phase", phase, "filed_at",
-	    jtime(ptime(p, "filed_at")), "case_ref", json_object_get(p,
-	    "case_ref") ? json_object_get(p, "case_ref") : json_null(),
-	    "late", json_object_get(p, "late"), "delay_reason",
-	    json_object_get(p, "delay_reason") ? json_object_get(p,
-	    "delay_reason") : json_null(), "actor", ev->actor,
-	    "obligation", json_integer_value(json_object_get(p,
-	    "obligation"))));
+	json_object_set_new(v->fil,
+	    idkey(k, json_integer_value(json_object_get(p, "filing"))),
+	    json_pack("{s:s, s:o, s:O, s:O,"
+	              " s:O, s:s, s:I}",
+	        "phase", phase, "filed_at", jtime(ptime(p, "filed_at")),
+	        "case_ref",
+	        json_object_get(p, "case_ref") ? json_object_get(p, "case_ref")
+	                                       : json_null(),
+	        "late", json_object_get(p, "late"), "delay_reason",
+	        json_object_get(p, "delay_reason")
+	            ? json_object_get(p, "delay_reason")
+	            : json_null(),
+	        "actor", ev->actor, "obligation",
+	        json_integer_value(json_object_get(p, "obligation"))));
 	if (strcmp(phase, "initial") == 0) {
 		json_object_set_new(o, "filed_at", jtime(ptime(p, "filed_at")));
-		json_object_set_new(o, "late", json_boolean(
-		    json_is_true(json_object_get(o, "late")) ||
-		    json_is_true(json_object_get(p, "late"))));
-		json_object_set(o, "delay_reason", json_object_get(p,
-		    "delay_reason") ? json_object_get(p, "delay_reason") :
-		    json_null());
+		json_object_set_new(o, "late",
+		    json_boolean(json_is_true(json_object_get(o, "late")) ||
+		                 json_is_true(json_object_get(p, "late"))));
+		json_object_set(o, "delay_reason",
+		    json_object_get(p, "delay_reason")
+		        ? json_object_get(p, "delay_reason")
+		        : json_null());
 	}
-	json_object_set_new(o, "status", json_string(strcmp(phase,
-	    "withdrawn") == 0 ? "withdrawn" : "filed"));
+	json_object_set_new(o, "status",
+	    json_string(
+	        strcmp(phase, "withdrawn") == 0 ? "withdrawn" : "filed"));
 	json_object_set_new(o, "phase", json_string(phase));
-	json_object_set(o, "case_ref", json_object_get(p, "case_ref") ?
-	    json_object_get(p, "case_ref") : json_null());
+	json_object_set(o, "case_ref",
+	    json_object_get(p, "case_ref") ? json_object_get(p, "case_ref")
+	                                   : json_null());
 }
 
 /* Apply one verified event to the replayed state. */
 static void
 replay(struct vctx *v, const struct event *ev, json_t *p)
 {
-	char	 k[24];
-	json_t	*x;
-	size_t	 i;
+	char k[24];
+	json_t *x;
+	size_t i;
 
 	if (strcmp(ev->kind, "created") == 0) {
 		json_decref(v->facts);
@@ -209,51 +224,61 @@ replay(struct vctx *v, const struct event *ev, json_t *p)
 	} else if (strcmp(ev->kind, "erasure") == 0) {
 		/* The erasure rewrote the earlier payloads, so the replayed
 		 * facts already carry the mark where the state does. */
-		json_array_foreach(json_object_get(p, "events"), i, x)
+		json_array_foreach (json_object_get(p, "events"), i, x)
 			json_array_append(v->erased_ok, x);
 	} else if (strcmp(ev->kind, "obligation") == 0) {
 		replay_obligation(v, ev, p);
 	} else if (strcmp(ev->kind, "filing") == 0) {
 		replay_filing(v, ev, p);
 	} else if (strcmp(ev->kind, "decision") == 0) {
-		json_object_set_new(v->dec, idkey(k, json_integer_value(
-		    json_object_get(p, "decision"))), json_pack("{s:O, s:O,"
-		    " s:O, s:O, s:s, s:I}", "topic", json_object_get(p,
-		    "topic"), "outcome", json_object_get(p, "outcome"),
-		    "exception", json_object_get(p, "exception"), "rationale",
-		    json_object_get(p, "rationale"), "actor", ev->actor,
-		    "at", (json_int_t)ev->at));
+		json_object_set_new(v->dec,
+		    idkey(
+		        k, json_integer_value(json_object_get(p, "decision"))),
+		    json_pack("{s:O, s:O,"
+		              " s:O, s:O, s:s, s:I}",
+		        "topic", json_object_get(p, "topic"), "outcome",
+		        json_object_get(p, "outcome"), "exception",
+		        json_object_get(p, "exception"), "rationale",
+		        json_object_get(p, "rationale"), "actor", ev->actor,
+		        "at", (json_int_t)ev->at));
 	} else if (strcmp(ev->kind, "attachment") == 0) {
-		json_object_set(v->att, idkey(k, json_integer_value(
-		    json_object_get(p, "attachment"))), p);
+		json_object_set(v->att,
+		    idkey(k,
+		        json_integer_value(json_object_get(p, "attachment"))),
+		    p);
 	} else if (strcmp(ev->kind, "assessment") == 0) {
-		json_object_set(v->ass, idkey(k, json_integer_value(
-		    json_object_get(p, "version"))), p);
+		json_object_set(v->ass,
+		    idkey(k, json_integer_value(json_object_get(p, "version"))),
+		    p);
 	}
 }
 
 static enum err
 verify_event(void *arg, const struct event *ev)
 {
-	struct vctx	*v = arg;
-	char		 h[SHA256_HEX], d[SHA256_HEX];
-	json_t		*p;
+	struct vctx *v = arg;
+	char h[SHA256_HEX], d[SHA256_HEX];
+	json_t *p;
 
 	if (v->bad_seq != 0)
 		return ERR_OK;
 	if (ev->seq != v->expect_seq) {
-		bad(v, ev->seq, "expected event %lld here: an event was "
-		    "deleted or the log reordered", (long long)v->expect_seq);
+		bad(v, ev->seq,
+		    "expected event %lld here: an event was "
+		    "deleted or the log reordered",
+		    (long long)v->expect_seq);
 		return ERR_OK;
 	}
 	if (strcmp(ev->prev_hash, v->prev) != 0) {
-		bad(v, ev->seq, "prev_hash does not match the event before: an "
+		bad(v, ev->seq,
+		    "prev_hash does not match the event before: an "
 		    "event was deleted, inserted or reordered");
 		return ERR_OK;
 	}
 	chain_hash(v->ref, ev, h);
 	if (strcmp(h, ev->hash) != 0) {
-		bad(v, ev->seq, "hash mismatch: the event's time, actor, kind "
+		bad(v, ev->seq,
+		    "hash mismatch: the event's time, actor, kind "
 		    "or digest was rewritten");
 		return ERR_OK;
 	}
@@ -261,8 +286,10 @@ verify_event(void *arg, const struct event *ev)
 	if (ev->erased) {
 		json_array_append_new(v->erased_seen, json_integer(ev->seq));
 	} else if (strcmp(d, ev->payload_digest) != 0) {
-		bad(v, ev->seq, "payload does not match its digest: the %s "
-		    "event was rewritten", ev->kind);
+		bad(v, ev->seq,
+		    "payload does not match its digest: the %s "
+		    "event was rewritten",
+		    ev->kind);
 		return ERR_OK;
 	}
 	p = json_loads(ev->payload, 0, NULL);
@@ -278,20 +305,20 @@ verify_event(void *arg, const struct event *ev)
 }
 
 struct vall {
-	struct store	*st;
-	verify_cb	 cb;
-	void		*arg;
-	size_t		 checked;
-	size_t		 bad;
+	struct store *st;
+	verify_cb cb;
+	void *arg;
+	size_t checked;
+	size_t bad;
 };
 
 static bool
 in_array(const json_t *arr, json_int_t n)
 {
-	size_t	 i;
-	json_t	*x;
+	size_t i;
+	json_t *x;
 
-	json_array_foreach(arr, i, x) {
+	json_array_foreach (arr, i, x) {
 		if (json_integer_value(x) == n)
 			return true;
 	}
@@ -303,7 +330,7 @@ static void
 same(struct vctx *v, int64_t seq, const char *what, json_t *stored,
     const json_t *logged)
 {
-	char	*a, *b;
+	char *a, *b;
 
 	if (json_equal(stored, logged) ||
 	    (json_is_null(stored) && logged == NULL)) {
@@ -312,9 +339,10 @@ same(struct vctx *v, int64_t seq, const char *what, json_t *stored,
 	}
 	a = json_dumps(stored, JSON_ENCODE_ANY);
 	b = logged ? json_dumps(logged, JSON_ENCODE_ANY) : NULL;
-	bad(v, seq, "%s is %.40s in the register but %.40s in the log: the "
-	    "state was changed behind breachkit's back", what, a ? a : "?",
-	    b ? b : "absent");
+	bad(v, seq,
+	    "%s is %.40s in the register but %.40s in the log: the "
+	    "state was changed behind breachkit's back",
+	    what, a ? a : "?", b ? b : "absent");
 	free(a);
 	free(b);
 	json_decref(stored);
@@ -327,36 +355,39 @@ jstr(const char *s)
 }
 
 static void
-check_obligations(struct vall *va, const struct incident *in,
-    struct vctx *v, struct arena *a)
+check_obligations(
+    struct vall *va, const struct incident *in, struct vctx *v, struct arena *a)
 {
-	struct obligation	*o;
-	size_t			 n;
-	char			 k[24], what[64];
+	struct obligation *o;
+	size_t n;
+	char k[24], what[64];
 
 	if (store_obligation_list(va->st, in->id, a, &o, &n) != ERR_OK)
 		return;
 	if (n != json_object_size(v->obl)) {
-		bad(v, in->event_n, "%zu obligations stored but %zu created in "
-		    "the log", n, json_object_size(v->obl));
+		bad(v, in->event_n,
+		    "%zu obligations stored but %zu created in "
+		    "the log",
+		    n, json_object_size(v->obl));
 		return;
 	}
 	for (size_t i = 0; i < n && v->bad_seq == 0; i++) {
-		const json_t	*r = json_object_get(v->obl, idkey(k, o[i].id));
+		const json_t *r = json_object_get(v->obl, idkey(k, o[i].id));
 
 		if (r == NULL) {
 			bad(v, in->event_n, "obligation #%s is not in the log",
 			    k);
 			return;
 		}
-#define CMP(field, val)                                                      \
-	snprintf(what, sizeof(what), "obligation #%s %s", k, field);         \
+#define CMP(field, val)                                              \
+	snprintf(what, sizeof(what), "obligation #%s %s", k, field); \
 	same(v, in->event_n, what, val, json_object_get(r, field))
 		CMP("anchor_at", jtime(o[i].anchor_at));
 		CMP("due_at", jtime(o[i].due_at));
 		CMP("status", json_string(obl_status_names[o[i].status]));
-		CMP("phase", o[i].phase == PHASE_NONE ? json_null() :
-		    json_string(phase_names[o[i].phase]));
+		CMP("phase", o[i].phase == PHASE_NONE
+		                 ? json_null()
+		                 : json_string(phase_names[o[i].phase]));
 		CMP("filed_at", jtime(o[i].filed_at));
 		CMP("case_ref", jstr(o[i].case_ref));
 		CMP("late", json_boolean(o[i].late));
@@ -369,13 +400,13 @@ check_obligations(struct vall *va, const struct incident *in,
 }
 
 static void
-check_filings(struct vall *va, const struct incident *in, struct vctx *v,
-    struct arena *a)
+check_filings(
+    struct vall *va, const struct incident *in, struct vctx *v, struct arena *a)
 {
-	struct obligation	*o;
-	struct filing		*f;
-	size_t			 n, fn, total = 0;
-	char			 k[24], what[64];
+	struct obligation *o;
+	struct filing *f;
+	size_t n, fn, total = 0;
+	char k[24], what[64];
 
 	if (store_obligation_list(va->st, in->id, a, &o, &n) != ERR_OK)
 		return;
@@ -384,16 +415,18 @@ check_filings(struct vall *va, const struct incident *in, struct vctx *v,
 			return;
 		total += fn;
 		for (size_t j = 0; j < fn && v->bad_seq == 0; j++) {
-			const json_t	*r = json_object_get(v->fil,
-			    idkey(k, f[j].id));
+			const json_t *r =
+			    json_object_get(v->fil, idkey(k, f[j].id));
 
 			if (r == NULL) {
-				bad(v, in->event_n, "filing #%s is not in the "
-				    "log", k);
+				bad(v, in->event_n,
+				    "filing #%s is not in the "
+				    "log",
+				    k);
 				return;
 			}
-#define CMP(field, val)                                                      \
-	snprintf(what, sizeof(what), "filing #%s %s", k, field);             \
+#define CMP(field, val)                                          \
+	snprintf(what, sizeof(what), "filing #%s %s", k, field); \
 	same(v, in->event_n, what, val, json_object_get(r, field))
 			CMP("obligation", json_integer(f[j].obligation_id));
 			CMP("phase", json_string(phase_names[f[j].phase]));
@@ -411,12 +444,12 @@ check_filings(struct vall *va, const struct incident *in, struct vctx *v,
 }
 
 static void
-check_decisions(struct vall *va, const struct incident *in,
-    struct vctx *v, struct arena *a)
+check_decisions(
+    struct vall *va, const struct incident *in, struct vctx *v, struct arena *a)
 {
-	struct decision	*d;
-	size_t		 n;
-	char		 k[24], what[64], ex[2] = { 0, 0 };
+	struct decision *d;
+	size_t n;
+	char k[24], what[64], ex[2] = { 0, 0 };
 
 	if (store_decision_list(va->st, in->id, a, &d, &n) != ERR_OK)
 		return;
@@ -426,7 +459,7 @@ check_decisions(struct vall *va, const struct incident *in,
 		return;
 	}
 	for (size_t i = 0; i < n && v->bad_seq == 0; i++) {
-		const json_t	*r = json_object_get(v->dec, idkey(k, d[i].id));
+		const json_t *r = json_object_get(v->dec, idkey(k, d[i].id));
 
 		if (r == NULL) {
 			bad(v, in->event_n, "decision #%s is not in the log",
@@ -434,13 +467,13 @@ check_decisions(struct vall *va, const struct incident *in,
 			return;
 		}
 		ex[0] = d[i].exception;
-#define CMP(field, val)                                                      \
-	snprintf(what, sizeof(what), "decision #%s %s", k, field);           \
+#define CMP(field, val)                                            \
+	snprintf(what, sizeof(what), "decision #%s %s", k, field); \
 	same(v, in->event_n, what, val, json_object_get(r, field))
 		CMP("topic", json_string(topic_names[d[i].topic]));
 		CMP("outcome", json_boolean(d[i].outcome));
-		CMP("exception", d[i].exception ? json_string(ex) :
-		    json_null());
+		CMP("exception",
+		    d[i].exception ? json_string(ex) : json_null());
 		CMP("rationale", jstr(d[i].rationale));
 		CMP("actor", jstr(d[i].actor));
 		CMP("at", json_integer(d[i].decided_at));
@@ -449,24 +482,25 @@ check_decisions(struct vall *va, const struct incident *in,
 }
 
 static void
-check_attachments(struct vall *va, const struct incident *in,
-    struct vctx *v, struct arena *a)
+check_attachments(
+    struct vall *va, const struct incident *in, struct vctx *v, struct arena *a)
 {
-	struct attachment	*at;
-	size_t			 n, len;
-	const void		*data;
-	char			 k[24], h[SHA256_HEX], what[64];
+	struct attachment *at;
+	size_t n, len;
+	const void *data;
+	char k[24], h[SHA256_HEX], what[64];
 
 	if (store_attachment_list(va->st, in->id, a, &at, &n) != ERR_OK)
 		return;
 	if (n != json_object_size(v->att)) {
-		bad(v, in->event_n, "%zu attachments stored but %zu added in "
-		    "the log", n, json_object_size(v->att));
+		bad(v, in->event_n,
+		    "%zu attachments stored but %zu added in "
+		    "the log",
+		    n, json_object_size(v->att));
 		return;
 	}
 	for (size_t i = 0; i < n && v->bad_seq == 0; i++) {
-		const json_t	*r = json_object_get(v->att, idkey(k,
-		    at[i].id));
+		const json_t *r = json_object_get(v->att, idkey(k, at[i].id));
 
 		if (r == NULL) {
 			bad(v, in->event_n, "attachment #%s is not in the log",
@@ -479,41 +513,46 @@ check_attachments(struct vall *va, const struct incident *in,
 		snprintf(what, sizeof(what), "attachment #%s size", k);
 		same(v, in->event_n, what, json_integer(at[i].size),
 		    json_object_get(r, "size"));
-		if (store_attachment_content(va->st, at[i].id, a, &data,
-		    &len) != ERR_OK)
+		if (store_attachment_content(
+		        va->st, at[i].id, a, &data, &len) != ERR_OK)
 			continue;
 		sha256_hex(data, len, h);
 		if (strcmp(h, at[i].sha256) != 0)
-			bad(v, in->event_n, "attachment \"%.60s\" does not "
+			bad(v, in->event_n,
+			    "attachment \"%.60s\" does not "
 			    "match its SHA-256: the file was replaced",
 			    at[i].name);
 	}
 }
 
 static void
-check_assessments(struct vall *va, const struct incident *in,
-    struct vctx *v, struct arena *a)
+check_assessments(
+    struct vall *va, const struct incident *in, struct vctx *v, struct arena *a)
 {
-	struct assessment_rec	*as;
-	size_t			 n;
-	char			 k[24], h[SHA256_HEX], what[64];
+	struct assessment_rec *as;
+	size_t n;
+	char k[24], h[SHA256_HEX], what[64];
 
 	if (store_assessment_list(va->st, in->id, a, &as, &n) != ERR_OK)
 		return;
 	if (n != json_object_size(v->ass)) {
-		bad(v, in->event_n, "%zu assessments stored but %zu recorded "
-		    "in the log", n, json_object_size(v->ass));
+		bad(v, in->event_n,
+		    "%zu assessments stored but %zu recorded "
+		    "in the log",
+		    n, json_object_size(v->ass));
 		return;
 	}
 	for (size_t i = 0; i < n && v->bad_seq == 0; i++) {
-		const json_t	*r = json_object_get(v->ass, idkey(k,
-		    as[i].version));
+		const json_t *r =
+		    json_object_get(v->ass, idkey(k, as[i].version));
 
 		sha256_hex(as[i].result, strlen(as[i].result), h);
 		snprintf(what, sizeof(what), "assessment version %s", k);
 		if (r == NULL || strcmp(h, as[i].result_digest) != 0)
-			bad(v, in->event_n, "%s does not match its digest: it "
-			    "was rewritten", what);
+			bad(v, in->event_n,
+			    "%s does not match its digest: it "
+			    "was rewritten",
+			    what);
 		else
 			same(v, in->event_n, what, json_string(h),
 			    json_object_get(r, "result_digest"));
@@ -523,28 +562,31 @@ check_assessments(struct vall *va, const struct incident *in,
 static void
 check_state(struct vall *va, const struct incident *in, struct vctx *v)
 {
-	struct arena	*a = arena_new();
-	const json_t	*tl;
-	json_t		*cur, *x;
-	size_t		 i;
+	struct arena *a = arena_new();
+	const json_t *tl;
+	json_t *cur, *x;
+	size_t i;
 
-	json_array_foreach(v->erased_seen, i, x) {
+	json_array_foreach (v->erased_seen, i, x) {
 		if (!in_array(v->erased_ok, json_integer_value(x)))
-			bad(v, json_integer_value(x), "marked erased but no "
+			bad(v, json_integer_value(x),
+			    "marked erased but no "
 			    "erasure event names it: the payload was "
 			    "rewritten");
 	}
 	if (v->bad_seq == 0 && (v->expect_seq - 1 != in->event_n ||
-	    strcmp(v->prev, in->head_hash) != 0))
-		bad(v, v->expect_seq, "the log ends at event %lld but the "
+	                           strcmp(v->prev, in->head_hash) != 0))
+		bad(v, v->expect_seq,
+		    "the log ends at event %lld but the "
 		    "incident records %lld events: events were deleted from "
-		    "the end", (long long)v->expect_seq - 1,
-		    (long long)in->event_n);
+		    "the end",
+		    (long long)v->expect_seq - 1, (long long)in->event_n);
 	if (v->bad_seq != 0)
 		goto out;
 	cur = json_loads(in->facts, 0, NULL);
 	if (cur == NULL || v->facts == NULL || !json_equal(cur, v->facts))
-		bad(v, in->event_n, "the current facts do not agree with the "
+		bad(v, in->event_n,
+		    "the current facts do not agree with the "
 		    "log: the state was changed behind breachkit's back");
 	json_decref(cur);
 	tl = json_object_get(v->facts, "timeline");
@@ -580,9 +622,9 @@ out:
 static enum err
 verify_incident(void *arg, const struct incident *in)
 {
-	struct vall	*va = arg;
-	struct vctx	 v;
-	enum err	 rc;
+	struct vall *va = arg;
+	struct vctx v;
+	enum err rc;
 
 	memset(&v, 0, sizeof(v));
 	v.ref = in->ref;
@@ -619,12 +661,12 @@ verify_incident(void *arg, const struct incident *in)
 static enum err
 verify_refseq(void *arg, const char *prefix, int64_t year, int64_t last)
 {
-	struct vall	*va = arg;
-	struct arena	*a = arena_new();
+	struct vall *va = arg;
+	struct arena *a = arena_new();
 
 	for (int64_t i = 1; i <= last; i++) {
-		struct incident	 in;
-		char		 ref[64];
+		struct incident in;
+		char ref[64];
 
 		snprintf(ref, sizeof(ref), "%s-%lld-%04lld", prefix,
 		    (long long)year, (long long)i);
@@ -632,7 +674,8 @@ verify_refseq(void *arg, const char *prefix, int64_t year, int64_t last)
 		    ERR_NOTFOUND) {
 			va->bad++;
 			if (va->cb != NULL)
-				va->cb(va->arg, ref, 0, "issued, but the "
+				va->cb(va->arg, ref, 0,
+				    "issued, but the "
 				    "incident is gone: it was deleted");
 		}
 		if (i % 1024 == 0) {
@@ -646,15 +689,15 @@ verify_refseq(void *arg, const char *prefix, int64_t year, int64_t last)
 
 /* Does incident `in` still have event `seq` with hash `hash`? */
 struct find_ev {
-	int64_t		 seq;
-	const char	*hash;
-	int		 found;	/* 0 no such event, 1 other hash, 2 match */
+	int64_t seq;
+	const char *hash;
+	int found; /* 0 no such event, 1 other hash, 2 match */
 };
 
 static enum err
 find_event(void *arg, const struct event *ev)
 {
-	struct find_ev	*f = arg;
+	struct find_ev *f = arg;
 
 	if (ev->seq == f->seq)
 		f->found = strcmp(ev->hash, f->hash) == 0 ? 2 : 1;
@@ -664,25 +707,26 @@ find_event(void *arg, const struct event *ev)
 static void
 verify_against(struct vall *va, const json_t *old)
 {
-	struct arena	*a = arena_new();
-	size_t		 i;
-	json_t		*it;
+	struct arena *a = arena_new();
+	size_t i;
+	json_t *it;
 
-	json_array_foreach(json_object_get(old, "register"), i, it) {
-		const char	*ref = json_string_value(json_object_get(it,
-		    "ref"));
-		const char	*head = json_string_value(json_object_get(it,
-		    "head_hash"));
-		struct find_ev	 f = { json_integer_value(json_object_get(it,
-		    "events")), head, 0 };
-		struct incident	 in;
+	json_array_foreach (json_object_get(old, "register"), i, it) {
+		const char *ref = json_string_value(json_object_get(it, "ref"));
+		const char *head =
+		    json_string_value(json_object_get(it, "head_hash"));
+		struct find_ev f = { json_integer_value(
+			                 json_object_get(it, "events")),
+			head, 0 };
+		struct incident in;
 
 		if (ref == NULL || head == NULL)
 			continue;
 		if (store_incident_get_by_ref(va->st, ref, a, &in) != ERR_OK) {
 			va->bad++;
 			if (va->cb != NULL)
-				va->cb(va->arg, ref, 0, "listed in the earlier "
+				va->cb(va->arg, ref, 0,
+				    "listed in the earlier "
 				    "export, but gone: it was deleted");
 			continue;
 		}
@@ -691,23 +735,25 @@ verify_against(struct vall *va, const json_t *old)
 		if (f.found != 2) {
 			va->bad++;
 			if (va->cb != NULL)
-				va->cb(va->arg, ref, f.seq, f.found == 0 ?
-				    "the earlier export saw this event; it "
-				    "was deleted since" : "the earlier export "
-				    "saw a different event here: the history "
-				    "was rewritten since");
+				va->cb(va->arg, ref, f.seq,
+				    f.found == 0
+				        ? "the earlier export saw this event; it "
+				          "was deleted since"
+				        : "the earlier export "
+				          "saw a different event here: the history "
+				          "was rewritten since");
 		}
 	}
 	arena_free(a);
 }
 
 enum err
-svc_verify(struct store *st, const json_t *against, verify_cb cb,
-    void *arg, size_t *checked, size_t *bad_n, struct svc_err *e)
+svc_verify(struct store *st, const json_t *against, verify_cb cb, void *arg,
+    size_t *checked, size_t *bad_n, struct svc_err *e)
 {
-	struct incident_filter	 f = { .status = -1, .with_facts = true };
-	struct vall		 va = { .st = st, .cb = cb, .arg = arg };
-	enum err		 rc;
+	struct incident_filter f = { .status = -1, .with_facts = true };
+	struct vall va = { .st = st, .cb = cb, .arg = arg };
+	enum err rc;
 
 	rc = store_begin_read(st);
 	if (rc == ERR_OK)

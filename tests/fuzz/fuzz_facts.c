@@ -12,17 +12,17 @@
 #include "base/hash.h"
 #include "model/facts.h"
 
-int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	static bool		 init;
-	struct arena		*a;
-	struct facts		 f, g;
-	struct field_errors	 fe = { 0 };
-	json_t			*j = NULL, *c1, *c2;
-	char			*s;
+	static bool init;
+	struct arena *a;
+	struct facts f, g;
+	struct field_errors fe = { 0 };
+	json_t *j = NULL, *c1, *c2;
+	char *s;
 
 	if (!init) {
 		hash_init();

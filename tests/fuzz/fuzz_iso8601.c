@@ -10,14 +10,14 @@
 
 #include "base/clock.h"
 
-int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	const char	*why;
-	char		 out[ISO_LEN > DUR_LEN ? ISO_LEN : DUR_LEN];
-	int64_t		 t, u;
+	const char *why;
+	char out[ISO_LEN > DUR_LEN ? ISO_LEN : DUR_LEN];
+	int64_t t, u;
 
 	if (iso8601_parse((const char *)data, len, &t, &why) == ERR_OK) {
 		iso8601_format_utc(t, out);

@@ -11,18 +11,18 @@
 #include "model/regime.h"
 #include "risk/deadline.h"
 
-int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	struct arena		*a = arena_new();
-	struct regime		 r;
-	struct field_errors	 fe = { 0 };
-	struct facts		 f;
-	struct deadline_input	 in;
-	struct due		 due[REGIME_RULES_MAX];
-	size_t			 n;
+	struct arena *a = arena_new();
+	struct regime r;
+	struct field_errors fe = { 0 };
+	struct facts f;
+	struct deadline_input in;
+	struct due due[REGIME_RULES_MAX];
+	size_t n;
 
 	if (regime_parse((const char *)data, len, a, &r, &fe) == ERR_OK) {
 		facts_init(&f);

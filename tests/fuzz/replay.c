@@ -13,18 +13,18 @@
 #include "base/clock.h"
 #include "base/hash.h"
 
-int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 main(int argc, char **argv)
 {
-	size_t	 n = 0;
+	size_t n = 0;
 
 	if (hash_init() != 0 || clock_set_zone("Europe/Berlin") != ERR_OK)
 		return 1;
 	for (int i = 1; i < argc; i++) {
-		struct buf	 b;
-		FILE		*fp = fopen(argv[i], "rb");
+		struct buf b;
+		FILE *fp = fopen(argv[i], "rb");
 
 		if (fp == NULL) {
 			perror(argv[i]);
@@ -37,7 +37,8 @@ main(int argc, char **argv)
 			return 1;
 		}
 		fclose(fp);
-		LLVMFuzzerTestOneInput((const uint8_t *)(b.p ? b.p : ""), b.len);
+		LLVMFuzzerTestOneInput(
+		    (const uint8_t *)(b.p ? b.p : ""), b.len);
 		buf_release(&b);
 		n++;
 	}

@@ -16,15 +16,15 @@
 #include "unit_groups.h"
 
 static const struct {
-	const char		*name;
-	const struct CMUnitTest	*tests;
-	const size_t		*n;
+	const char *name;
+	const struct CMUnitTest *tests;
+	const size_t *n;
 } groups[] = { UNIT_GROUPS };
 
 int
 main(int argc, char **argv)
 {
-	size_t	 passed = 0, failed = 0;
+	size_t passed = 0, failed = 0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (hash_init() != 0 || clock_set_zone("Europe/Berlin") != ERR_OK) {
@@ -33,7 +33,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	for (size_t i = 0; i < nitems(groups); i++) {
-		int	 f, k;
+		int f, k;
 
 		if (argc > 1) {
 			for (k = 1; k < argc; k++) {
@@ -43,8 +43,8 @@ main(int argc, char **argv)
 			if (k == argc)
 				continue;
 		}
-		f = _cmocka_run_group_tests(groups[i].name, groups[i].tests,
-		    *groups[i].n, NULL, NULL);
+		f = _cmocka_run_group_tests(
+		    groups[i].name, groups[i].tests, *groups[i].n, NULL, NULL);
 		fflush(stderr);
 		failed += (size_t)f;
 		passed += *groups[i].n - (size_t)f;

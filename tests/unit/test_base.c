@@ -16,23 +16,28 @@ static void
 test_str_to_i64(void **state)
 {
 	static const struct {
-		const char	*in;
-		enum err	 rc;
-		int64_t		 want;
+		const char *in;
+		enum err rc;
+		int64_t want;
 	} cases[] = {
-		{ "0", ERR_OK, 0 }, { "42", ERR_OK, 42 }, { "-7", ERR_OK, -7 },
-		{ "", ERR_INVAL, 0 }, { "-", ERR_INVAL, 0 },
-		{ "12a", ERR_INVAL, 0 }, { " 1", ERR_INVAL, 0 },
-		{ "+1", ERR_INVAL, 0 }, { "1000", ERR_INVAL, 0 },
+		{ "0", ERR_OK, 0 },
+		{ "42", ERR_OK, 42 },
+		{ "-7", ERR_OK, -7 },
+		{ "", ERR_INVAL, 0 },
+		{ "-", ERR_INVAL, 0 },
+		{ "12a", ERR_INVAL, 0 },
+		{ " 1", ERR_INVAL, 0 },
+		{ "+1", ERR_INVAL, 0 },
+		{ "1000", ERR_INVAL, 0 },
 		{ "99999999999999999999", ERR_INVAL, 0 },
 	};
 
 	(void)state;
 	for (size_t i = 0; i < nitems(cases); i++) {
-		int64_t	 v = -1;
+		int64_t v = -1;
 
-		assert_int_equal(str_to_i64(cases[i].in, -100, 999, &v),
-		    cases[i].rc);
+		assert_int_equal(
+		    str_to_i64(cases[i].in, -100, 999, &v), cases[i].rc);
 		if (cases[i].rc == ERR_OK)
 			assert_int_equal(v, cases[i].want);
 	}
@@ -42,10 +47,12 @@ static void
 test_utf8(void **state)
 {
 	(void)state;
-	assert_true(utf8_valid("Gr\xc3\xbc\xc3\x9f" "e", 7));
-	assert_false(utf8_valid("\xc3", 1));		/* truncated */
-	assert_false(utf8_valid("\xc0\xaf", 2));	/* overlong */
-	assert_false(utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
+	assert_true(utf8_valid("Gr\xc3\xbc\xc3\x9f"
+	                       "e",
+	    7));
+	assert_false(utf8_valid("\xc3", 1));             /* truncated */
+	assert_false(utf8_valid("\xc0\xaf", 2));         /* overlong */
+	assert_false(utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
 	assert_false(utf8_valid("\xf4\x90\x80\x80", 4)); /* > U+10FFFF */
 	assert_null(text_problem("a\tb", 3, 10, false));
 	assert_non_null(text_problem("a\nb", 3, 10, false));
@@ -57,9 +64,9 @@ static void
 test_iso8601(void **state)
 {
 	static const struct {
-		const char	*in;
-		enum err	 rc;
-		int64_t		 want;
+		const char *in;
+		enum err rc;
+		int64_t want;
 	} cases[] = {
 		{ "1970-01-01T00:00:00Z", ERR_OK, 0 },
 		{ "2026-03-01T10:00:00+01:00", ERR_OK, 1772355600 },
@@ -68,7 +75,7 @@ test_iso8601(void **state)
 		{ "2026-03-01T04:00:00.123-05:00", ERR_OK, 1772355600 },
 		{ "2024-02-29T12:00:00Z", ERR_OK, 1709208000 },
 		{ "2023-02-29T12:00:00Z", ERR_INVAL, 0 },
-		{ "2026-03-01T10:00:00", ERR_INVAL, 0 },	/* no zone */
+		{ "2026-03-01T10:00:00", ERR_INVAL, 0 }, /* no zone */
 		{ "2026-03-01", ERR_INVAL, 0 },
 		{ "2026-13-01T10:00:00Z", ERR_INVAL, 0 },
 		{ "2026-03-01T24:00:00Z", ERR_INVAL, 0 },
@@ -79,11 +86,12 @@ test_iso8601(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < nitems(cases); i++) {
-		int64_t		 t = -1;
-		const char	*why = NULL;
+		int64_t t = -1;
+		const char *why = NULL;
 
-		assert_int_equal(iso8601_parse(cases[i].in,
-		    strlen(cases[i].in), &t, &why), cases[i].rc);
+		assert_int_equal(
+		    iso8601_parse(cases[i].in, strlen(cases[i].in), &t, &why),
+		    cases[i].rc);
 		if (cases[i].rc == ERR_OK)
 			assert_int_equal(t, cases[i].want);
 		else
@@ -94,12 +102,12 @@ test_iso8601(void **state)
 static void
 test_iso8601_format(void **state)
 {
-	char	 out[ISO_LEN];
+	char out[ISO_LEN];
 
 	(void)state;
-	iso8601_format(1772355600, out);	/* Berlin, winter */
+	iso8601_format(1772355600, out); /* Berlin, winter */
 	assert_string_equal(out, "2026-03-01T10:00:00+01:00");
-	iso8601_format(1782900000, out);	/* summer time */
+	iso8601_format(1782900000, out); /* summer time */
 	assert_string_equal(out, "2026-07-01T12:00:00+02:00");
 	iso8601_format_utc(1772355600, out);
 	assert_string_equal(out, "2026-03-01T09:00:00Z");
@@ -109,10 +117,10 @@ static void
 test_duration(void **state)
 {
 	static const struct {
-		const char	*in;
-		enum err	 rc;
-		int64_t		 want;
-		const char	*canon;
+		const char *in;
+		enum err rc;
+		int64_t want;
+		const char *canon;
 	} cases[] = {
 		{ "PT4H", ERR_OK, 14400, "PT4H" },
 		{ "P1DT12H", ERR_OK, 129600, "P1DT12H" },
@@ -130,12 +138,13 @@ test_duration(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < nitems(cases); i++) {
-		int64_t		 s = -1;
-		const char	*why;
-		char		 out[DUR_LEN];
+		int64_t s = -1;
+		const char *why;
+		char out[DUR_LEN];
 
-		assert_int_equal(duration_parse(cases[i].in,
-		    strlen(cases[i].in), &s, &why), cases[i].rc);
+		assert_int_equal(
+		    duration_parse(cases[i].in, strlen(cases[i].in), &s, &why),
+		    cases[i].rc);
 		if (cases[i].rc != ERR_OK)
 			continue;
 		assert_int_equal(s, cases[i].want);
@@ -147,7 +156,7 @@ test_duration(void **state)
 static void
 test_buf_cap(void **state)
 {
-	struct buf	 b;
+	struct buf b;
 
 	(void)state;
 	buf_init(&b, 8);
@@ -160,12 +169,12 @@ test_buf_cap(void **state)
 static void
 test_sha256(void **state)
 {
-	char	 hex[SHA256_HEX];
+	char hex[SHA256_HEX];
 
 	(void)state;
 	sha256_hex("abc", 3, hex);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
-				 "b00361a396177a9cb410ff61f20015ad");
+	                         "b00361a396177a9cb410ff61f20015ad");
 }
 
 const struct CMUnitTest base_tests[] = {

@@ -10,12 +10,12 @@
 #include "base/arena.h"
 #include "model/facts.h"
 
-enum { NOW = 1800000000 };	/* 2027-01-15 */
+enum { NOW = 1800000000 }; /* 2027-01-15 */
 
 /* Validate `json`; returns the field of the first error or NULL. */
 static const char *
-check(const char *json, struct facts *f, struct field_errors *fe,
-    struct arena *a)
+check(
+    const char *json, struct facts *f, struct field_errors *fe, struct arena *a)
 {
 	memset(fe, 0, sizeof(*fe));
 	if (facts_parse(json, strlen(json), NOW, a, f, NULL, fe) == ERR_OK)
@@ -28,8 +28,8 @@ static void
 test_facts_errors(void **state)
 {
 	static const struct {
-		const char	*json;
-		const char	*field;	/* NULL: valid */
+		const char *json;
+		const char *field; /* NULL: valid */
 	} cases[] = {
 		{ "{\"title\":\"t\"}", NULL },
 		{ "{}", "title" },
@@ -39,49 +39,58 @@ test_facts_errors(void **state)
 		{ "{\"title\":\"t\",\"title\":\"u\"}", "(json)" },
 		{ "{\"title\":\"t\",\"colour\":1}", "colour" },
 		{ "{\"title\":\"t\",\"nature\":{\"smell\":true}}",
-		  "nature.smell" },
+		    "nature.smell" },
 		{ "{\"title\":\"t\",\"role\":\"king\"}", "role" },
 		{ "{\"title\":\"t\",\"role\":\"unknown\"}", NULL },
 		{ "{\"title\":\"t\",\"nature\":{\"integrity\":\"yes\"}}",
-		  "nature.integrity" },
+		    "nature.integrity" },
 		{ "{\"title\":\"t\",\"nature\":{\"integrity\":null}}", NULL },
 		{ "{\"title\":\"t\",\"nature\":5}", "nature" },
 		{ "{\"title\":\"t\",\"data\":{\"categories\":[\"health\","
-		  "\"gossip\"]}}", "data.categories[1]" },
+		  "\"gossip\"]}}",
+		    "data.categories[1]" },
 		{ "{\"title\":\"t\",\"data\":{\"categories\":[\"health\","
-		  "\"health\"]}}", "data.categories[1]" },
+		  "\"health\"]}}",
+		    "data.categories[1]" },
 		{ "{\"title\":\"t\",\"timeline\":{\"aware_at\":"
-		  "\"2026-01-01T10:00:00\"}}", "timeline.aware_at" },
+		  "\"2026-01-01T10:00:00\"}}",
+		    "timeline.aware_at" },
 		{ "{\"title\":\"t\",\"timeline\":{\"aware_at\":"
-		  "\"2099-01-01T10:00:00Z\"}}", "timeline.aware_at" },
+		  "\"2099-01-01T10:00:00Z\"}}",
+		    "timeline.aware_at" },
 		{ "{\"title\":\"t\",\"timeline\":{\"discovered_at\":"
 		  "\"2026-01-02T10:00:00Z\",\"aware_at\":"
-		  "\"2026-01-01T10:00:00Z\"}}", "timeline.aware_at" },
+		  "\"2026-01-01T10:00:00Z\"}}",
+		    "timeline.aware_at" },
 		{ "{\"title\":\"t\",\"timeline\":{\"occurred_from\":"
 		  "\"2026-01-02T10:00:00Z\",\"occurred_to\":"
-		  "\"2026-01-01T10:00:00Z\"}}", "timeline.occurred_to" },
+		  "\"2026-01-01T10:00:00Z\"}}",
+		    "timeline.occurred_to" },
 		{ "{\"title\":\"t\",\"subjects\":{\"count\":-1}}",
-		  "subjects.count" },
+		    "subjects.count" },
 		{ "{\"title\":\"t\",\"subjects\":{\"count\":1.5}}",
-		  "subjects.count" },
+		    "subjects.count" },
 		{ "{\"title\":\"t\",\"subjects\":{\"count_is_estimate\":"
-		  "true}}", "subjects.count_is_estimate" },
+		  "true}}",
+		    "subjects.count_is_estimate" },
 		{ "{\"title\":\"t\",\"subjects\":{\"countries\":[\"XX\"]}}",
-		  "subjects.countries[0]" },
+		    "subjects.countries[0]" },
 		{ "{\"title\":\"t\",\"jurisdiction\":{\"member_states\":"
-		  "[\"US\"]}}", "jurisdiction.member_states[0]" },
+		  "[\"US\"]}}",
+		    "jurisdiction.member_states[0]" },
 		{ "{\"title\":\"t\",\"protection\":{\"restore_time\":"
-		  "\"P1M\"}}", "protection.restore_time" },
+		  "\"P1M\"}}",
+		    "protection.restore_time" },
 		{ "{\"title\":\"a\\u0007b\"}", "title" },
 		{ "{\"title\":\"t\",\"regimes\":[\"GDPR!\"]}", "regimes[0]" },
 	};
-	struct arena	*a = arena_new();
+	struct arena *a = arena_new();
 
 	(void)state;
 	for (size_t i = 0; i < nitems(cases); i++) {
-		struct facts		 f;
-		struct field_errors	 fe;
-		const char		*got = check(cases[i].json, &f, &fe, a);
+		struct facts f;
+		struct field_errors fe;
+		const char *got = check(cases[i].json, &f, &fe, a);
 
 		if (cases[i].field == NULL) {
 			if (got != NULL)
@@ -102,14 +111,15 @@ test_facts_errors(void **state)
 static void
 test_unknown_is_not_false(void **state)
 {
-	struct arena		*a = arena_new();
-	struct facts		 f;
-	struct field_errors	 fe;
-	json_t			*j;
+	struct arena *a = arena_new();
+	struct facts f;
+	struct field_errors fe;
+	json_t *j;
 
 	(void)state;
 	assert_null(check("{\"title\":\"t\",\"nature\":{\"confidentiality\":"
-	    "false}}", &f, &fe, a));
+	                  "false}}",
+	    &f, &fe, a));
 	assert_int_equal(f.confidentiality, TRI_NO);
 	assert_int_equal(f.integrity, TRI_UNKNOWN);
 	assert_int_equal(f.aware_at, TIME_UNKNOWN);
@@ -117,14 +127,13 @@ test_unknown_is_not_false(void **state)
 	assert_false(f.data.known);
 	j = facts_to_json(&f);
 	/* Unknown facts are absent from the canonical form, never false. */
-	assert_null(json_object_get(json_object_get(j, "nature"),
-	    "integrity"));
-	assert_true(json_is_false(json_object_get(json_object_get(j,
-	    "nature"), "confidentiality")));
+	assert_null(json_object_get(json_object_get(j, "nature"), "integrity"));
+	assert_true(json_is_false(
+	    json_object_get(json_object_get(j, "nature"), "confidentiality")));
 	json_decref(j);
 	/* An empty list is known (none), an absent one unknown. */
-	assert_null(check("{\"title\":\"t\",\"data\":{\"categories\":[]}}",
-	    &f, &fe, a));
+	assert_null(check(
+	    "{\"title\":\"t\",\"data\":{\"categories\":[]}}", &f, &fe, a));
 	assert_true(f.data.known);
 	assert_int_equal(f.data.bits, 0);
 	arena_free(a);
@@ -133,26 +142,32 @@ test_unknown_is_not_false(void **state)
 static void
 test_canonical_round_trip(void **state)
 {
-	const char	*in = "{\"title\":\"t\",\"timeline\":{\"discovered_at\":"
+	const char *in =
+	    "{\"title\":\"t\",\"timeline\":{\"discovered_at\":"
 	    "\"2026-03-01T09:00:00Z\",\"aware_at\":\"2026-03-01T11:30:00+01:00\""
 	    "},\"protection\":{\"restore_time\":\"PT90M\"},\"data\":{"
 	    "\"categories\":[\"health\",\"contact\"]}}";
-	struct arena		*a = arena_new();
-	struct facts		 f, g;
-	struct field_errors	 fe;
-	json_t			*c1, *c2;
-	char			*s;
+	struct arena *a = arena_new();
+	struct facts f, g;
+	struct field_errors fe;
+	json_t *c1, *c2;
+	char *s;
 
 	(void)state;
 	assert_null(check(in, &f, &fe, a));
 	c1 = facts_to_json(&f);
-	assert_string_equal(json_string_value(json_object_get(json_object_get(
-	    c1, "timeline"), "aware_at")), "2026-03-01T11:30:00+01:00");
-	assert_string_equal(json_string_value(json_object_get(json_object_get(
-	    c1, "protection"), "restore_time")), "PT1H30M");
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_object_get(c1, "timeline"), "aware_at")),
+	    "2026-03-01T11:30:00+01:00");
+	assert_string_equal(
+	    json_string_value(json_object_get(
+	        json_object_get(c1, "protection"), "restore_time")),
+	    "PT1H30M");
 	/* Sets come out in taxonomy order. */
-	assert_string_equal(json_string_value(json_array_get(json_object_get(
-	    json_object_get(c1, "data"), "categories"), 0)), "contact");
+	assert_string_equal(
+	    json_string_value(json_array_get(
+	        json_object_get(json_object_get(c1, "data"), "categories"), 0)),
+	    "contact");
 	s = json_dumps(c1, JSON_COMPACT);
 	assert_null(check(s, &g, &fe, a));
 	c2 = facts_to_json(&g);
@@ -168,28 +183,30 @@ test_merge_patch(void **state)
 {
 	/* RFC 7396 appendix A, a selection. */
 	static const struct {
-		const char	*target, *patch, *want;
+		const char *target, *patch, *want;
 	} cases[] = {
 		{ "{\"a\":\"b\"}", "{\"a\":\"c\"}", "{\"a\":\"c\"}" },
-		{ "{\"a\":\"b\"}", "{\"b\":\"c\"}", "{\"a\":\"b\",\"b\":\"c\"}" },
+		{ "{\"a\":\"b\"}", "{\"b\":\"c\"}",
+		    "{\"a\":\"b\",\"b\":\"c\"}" },
 		{ "{\"a\":\"b\"}", "{\"a\":null}", "{}" },
-		{ "{\"a\":\"b\",\"b\":\"c\"}", "{\"a\":null}", "{\"b\":\"c\"}" },
+		{ "{\"a\":\"b\",\"b\":\"c\"}", "{\"a\":null}",
+		    "{\"b\":\"c\"}" },
 		{ "{\"a\":[\"b\"]}", "{\"a\":\"c\"}", "{\"a\":\"c\"}" },
 		{ "{\"a\":{\"b\":\"c\"}}", "{\"a\":{\"b\":\"d\",\"c\":null}}",
-		  "{\"a\":{\"b\":\"d\"}}" },
+		    "{\"a\":{\"b\":\"d\"}}" },
 		{ "{\"a\":[{\"b\":\"c\"}]}", "{\"a\":[1]}", "{\"a\":[1]}" },
 		{ "[\"a\",\"b\"]", "[\"c\",\"d\"]", "[\"c\",\"d\"]" },
 		{ "{\"e\":null}", "{\"a\":1}", "{\"e\":null,\"a\":1}" },
 		{ "{}", "{\"a\":{\"bb\":{\"ccc\":null}}}",
-		  "{\"a\":{\"bb\":{}}}" },
+		    "{\"a\":{\"bb\":{}}}" },
 	};
 
 	(void)state;
 	for (size_t i = 0; i < nitems(cases); i++) {
-		json_t	*t = json_loads(cases[i].target, 0, NULL);
-		json_t	*p = json_loads(cases[i].patch, 0, NULL);
-		json_t	*w = json_loads(cases[i].want, 0, NULL);
-		json_t	*r = json_merge_patch(t, p), *d, *back;
+		json_t *t = json_loads(cases[i].target, 0, NULL);
+		json_t *p = json_loads(cases[i].patch, 0, NULL);
+		json_t *w = json_loads(cases[i].want, 0, NULL);
+		json_t *r = json_merge_patch(t, p), *d, *back;
 
 		if (!json_equal(r, w))
 			fail_msg("merge patch case %zu", i);
@@ -212,14 +229,15 @@ test_merge_patch(void **state)
 static void
 test_schema(void **state)
 {
-	json_t	*s = facts_schema(), *p;
+	json_t *s = facts_schema(), *p;
 
 	(void)state;
 	p = json_object_get(s, "properties");
 	assert_non_null(json_object_get(p, "title"));
 	assert_false(json_is_true(json_object_get(s, "additionalProperties")));
-	assert_non_null(json_object_get(json_object_get(json_object_get(p,
-	    "timeline"), "properties"), "aware_at"));
+	assert_non_null(json_object_get(
+	    json_object_get(json_object_get(p, "timeline"), "properties"),
+	    "aware_at"));
 	json_decref(s);
 }
 

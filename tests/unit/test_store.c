@@ -16,8 +16,8 @@
 static struct store *
 mem(void)
 {
-	struct store	*st = NULL;
-	char		*msg = NULL;
+	struct store *st = NULL;
+	char *msg = NULL;
 
 	if (store_open(":memory:", STORE_MEMORY, &st, &msg) != ERR_OK)
 		fail_msg("open: %s", msg ? msg : "?");
@@ -27,8 +27,8 @@ mem(void)
 static void
 test_open_migrate(void **state)
 {
-	struct store	*st = mem();
-	int		 have, newest;
+	struct store *st = mem();
+	int have, newest;
 
 	(void)state;
 	store_schema_version(st, &have, &newest);
@@ -41,10 +41,10 @@ test_open_migrate(void **state)
 static void
 test_settings_refseq(void **state)
 {
-	struct store	*st = mem();
-	struct arena	*a = arena_new();
-	const char	*v;
-	int64_t		 n;
+	struct store *st = mem();
+	struct arena *a = arena_new();
+	const char *v;
+	int64_t n;
 
 	(void)state;
 	assert_int_equal(store_setting_get(st, "x", a, &v), ERR_NOTFOUND);
@@ -65,7 +65,7 @@ test_settings_refseq(void **state)
 static struct incident
 sample(const char *ref)
 {
-	struct incident	 in;
+	struct incident in;
 
 	memset(&in, 0, sizeof(in));
 	in.ref = ref;
@@ -99,13 +99,13 @@ sum_seq_cb(void *arg, const struct event *ev)
 static void
 test_incident_event(void **state)
 {
-	struct store		*st = mem();
-	struct arena		*a = arena_new();
-	struct incident		 in = sample("AC-2026-0001"), out;
-	struct incident_filter	 f = { .status = -1 };
-	struct event		 ev;
-	int			 n = 0;
-	int64_t			 sum = 0;
+	struct store *st = mem();
+	struct arena *a = arena_new();
+	struct incident in = sample("AC-2026-0001"), out;
+	struct incident_filter f = { .status = -1 };
+	struct event ev;
+	int n = 0;
+	int64_t sum = 0;
 
 	(void)state;
 	assert_int_equal(store_begin_write(st), ERR_OK);
@@ -129,8 +129,8 @@ test_incident_event(void **state)
 	assert_int_equal(store_commit(st), ERR_OK);
 	assert_int_equal(store_event_each(st, in.id, sum_seq_cb, &sum), ERR_OK);
 	assert_int_equal(sum, 6);
-	assert_int_equal(store_incident_get_by_ref(st, "AC-2026-0001", a,
-	    &out), ERR_OK);
+	assert_int_equal(
+	    store_incident_get_by_ref(st, "AC-2026-0001", a, &out), ERR_OK);
 	assert_string_equal(out.facts, "{\"title\":\"t\"}");
 	assert_int_equal(out.aware_at, 1000);
 	assert_int_equal(out.discovered_at, TIME_UNKNOWN);
@@ -139,11 +139,11 @@ test_incident_event(void **state)
 	out.closed_at = 77;
 	assert_int_equal(store_incident_update(st, &out), ERR_OK);
 	f.status = INCIDENT_OPEN;
-	assert_int_equal(store_incident_each(st, &f, count_rows_cb, &n), ERR_OK);
+	assert_int_equal(
+	    store_incident_each(st, &f, count_rows_cb, &n), ERR_OK);
 	assert_int_equal(n, 0);
 	/* Erasure may blank a payload; nothing else may change an event. */
-	assert_int_equal(store_event_erase(st, in.id, 2, "{\"x\":1}"),
-	    ERR_OK);
+	assert_int_equal(store_event_erase(st, in.id, 2, "{\"x\":1}"), ERR_OK);
 	assert_int_equal(store_event_erase(st, in.id, 9, "{}"), ERR_NOTFOUND);
 	arena_free(a);
 	store_close(st);
@@ -152,15 +152,15 @@ test_incident_event(void **state)
 static void
 test_obligation_decision_attachment(void **state)
 {
-	struct store		*st = mem();
-	struct arena		*a = arena_new();
-	struct incident		 in = sample("AC-2026-0002");
-	struct obligation	 o, *ov;
-	struct decision		 d, *dv;
-	struct filing		 fl, *fv;
-	struct attachment	 at, *av;
-	const void		*data;
-	size_t			 n, len;
+	struct store *st = mem();
+	struct arena *a = arena_new();
+	struct incident in = sample("AC-2026-0002");
+	struct obligation o, *ov;
+	struct decision d, *dv;
+	struct filing fl, *fv;
+	struct attachment at, *av;
+	const void *data;
+	size_t n, len;
 
 	(void)state;
 	assert_int_equal(store_incident_insert(st, &in), ERR_OK);
@@ -221,8 +221,8 @@ test_obligation_decision_attachment(void **state)
 	assert_int_equal(store_attachment_insert(st, &at, "abc", 3), ERR_OK);
 	assert_int_equal(store_attachment_list(st, in.id, a, &av, &n), ERR_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(store_attachment_content(st, av[0].id, a, &data,
-	    &len), ERR_OK);
+	assert_int_equal(
+	    store_attachment_content(st, av[0].id, a, &data, &len), ERR_OK);
 	assert_int_equal(len, 3);
 	assert_memory_equal(data, "abc", 3);
 	arena_free(a);
@@ -232,17 +232,17 @@ test_obligation_decision_attachment(void **state)
 static void
 test_rollback(void **state)
 {
-	struct store	*st = mem();
-	struct arena	*a = arena_new();
-	struct incident	 in = sample("AC-2026-0003"), out;
+	struct store *st = mem();
+	struct arena *a = arena_new();
+	struct incident in = sample("AC-2026-0003"), out;
 
 	(void)state;
 	assert_int_equal(store_begin_write(st), ERR_OK);
 	assert_int_equal(store_incident_insert(st, &in), ERR_OK);
 	store_rollback(st);
-	store_rollback(st);	/* no transaction: a no-op */
-	assert_int_equal(store_incident_get_by_ref(st, "AC-2026-0003", a,
-	    &out), ERR_NOTFOUND);
+	store_rollback(st); /* no transaction: a no-op */
+	assert_int_equal(store_incident_get_by_ref(st, "AC-2026-0003", a, &out),
+	    ERR_NOTFOUND);
 	arena_free(a);
 	store_close(st);
 }

@@ -14,21 +14,21 @@
 
 #include "svc/svc.h"
 
-enum { T0 = 1780000000 };	/* 2026-05-28T20:26:40Z */
+enum { T0 = 1780000000 }; /* 2026-05-28T20:26:40Z */
 
 struct fx {
-	struct store	*st;
-	struct svc	 s;
-	struct svc_err	 e;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
 };
 
 static int
 setup(void **state)
 {
-	static struct fx	 fx;
-	struct register_init	 ri = { "Example Org (fictional)", "AC",
+	static struct fx fx;
+	struct register_init ri = { "Example Org (fictional)", "AC",
 		"Europe/Berlin" };
-	char			*msg = NULL;
+	char *msg = NULL;
 
 	memset(&fx, 0, sizeof(fx));
 	if (store_open(":memory:", STORE_MEMORY, &fx.st, &msg) != ERR_OK)
@@ -44,7 +44,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fx	*fx = *state;
+	struct fx *fx = *state;
 
 	svc_end(&fx->s);
 	store_close(fx->st);
@@ -55,16 +55,18 @@ teardown(void **state)
 static const char *
 create(struct fx *fx, const char *extra, int hours_ago)
 {
-	char		 json[1024];
-	const char	*ref = NULL;
-	char		 t[32];
-	time_t		 tt = (time_t)(T0 - hours_ago * 3600);
-	struct tm	 tm;
+	char json[1024];
+	const char *ref = NULL;
+	char t[32];
+	time_t tt = (time_t)(T0 - hours_ago * 3600);
+	struct tm tm;
 
 	gmtime_r(&tt, &tm);
 	strftime(t, sizeof(t), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	snprintf(json, sizeof(json), "{\"title\":\"t\",\"timeline\":{"
-	    "\"discovered_at\":\"%s\",\"aware_at\":\"%s\"}%s}", t, t, extra);
+	snprintf(json, sizeof(json),
+	    "{\"title\":\"t\",\"timeline\":{"
+	    "\"discovered_at\":\"%s\",\"aware_at\":\"%s\"}%s}",
+	    t, t, extra);
 	svc_err_clear(&fx->e);
 	if (svc_incident_create(&fx->s, json, strlen(json), &ref, &fx->e) !=
 	    ERR_OK)
@@ -76,33 +78,34 @@ create(struct fx *fx, const char *extra, int hours_ago)
 static struct obligation *
 obligations(struct fx *fx, const char *ref, struct arena *a, size_t *n)
 {
-	struct incident		 in;
-	struct obligation	*v;
+	struct incident in;
+	struct obligation *v;
 
 	assert_int_equal(svc_resolve(&fx->s, ref, a, &in, &fx->e), ERR_OK);
-	assert_int_equal(store_obligation_list(fx->st, in.id, a, &v, n),
-	    ERR_OK);
+	assert_int_equal(
+	    store_obligation_list(fx->st, in.id, a, &v, n), ERR_OK);
 	return v;
 }
 
 static void
 verify_ok(struct fx *fx)
 {
-	size_t	 checked, bad;
+	size_t checked, bad;
 
-	assert_int_equal(svc_verify(fx->st, NULL, NULL, NULL, &checked, &bad,
-	    &fx->e), ERR_OK);
+	assert_int_equal(
+	    svc_verify(fx->st, NULL, NULL, NULL, &checked, &bad, &fx->e),
+	    ERR_OK);
 	assert_int_equal(bad, 0);
 }
 
 static void
 test_deadline_from_awareness(void **state)
 {
-	struct fx		*fx = *state;
-	struct arena		*a = arena_new();
-	struct obligation	*v;
-	size_t			 n;
-	const char		*ref = create(fx, "", 5);
+	struct fx *fx = *state;
+	struct arena *a = arena_new();
+	struct obligation *v;
+	size_t n;
+	const char *ref = create(fx, "", 5);
 
 	v = obligations(fx, ref, a, &n);
 	assert_int_equal(n, 1);
@@ -112,11 +115,12 @@ test_deadline_from_awareness(void **state)
 	assert_int_equal(v[0].kind, KIND_DEADLINE);
 	/* Not yet aware: no clock runs. */
 	{
-		const char	*r2 = NULL;
-		const char	*j = "{\"title\":\"suspicion\"}";
+		const char *r2 = NULL;
+		const char *j = "{\"title\":\"suspicion\"}";
 
-		assert_int_equal(svc_incident_create(&fx->s, j, strlen(j), &r2,
-		    &fx->e), ERR_OK);
+		assert_int_equal(
+		    svc_incident_create(&fx->s, j, strlen(j), &r2, &fx->e),
+		    ERR_OK);
 		obligations(fx, r2, a, &n);
 		assert_int_equal(n, 0);
 	}
@@ -127,11 +131,11 @@ test_deadline_from_awareness(void **state)
 static void
 test_processor_and_telecom(void **state)
 {
-	struct fx		*fx = *state;
-	struct arena		*a = arena_new();
-	struct obligation	*v;
-	size_t			 n;
-	const char		*ref;
+	struct fx *fx = *state;
+	struct arena *a = arena_new();
+	struct obligation *v;
+	size_t n;
+	const char *ref;
 
 	ref = create(fx, ",\"role\":\"processor\"", 1);
 	v = obligations(fx, ref, a, &n);
@@ -150,13 +154,13 @@ test_processor_and_telecom(void **state)
 static void
 test_decisions(void **state)
 {
-	struct fx		*fx = *state;
-	struct arena		*a = arena_new();
-	struct obligation	*v;
-	struct decide_req	 d = { TOPIC_AUTHORITY, false, 0,
+	struct fx *fx = *state;
+	struct arena *a = arena_new();
+	struct obligation *v;
+	struct decide_req d = { TOPIC_AUTHORITY, false, 0,
 		"Unlikely to result in a risk: data already public." };
-	size_t			 n;
-	const char		*ref = create(fx, "", 2);
+	size_t n;
+	const char *ref = create(fx, "", 2);
 
 	assert_int_equal(svc_decide(&fx->s, ref, &d, &fx->e), ERR_OK);
 	v = obligations(fx, ref, a, &n);
@@ -185,15 +189,14 @@ test_decisions(void **state)
 static void
 test_late_filing_stays_late(void **state)
 {
-	struct fx		*fx = *state;
-	struct arena		*a = arena_new();
-	struct obligation	*v;
-	struct file_req		 f = { "authority", 0, PHASE_INITIAL, T0, "SA-9",
-		NULL };
-	size_t			 n;
-	bool			 late;
-	const char		*ref = create(fx, "", 80);
-	const char		*patch;
+	struct fx *fx = *state;
+	struct arena *a = arena_new();
+	struct obligation *v;
+	struct file_req f = { "authority", 0, PHASE_INITIAL, T0, "SA-9", NULL };
+	size_t n;
+	bool late;
+	const char *ref = create(fx, "", 80);
+	const char *patch;
 
 	/* 80 h after awareness: late, and the reasons are required. */
 	svc_err_clear(&fx->e);
@@ -206,15 +209,16 @@ test_late_filing_stays_late(void **state)
 	patch = "{\"timeline\":{\"aware_at\":\"2026-05-28T18:00:00Z\"}}";
 	svc_err_clear(&fx->e);
 	assert_int_equal(svc_incident_edit(&fx->s, ref, patch, strlen(patch),
-	    "awareness corrected", &fx->e), ERR_OK);
+	                     "awareness corrected", &fx->e),
+	    ERR_OK);
 	v = obligations(fx, ref, a, &n);
 	assert_true(v[0].due_at > T0);
 	assert_true(v[0].late);
 	assert_int_equal(v[0].status, OBL_FILED);
 	/* Phases: no second initial; a follow-up quotes the case ref. */
 	f.delay_reason = NULL;
-	assert_int_equal(svc_file(&fx->s, ref, &f, &late, &fx->e),
-	    ERR_CONFLICT);
+	assert_int_equal(
+	    svc_file(&fx->s, ref, &f, &late, &fx->e), ERR_CONFLICT);
 	f.phase = PHASE_FOLLOWUP;
 	f.case_ref = NULL;
 	assert_int_equal(svc_file(&fx->s, ref, &f, &late, &fx->e), ERR_OK);
@@ -228,24 +232,28 @@ test_late_filing_stays_late(void **state)
 static void
 test_edit_and_erase(void **state)
 {
-	struct fx	*fx = *state;
-	struct arena	*a = arena_new();
-	struct incident	 in;
-	const char	*ref = create(fx, ",\"reporter\":{\"name\":\"Erika "
-	    "Example\"}", 1);
-	const char	*paths[] = { "reporter.name" };
-	const char	*bad = "{\"nature\":{\"integrity\":\"maybe\"}}";
+	struct fx *fx = *state;
+	struct arena *a = arena_new();
+	struct incident in;
+	const char *ref = create(fx,
+	    ",\"reporter\":{\"name\":\"Erika "
+	    "Example\"}",
+	    1);
+	const char *paths[] = { "reporter.name" };
+	const char *bad = "{\"nature\":{\"integrity\":\"maybe\"}}";
 
 	/* A bad patch changes nothing. */
 	svc_err_clear(&fx->e);
-	assert_int_equal(svc_incident_edit(&fx->s, ref, bad, strlen(bad), NULL,
-	    &fx->e), ERR_INVAL);
+	assert_int_equal(
+	    svc_incident_edit(&fx->s, ref, bad, strlen(bad), NULL, &fx->e),
+	    ERR_INVAL);
 	assert_int_equal(svc_resolve(&fx->s, ref, a, &in, &fx->e), ERR_OK);
 	assert_int_equal(in.event_n, 2);
-	assert_int_equal(svc_note(&fx->s, ref, "Called Erika Example.",
-	    &fx->e), ERR_OK);
-	assert_int_equal(svc_erase(&fx->s, ref, paths, 1, true,
-	    "retention ended", &fx->e), ERR_OK);
+	assert_int_equal(
+	    svc_note(&fx->s, ref, "Called Erika Example.", &fx->e), ERR_OK);
+	assert_int_equal(
+	    svc_erase(&fx->s, ref, paths, 1, true, "retention ended", &fx->e),
+	    ERR_OK);
 	assert_int_equal(svc_resolve(&fx->s, ref, a, &in, &fx->e), ERR_OK);
 	assert_null(strstr(in.facts, "Erika"));
 	assert_non_null(strstr(in.facts, "[erased]"));
@@ -254,13 +262,13 @@ test_edit_and_erase(void **state)
 }
 
 const struct CMUnitTest svc_tests[] = {
-	cmocka_unit_test_setup_teardown(test_deadline_from_awareness, setup,
-	    teardown),
-	cmocka_unit_test_setup_teardown(test_processor_and_telecom, setup,
-	    teardown),
+	cmocka_unit_test_setup_teardown(
+	    test_deadline_from_awareness, setup, teardown),
+	cmocka_unit_test_setup_teardown(
+	    test_processor_and_telecom, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_decisions, setup, teardown),
-	cmocka_unit_test_setup_teardown(test_late_filing_stays_late, setup,
-	    teardown),
+	cmocka_unit_test_setup_teardown(
+	    test_late_filing_stays_late, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_edit_and_erase, setup, teardown),
 };
 const size_t svc_tests_n = nitems(svc_tests);
