@@ -13,10 +13,11 @@
 #include "base/hash.h"
 
 #define INCIDENT_STATUS_LIST(X) X(OPEN, "open") X(CLOSED, "closed")
-#define OBL_STATUS_LIST(X)                                \
-	X(OPEN, "open")                                   \
-	X(NOT_REQUIRED, "not_required") X(FILED, "filed") \
-	    X(WITHDRAWN, "withdrawn")
+#define OBL_STATUS_LIST(X)              \
+	X(OPEN, "open")                 \
+	X(NOT_REQUIRED, "not_required") \
+	X(FILED, "filed")               \
+	X(WITHDRAWN, "withdrawn")
 #define PHASE_LIST(X)         \
 	X(INITIAL, "initial") \
 	X(FOLLOWUP, "follow-up") X(FINAL, "final") X(WITHDRAWN, "withdrawn")
