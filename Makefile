@@ -7,7 +7,7 @@
 PROG	:= breachkit
 BUILD	?= build
 CC	?= cc
-PKGS	:= sqlite3 libsodium jansson pangocairo libcurl
+PKGS	:= sqlite3 libsodium jansson pangocairo libcurl zlib libzstd libhs
 VERSION	:= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 WARN	:= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -36,7 +36,7 @@ ifneq ($(findstring clang,$(shell $(CC) --version 2>/dev/null | head -1)),clang)
 CFLAGS	+= -Wno-format-truncation
 endif
 
-SUBSYS	:= base model store risk doc svc cli
+SUBSYS	:= base model store risk doc scan svc cli
 SRCS	:= $(foreach d,$(SUBSYS),$(wildcard src/$(d)/*.c))
 OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 MAIN_O	:= $(BUILD)/obj/main.o

@@ -8,7 +8,8 @@ libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libcmocka-dev python3
 clang libclang-rt-14-dev clang-format clang-tidy cppcheck bear valgrind
 hyperfine curl
 libcairo2-dev libpango1.0-dev libcurl4-openssl-dev fonts-dejavu-core
-poppler-utils python3-jinja2 python3-aiosmtpd"
+poppler-utils python3-jinja2 python3-aiosmtpd
+zlib1g-dev libzstd-dev zstd libvectorscan-dev ripgrep"
 if [ "$(id -u)" -ne 0 ]; then
 	SUDO=sudo
 else
