@@ -86,6 +86,22 @@ static const struct command commands[] = {
 	  "breach: is it a personal data breach; authority: notify the "
 	  "supervisory authority; subjects: communicate to the data subjects "
 	  "(no with an Art. 34(3) exception; c means a public notice)." },
+	{ "notify", cmd_notify, false,
+	  "notify ID [--authority nrw|by|bw|bfdi|en] [--format "
+	  "text|md|html|json|pdf] [--phase initial|follow-up|final|withdrawn] "
+	  "[--out FILE] [--delay-reason TEXT] [--authority-file FILE]",
+	  "The Art. 33 notification to the supervisory authority",
+	  "Lays the incident out in the authority's section order and "
+	  "labels (authorities/CODE.json; --authority-file uses a corrected "
+	  "copy): text gives one copy-paste block per form field.  The "
+	  "authority defaults to the authority setting, the format to text, "
+	  "the phase to initial; follow-up, final and withdrawn quote the "
+	  "authority's case reference.  A late notification states the "
+	  "reasons for the delay (from the filing, or --delay-reason).  If "
+	  "a field the authority requires is missing, nothing is generated: "
+	  "the missing fields are listed with where to record them (exit "
+	  "2).  pdf needs --out FILE unless standard output is not a "
+	  "terminal.  See docs/notify.md." },
 	{ "settings", cmd_settings, false,
 	  "settings [list] | get KEY | set KEY VALUE | unset KEY",
 	  "The organisation, the DPO's contact and other register settings",

@@ -71,6 +71,7 @@ int	 cmd_assess(int, char **);
 int	 cmd_obligations(int, char **);
 int	 cmd_file(int, char **);
 int	 cmd_decide(int, char **);
+int	 cmd_notify(int, char **);
 int	 cmd_export(int, char **);
 int	 cmd_settings(int, char **);
 int	 cmd_verify(int, char **);

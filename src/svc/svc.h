@@ -150,6 +150,20 @@ enum err	 svc_setting_set(struct svc *, const char *key,
 /* Every known setting: [{key, value|null, meaning}] (new reference). */
 json_t		*svc_settings_json(struct svc *);
 
+struct authority;
+struct notify_doc;
+/*
+ * The Art. 33 notification of incident `id` to `au` in `phase`
+ * (doc/notify.h), laid out in `out` (strings in `a`).  `delay_reason`
+ * (may be NULL) gives the reasons for a late notification that is not
+ * filed yet.  ERR_OK even when required fields are missing: the caller
+ * checks out->missing_n.  Read-only.
+ */
+enum err	 svc_notify(struct svc *, const char *id,
+		    const struct authority *au, enum phase phase,
+		    const char *delay_reason, struct arena *a,
+		    struct notify_doc *out, struct svc_err *);
+
 /* Seed the fictional demo incidents (init --demo). */
 enum err	 svc_demo_seed(struct svc *, size_t *count, struct svc_err *);
 
