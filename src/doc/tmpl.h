@@ -42,24 +42,27 @@ typedef const struct tmpl *(*tmpl_partial_fn)(void *arg, const char *name);
  * On ERR_INVAL `why` says what is wrong and where ("line 3: unclosed
  * section {{#items}}").  The template is the caller's (tmpl_free).
  */
-enum err	 tmpl_parse(const char *src, size_t len, bool trusted,
-		    struct tmpl **out, char *why, size_t why_len);
-void		 tmpl_free(struct tmpl *);
-enum tmpl_type	 tmpl_type(const struct tmpl *);
+enum err tmpl_parse(const char *src, size_t len, bool trusted,
+    struct tmpl **out, char *why, size_t why_len);
+void tmpl_free(struct tmpl *);
+enum tmpl_type tmpl_type(const struct tmpl *);
 /*
  * Render against `view`, appending to `out` (whose cap bounds the output:
  * ERR_LIMIT past it).  Missing variables render as nothing.  mailhdr
- * templates return ERR_INVAL when a value holds CR or LF.
+ * templates return ERR_INVAL when a value holds CR or LF; a missing or
+ * mistyped partial is ERR_INVAL too, partials nested deeper than
+ * TMPL_PARTIAL_MAX ERR_LIMIT.  On any error `out` is left as it was.
+ * Allocates nothing but the growth of `out`.
  */
-enum err	 tmpl_render(const struct tmpl *, const json_t *view,
-		    tmpl_partial_fn, void *partial_arg, struct buf *out);
+enum err tmpl_render(const struct tmpl *, const json_t *view, tmpl_partial_fn,
+    void *partial_arg, struct buf *out);
 /*
  * Lint on save: every variable and section the template names must exist
  * in `schema` (an example view model of the letter kind, whose keys are
  * the allowed names).  Unknown names are listed in `why` together with
  * the allowed ones; ERR_INVAL if there is any.
  */
-enum err	 tmpl_check_vars(const struct tmpl *, const json_t *schema,
-		    char *why, size_t why_len);
+enum err tmpl_check_vars(
+    const struct tmpl *, const json_t *schema, char *why, size_t why_len);
 
 #endif
