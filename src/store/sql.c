@@ -17,6 +17,7 @@
 	" o.article, o.kind, o.anchor_at, o.due_at, o.status, o.phase,"      \
 	" o.filed_at, o.case_ref, o.late, o.delay_reason, o.rationale,"      \
 	" o.decided_by, o.decided_at, o.created_at, i.ref"
+#define TEMPLATE_COLS "id, kind, lang, version, body, sha256, created_at, actor"
 
 const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_SETTING_GET] = { "SELECT value FROM setting WHERE key = ?",
@@ -141,4 +142,16 @@ const struct sql_def sql_defs[STMT__MAX] = {
 				   " created_at, actor FROM assessment"
 				   " WHERE incident_id = ? ORDER BY version",
 	    NULL },
+	[STMT_TEMPLATE_INSERT] = { "INSERT INTO template (kind, lang, version,"
+				   " body, sha256, created_at, actor)"
+				   " VALUES (?, ?, (SELECT COALESCE(MAX(version),"
+				   " 0) + 1 FROM template WHERE kind = ? AND"
+				   " lang = ?), ?, ?, ?, ?) RETURNING id, version",
+	    NULL },
+	[STMT_TEMPLATE_ACTIVE] = { "SELECT " TEMPLATE_COLS " FROM template"
+				   " WHERE kind = ? AND lang = ?"
+				   " ORDER BY version DESC LIMIT 1", NULL },
+	[STMT_TEMPLATE_HISTORY] = { "SELECT " TEMPLATE_COLS " FROM template"
+				    " WHERE kind = ? AND lang = ?"
+				    " ORDER BY version", NULL },
 };

@@ -872,3 +872,81 @@ store_backup(struct store *st, const char *path)
 		snprintf(st->msg, sizeof(st->msg), "%s", B->errmsg(H));
 	return rc;
 }
+
+/* ---- template overrides -------------------------------------------------- */
+
+enum err
+store_template_insert(struct store *st, struct template_rec *t)
+{
+	enum stmt	 s = STMT_TEMPLATE_INSERT;
+	enum step	 r;
+	enum err	 rc = ERR_OK;
+
+	B->bind_text(H, s, 1, t->kind);
+	B->bind_text(H, s, 2, t->lang);
+	B->bind_text(H, s, 3, t->kind);
+	B->bind_text(H, s, 4, t->lang);
+	if (t->body != NULL)
+		B->bind_text(H, s, 5, t->body);
+	else
+		B->bind_null(H, s, 5);
+	if (t->sha256 != NULL)
+		B->bind_text(H, s, 6, t->sha256);
+	else
+		B->bind_null(H, s, 6);
+	B->bind_i64(H, s, 7, t->created_at);
+	B->bind_text(H, s, 8, t->actor);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		t->id = B->col_i64(H, s, 0);
+		t->version = B->col_i64(H, s, 1);
+	} else {
+		rc = r == STEP_ERR ? st_fail(st) : ERR_INTERNAL;
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+static void
+read_template(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct template_rec	*t = p;
+
+	t->id = B->col_i64(H, s, 0);
+	t->kind = col_str(st, s, 1, a);
+	t->lang = col_str(st, s, 2, a);
+	t->version = B->col_i64(H, s, 3);
+	t->body = col_str(st, s, 4, a);
+	t->sha256 = col_str(st, s, 5, a);
+	t->created_at = B->col_i64(H, s, 6);
+	t->actor = col_str(st, s, 7, a);
+}
+
+enum err
+store_template_active(struct store *st, const char *kind, const char *lang,
+    struct arena *a, struct template_rec *out)
+{
+	struct template_rec	*v;
+	size_t			 n;
+	enum err		 rc;
+
+	B->bind_text(H, STMT_TEMPLATE_ACTIVE, 1, kind);
+	B->bind_text(H, STMT_TEMPLATE_ACTIVE, 2, lang);
+	rc = collect(st, STMT_TEMPLATE_ACTIVE, a, sizeof(*v), read_template,
+	    (void **)&v, &n);
+	if (rc == ERR_OK && n == 0)
+		rc = ERR_NOTFOUND;
+	if (rc == ERR_OK)
+		*out = v[0];
+	return rc;
+}
+
+enum err
+store_template_history(struct store *st, const char *kind, const char *lang,
+    struct arena *a, struct template_rec **out, size_t *n)
+{
+	B->bind_text(H, STMT_TEMPLATE_HISTORY, 1, kind);
+	B->bind_text(H, STMT_TEMPLATE_HISTORY, 2, lang);
+	return collect(st, STMT_TEMPLATE_HISTORY, a, sizeof(**out),
+	    read_template, (void **)out, n);
+}

@@ -141,6 +141,32 @@ enum err	 store_assessment_insert(struct store *,
 enum err	 store_assessment_list(struct store *, int64_t incident_id,
 		    struct arena *, struct assessment_rec **out, size_t *n);
 
+/*
+ * Template overrides (kind, lang), versioned: rows are only added.  A
+ * NULL body records a reset to the built-in template.
+ */
+struct template_rec {
+	int64_t		 id;
+	const char	*kind;
+	const char	*lang;
+	int64_t		 version;	/* 1, 2, ... per (kind, lang) */
+	const char	*body;		/* NULL: the built-in one */
+	const char	*sha256;	/* of body; NULL with it */
+	int64_t		 created_at;
+	const char	*actor;
+};
+/* Sets t->id and t->version (the next one of its kind and language). */
+enum err	 store_template_insert(struct store *,
+		    struct template_rec *t);
+/* The newest version; ERR_NOTFOUND when there is none. */
+enum err	 store_template_active(struct store *, const char *kind,
+		    const char *lang, struct arena *,
+		    struct template_rec *out);
+/* Every version, oldest first. */
+enum err	 store_template_history(struct store *, const char *kind,
+		    const char *lang, struct arena *,
+		    struct template_rec **out, size_t *n);
+
 /* Consistent online copy of the register to `path` (must not exist). */
 enum err	 store_backup(struct store *, const char *path);
 
