@@ -239,6 +239,8 @@ cmd_notify(int argc, char **argv)
 		goto out;
 	}
 	rc = render(&nd, (enum fmt)fmt, &b);
+	if (fmt == FMT_PDF)
+		doc_pdf_shutdown();
 	if (rc != ERR_OK) {
 		fprintf(stderr, "breachkit notify: cannot render the %s: %s\n",
 		    fmt_names[fmt], err_str(rc));

@@ -78,5 +78,11 @@ enum err doc_html_escape(struct buf *out, const char *s);
  * M" ("Seite N von M" when german).  ERR_INTERNAL if cairo fails.
  */
 enum err doc_render_pdf(const struct doc *, struct buf *);
+/*
+ * Release the font caches pango and cairo keep for the whole process, so
+ * that a leak checker sees only real leaks.  Call once at exit, when no
+ * thread renders any more.
+ */
+void doc_pdf_shutdown(void);
 
 #endif

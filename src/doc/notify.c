@@ -176,8 +176,8 @@ phase_label(const struct authority *au, enum phase p)
 		"Erstmeldung (Art. 33 Abs. 1 DSGVO)",
 		"Folgemeldung (Ergänzung nach Art. 33 Abs. 4 DSGVO)",
 		"Abschließende Meldung (Art. 33 Abs. 4 DSGVO)",
-		"Rücknahme: keine Verletzung des Schutzes personenbezogener "
-		"Daten",
+		("Rücknahme: keine Verletzung des Schutzes personenbezogener "
+		 "Daten"),
 	};
 	static const char *const en[PHASE__MAX] = {
 		"Initial notification (Art. 33(1) GDPR)",
@@ -1022,7 +1022,9 @@ notify_json(const struct notify_doc *nd)
 {
 	const struct doc *d = &nd->doc;
 	json_t *j, *secs, *miss, *notes;
+	char iso[ISO_LEN];
 
+	iso8601_format(d->generated_at, iso);
 	secs = json_array();
 	notes = json_array();
 	for (size_t i = 0; i < nd->auth->notes_n; i++)
@@ -1058,9 +1060,8 @@ notify_json(const struct notify_doc *nd)
 	    "authority", nd->auth->code, "authority_name", nd->auth->name,
 	    "language", nd->auth->german ? "de" : "en", "phase",
 	    phase_names[nd->phase], "incident", d->ref ? d->ref : "",
-	    "generated_at", d->generated ? d->generated : "", "labels_verified",
-	    nd->auth->labels_verified, "notes", notes, "sections", secs,
-	    "missing", miss);
+	    "generated_at", iso, "labels_verified", nd->auth->labels_verified,
+	    "notes", notes, "sections", secs, "missing", miss);
 	return j;
 }
 

@@ -286,3 +286,32 @@ doc_render_pdf(const struct doc *d, struct buf *out)
 	cairo_surface_destroy(sf);
 	return rc;
 }
+
+void
+doc_pdf_shutdown(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+}
+
+/*
+ * fontconfig keeps its configuration for the life of the process and
+ * loses track of one small block of it; that is no leak of ours, so the
+ * leak checker of sanitizer builds is told to ignore fontconfig only.
+ */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+const char *__lsan_default_options(void);
+const char *
+__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
+#endif

@@ -520,6 +520,7 @@ test_render_pdf(void **state)
 	buf_release(&b);
 	buf_release(&longtext);
 	arena_free(a);
+	doc_pdf_shutdown();
 }
 
 const struct CMUnitTest notify_tests[] = {
