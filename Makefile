@@ -20,7 +20,7 @@ CPPFLAGS += -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE -MMD -MP \
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 $(WARN) $(HARDEN) $(shell pkg-config --cflags $(PKGS))
 LDFLAGS	+= -pie -Wl,-z,relro -Wl,-z,now
-LDLIBS	+= $(shell pkg-config --libs $(PKGS)) -lpthread
+LDLIBS	+= $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 
 ifeq ($(SANITIZE),1)
 CC	:= clang

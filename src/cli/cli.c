@@ -126,6 +126,19 @@ static const struct command commands[] = {
 	  "Notification regimes as data (hours, anchors, recipients)", NULL },
 	{ "migrate", cmd_migrate, false, "migrate --check",
 	  "Report the schema version", NULL },
+	{ "scan", cmd_scan, false,
+	  "scan [--format FMT] [--max-line BYTES] [--quiet] FILE... | scan "
+	  "--eval LABELS FILE",
+	  "Find the personal data in leak files",
+	  "Streams each file (plain, .gz, .zst; UTF-8, Latin-1, UTF-16) in a "
+	  "limited child process, sniffs the format (csv, jsonl, sql, "
+	  "combolist, stealer_log, text) and reports per category the values "
+	  "and records, a distinct estimate, the columns and masked samples, "
+	  "with the ENISA and facts data categories; never the values.  Exit "
+	  "0 when all was read (warnings with byte offsets in the output), 1 "
+	  "on failure, 130 when interrupted (results partial).  --eval "
+	  "compares the detectors with bench/gen-leak.py labels (precision "
+	  "and recall).  See docs/scan.md." },
 	{ "version", cmd_version, false, "version", "Print the version", NULL },
 	{ "help", cmd_help, false, "help [COMMAND] [--man]",
 	  "Show help for all commands or one", NULL },

@@ -79,6 +79,7 @@ int	 cmd_backup(int, char **);
 int	 cmd_regime(int, char **);
 int	 cmd_schema(int, char **);
 int	 cmd_migrate(int, char **);
+int	 cmd_scan(int, char **);
 int	 cmd_version(int, char **);
 int	 cmd_help(int, char **);
 

@@ -1,0 +1,1391 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan/detect.c: anchored detectors with validators.  Per STYLE 3.11 and
+ * leak-data.md 3.5/3.7, structured PII is found by a hand-written pass
+ * anchored on '@', digits, '+', '$' and capital letters, then validated;
+ * Vectorscan runs only the Art. 9 literal dictionaries, over whole blocks.
+ */
+#include "base/base.h"
+
+#include <hs/hs.h>
+
+#include "base/str.h"
+#include "base/xalloc.h"
+#include "scan/detect.h"
+#include "scan/normalize.h"
+
+enum {
+	COLS_MAX = 64,
+	COLNAME_MAX = 48,
+	KW_HITS_MAX = 1 << 16,
+};
+
+enum ctx {
+	CTX_NONE,
+	CTX_LOGIN,
+	CTX_NAME,
+	CTX_DOB,
+	CTX_PASSWORD,
+	CTX_HASH,
+	CTX_STREET,
+	CTX_TAXID,
+	CTX_NOHASH
+};
+
+struct kw_hit {
+	size_t off; /* end offset in the block */
+	unsigned id;
+};
+
+struct scan_engine {
+	enum scan_format fmt;
+	char delim;
+	bool header_pending;
+	char cols[COLS_MAX][COLNAME_MAX];
+	unsigned char ctx[COLS_MAX];
+	size_t cols_n;
+	/* CSV record continuing over lines inside a quoted field */
+	bool csv_open;
+	size_t csv_col;
+	/* SQL */
+	bool in_create, in_copy;
+	uint64_t rec, line, rec_line;
+	scan_hit_fn fn;
+	void *fctx;
+	struct kw_hit *kw;
+	size_t kw_n, kw_i;
+	const char *blk;
+	size_t blk_len;
+	hs_scratch_t *scratch;
+	char val[NORM_MAX];
+};
+
+#define X(e, s, l) s,
+static const char *const cat_names[] = { SCAN_CAT_LIST(X) };
+#undef X
+#define X(e, s, l) l,
+static const char *const cat_labels[] = { SCAN_CAT_LIST(X) };
+#undef X
+#define X(e, s) s,
+static const char *const fmt_names[] = { SCAN_FORMAT_LIST(X) };
+#undef X
+static_assert(nitems(cat_names) == SCAN_CAT__MAX, "category names");
+static_assert(nitems(fmt_names) == SCAN_FMT__MAX, "format names");
+
+const char *
+scan_cat_name(unsigned c)
+{
+	return c < SCAN_CAT__MAX ? cat_names[c] : "?";
+}
+
+const char *
+scan_cat_label(unsigned c)
+{
+	return c < SCAN_CAT__MAX ? cat_labels[c] : "?";
+}
+
+const char *
+scan_format_name(unsigned f)
+{
+	return f < SCAN_FMT__MAX ? fmt_names[f] : "?";
+}
+
+/*
+ * Art. 9 keyword dictionaries, German and English, matched caseless on
+ * word boundaries.  Deliberately specific: a single word like "union" or
+ * "party" would flag ordinary text.
+ */
+static const struct {
+	const char *kw;
+	unsigned cat;
+} keywords[] = {
+	{ "diagnose", SCAN_CAT_HEALTH },
+	{ "diagnosis", SCAN_CAT_HEALTH },
+	{ "krankheit", SCAN_CAT_HEALTH },
+	{ "erkrankung", SCAN_CAT_HEALTH },
+	{ "hiv", SCAN_CAT_HEALTH },
+	{ "diabetes", SCAN_CAT_HEALTH },
+	{ "depression", SCAN_CAT_HEALTH },
+	{ "therapie", SCAN_CAT_HEALTH },
+	{ "therapy", SCAN_CAT_HEALTH },
+	{ "medikation", SCAN_CAT_HEALTH },
+	{ "medication", SCAN_CAT_HEALTH },
+	{ "schwangerschaft", SCAN_CAT_HEALTH },
+	{ "pregnancy", SCAN_CAT_HEALTH },
+	{ "krebs", SCAN_CAT_HEALTH },
+	{ "cancer", SCAN_CAT_HEALTH },
+	{ "blutgruppe", SCAN_CAT_HEALTH },
+	{ "blood type", SCAN_CAT_HEALTH },
+	{ "behinderung", SCAN_CAT_HEALTH },
+	{ "disability", SCAN_CAT_HEALTH },
+	{ "icd-10", SCAN_CAT_HEALTH },
+	{ "krankenkasse", SCAN_CAT_HEALTH },
+	{ "religion", SCAN_CAT_RELIGION },
+	{ "konfession", SCAN_CAT_RELIGION },
+	{ "kirchensteuer", SCAN_CAT_RELIGION },
+	{ "katholisch", SCAN_CAT_RELIGION },
+	{ "catholic", SCAN_CAT_RELIGION },
+	{ "evangelisch", SCAN_CAT_RELIGION },
+	{ "muslim", SCAN_CAT_RELIGION },
+	{ "jewish", SCAN_CAT_RELIGION },
+	{ "j\xc3\xbc"
+	  "disch",
+	    SCAN_CAT_RELIGION },
+	{ "religious", SCAN_CAT_RELIGION },
+	{ "parteimitglied", SCAN_CAT_POLITICAL },
+	{ "parteimitgliedschaft", SCAN_CAT_POLITICAL },
+	{ "political opinion", SCAN_CAT_POLITICAL },
+	{ "political party", SCAN_CAT_POLITICAL },
+	{ "politische meinung", SCAN_CAT_POLITICAL },
+	{ "sexual orientation", SCAN_CAT_SEXUAL },
+	{ "sexuelle orientierung", SCAN_CAT_SEXUAL },
+	{ "homosexual", SCAN_CAT_SEXUAL },
+	{ "homosexuell", SCAN_CAT_SEXUAL },
+	{ "bisexual", SCAN_CAT_SEXUAL },
+	{ "bisexuell", SCAN_CAT_SEXUAL },
+	{ "lesbian", SCAN_CAT_SEXUAL },
+	{ "lesbisch", SCAN_CAT_SEXUAL },
+	{ "transgender", SCAN_CAT_SEXUAL },
+	{ "gewerkschaft", SCAN_CAT_UNION },
+	{ "gewerkschaftsmitglied", SCAN_CAT_UNION },
+	{ "trade union", SCAN_CAT_UNION },
+	{ "union member", SCAN_CAT_UNION },
+	{ "ig metall", SCAN_CAT_UNION },
+	{ "ver.di", SCAN_CAT_UNION },
+	{ "fingerprint", SCAN_CAT_BIOMETRIC },
+	{ "fingerabdruck", SCAN_CAT_BIOMETRIC },
+	{ "biometric", SCAN_CAT_BIOMETRIC },
+	{ "biometrisch", SCAN_CAT_BIOMETRIC },
+	{ "iris scan", SCAN_CAT_BIOMETRIC },
+	{ "face template", SCAN_CAT_BIOMETRIC },
+	{ "gesichtserkennung", SCAN_CAT_BIOMETRIC },
+};
+
+static hs_database_t *kw_db;
+
+static hs_database_t *
+kw_database(void)
+{
+	const char *exprs[nitems(keywords)];
+	unsigned flags[nitems(keywords)], ids[nitems(keywords)];
+	size_t lens[nitems(keywords)];
+	hs_compile_error_t *ce = NULL;
+
+	if (kw_db != NULL)
+		return kw_db;
+	for (size_t i = 0; i < nitems(keywords); i++) {
+		exprs[i] = keywords[i].kw;
+		lens[i] = strlen(keywords[i].kw);
+		flags[i] = HS_FLAG_CASELESS;
+		ids[i] = (unsigned)i;
+	}
+	if (hs_compile_lit_multi(exprs, flags, ids, lens,
+	        (unsigned)nitems(keywords), HS_MODE_BLOCK, NULL, &kw_db,
+	        &ce) != HS_SUCCESS) {
+		hs_free_compile_error(ce);
+		BUG("keyword dictionary does not compile");
+	}
+	return kw_db;
+}
+
+struct scan_engine *
+scan_engine_new(scan_hit_fn fn, void *ctx)
+{
+	struct scan_engine *e = xcalloc(1, sizeof(*e));
+
+	e->fn = fn;
+	e->fctx = ctx;
+	e->fmt = SCAN_FMT_TEXT;
+	e->kw = xmalloc(KW_HITS_MAX * sizeof(*e->kw));
+	if (hs_alloc_scratch(kw_database(), &e->scratch) != HS_SUCCESS)
+		BUG("hs_alloc_scratch");
+	return e;
+}
+
+void
+scan_engine_free(struct scan_engine *e)
+{
+	if (e == NULL)
+		return;
+	hs_free_scratch(e->scratch);
+	free(e->kw);
+	free(e);
+}
+
+uint64_t
+scan_engine_records(const struct scan_engine *e)
+{
+	return e->rec;
+}
+
+uint64_t
+scan_engine_lines_seen(const struct scan_engine *e)
+{
+	return e->line;
+}
+
+enum scan_format
+scan_engine_sniff_format(const struct scan_engine *e)
+{
+	return e->fmt;
+}
+
+char
+scan_engine_delim(const struct scan_engine *e)
+{
+	return e->delim;
+}
+
+void
+scan_engine_skip_lines(struct scan_engine *e, uint64_t n)
+{
+	e->line += n;
+}
+
+static const char *mem_find(const char *, size_t, const char *, size_t);
+
+/* ---- byte classes ---------------------------------------------------- */
+
+enum {
+	C_DIGIT = 1,
+	C_UPPER = 2,
+	C_LOWER = 4,
+	C_HEX = 8,
+	C_LOCAL = 16, /* e-mail local part, practical set */
+	C_DOMAIN = 32,
+	C_TRIG = 64,  /* starts a detector */
+	C_CRYPT = 128 /* characters of a crypt(3) string */
+};
+
+static unsigned char cls[256];
+
+static void
+cls_init(void)
+{
+	if (cls['0'] != 0)
+		return;
+	for (int c = 0; c < 256; c++) {
+		unsigned char v = 0;
+
+		if (c >= '0' && c <= '9')
+			v |= C_DIGIT | C_HEX | C_LOCAL | C_DOMAIN | C_TRIG |
+			     C_CRYPT;
+		if (c >= 'A' && c <= 'Z')
+			v |= C_UPPER | C_LOCAL | C_DOMAIN | C_CRYPT;
+		if (c >= 'a' && c <= 'z')
+			v |= C_LOWER | C_LOCAL | C_DOMAIN | C_CRYPT;
+		if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+			v |= C_HEX | C_TRIG;
+		if (c >= 0x80)
+			v |= C_LOCAL | C_DOMAIN;
+		if (c == '.' || c == '-')
+			v |= C_LOCAL | C_DOMAIN;
+		if (c == '_' || c == '%' || c == '+')
+			v |= C_LOCAL;
+		if (c == '@' || c == '+' || c == '$' || (c >= 'A' && c <= 'Z'))
+			v |= C_TRIG;
+		if (c == '.' || c == '/' || c == '$' || c == '=' || c == ',' ||
+		    c == '+' || c == '-')
+			v |= C_CRYPT;
+		cls[c] = v;
+	}
+}
+
+#define IS(c, k) ((cls[(unsigned char)(c)] & (k)) != 0)
+#define ALNUM(c) IS(c, C_DIGIT | C_UPPER | C_LOWER)
+
+static void
+emit(struct scan_engine *e, unsigned cat, const char *v, size_t n,
+    const char *col)
+{
+	struct scan_hit h = { cat, v, n, col, e->rec, e->rec_line };
+
+	e->fn(e->fctx, &h);
+}
+
+/* ---- the individual detectors ---------------------------------------- */
+
+/* '@' at p[i]: expand both ways; returns the end of what was consumed. */
+static size_t
+det_email(
+    struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
+{
+	size_t a = i, b = i + 1, len;
+
+	while (a > 0 && IS(p[a - 1], C_LOCAL))
+		a--;
+	while (b < n && IS(p[b], C_DOMAIN))
+		b++;
+	while (b > i + 1 && (p[b - 1] == '.' || p[b - 1] == '-'))
+		b--;
+	while (a < i && p[a] == '.')
+		a++;
+	if (a == i || b - a > 254)
+		return i + 1;
+	len = norm_email(p + a, b - a, e->val, sizeof(e->val));
+	if (len > 0)
+		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
+	return b;
+}
+
+static bool
+hex_context(const char *p, size_t start)
+{
+	static const char *const words[] = { "hash", "md5", "sha", "ntlm",
+		"pass", "pwd", "kennwort" };
+	size_t from = start > 48 ? start - 48 : 0;
+	char t[49];
+	size_t n = start - from;
+
+	for (size_t i = 0; i < n; i++)
+		t[i] = (char)(IS(p[from + i], C_UPPER) ? p[from + i] + 32
+		                                       : p[from + i]);
+	t[n] = '\0';
+	for (size_t i = 0; i < nitems(words); i++) {
+		if (strstr(t, words[i]) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* A hex run p[i..j) of hash length. */
+static bool
+hex_is_hash(const char *p, size_t i, size_t j)
+{
+	size_t len = j - i;
+	bool lower = false, upper = false, digit = false, alpha = false;
+
+	if (len != 32 && len != 40 && len != 64 && len != 128)
+		return false;
+	for (size_t k = i; k < j; k++) {
+		unsigned char c = (unsigned char)p[k];
+
+		if (c <= '9') {
+			digit = true;
+		} else {
+			alpha = true;
+			if (c >= 'a')
+				lower = true;
+			else
+				upper = true;
+		}
+	}
+	return digit && alpha && !(lower && upper);
+}
+
+/* '$' at p[i]: a crypt(3)-style hash (bcrypt, argon2, scrypt, sha-crypt). */
+static size_t
+det_crypt(
+    struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
+{
+	size_t j = i, dollars = 0, len;
+	bool ok = false;
+
+	while (j < n && IS(p[j], C_CRYPT)) {
+		if (p[j] == '$')
+			dollars++;
+		j++;
+	}
+	len = j - i;
+	if (len < 20 || len >= NORM_MAX)
+		return i + 1;
+	if (len == 60 && p[i + 1] == '2' && p[i + 3] == '$' &&
+	    (p[i + 2] == 'a' || p[i + 2] == 'b' || p[i + 2] == 'x' ||
+	        p[i + 2] == 'y') &&
+	    IS(p[i + 4], C_DIGIT) && IS(p[i + 5], C_DIGIT) && p[i + 6] == '$' &&
+	    dollars == 3)
+		ok = true; /* bcrypt */
+	else if (len > 30 && memcmp(p + i, "$argon2", 7) == 0 && dollars >= 5)
+		ok = true;
+	else if (len > 30 && (memcmp(p + i, "$scrypt$", 8) == 0 ||
+	                         memcmp(p + i, "$7$", 3) == 0 ||
+	                         memcmp(p + i, "$y$", 3) == 0))
+		ok = dollars >= 3;
+	else if ((memcmp(p + i, "$1$", 3) == 0 ||
+	             memcmp(p + i, "$5$", 3) == 0 ||
+	             memcmp(p + i, "$6$", 3) == 0) &&
+	         dollars >= 3)
+		ok = true;
+	if (!ok)
+		return i + 1;
+	memcpy(e->val, p + i, len);
+	e->val[len] = '\0';
+	emit(e, SCAN_CAT_HASH, e->val, len, col);
+	return j;
+}
+
+static bool
+street_before(const char *p, size_t at)
+{
+	static const char *const sfx[] = { "str", "weg", "platz", "allee",
+		"gasse", "ring", "damm", "ufer", "chaussee" };
+	size_t from = at > 80 ? at - 80 : 0;
+	char t[81];
+	size_t n = at - from;
+
+	for (size_t i = 0; i < n; i++)
+		t[i] = (char)(IS(p[from + i], C_UPPER) ? p[from + i] + 32
+		                                       : p[from + i]);
+	t[n] = '\0';
+	for (size_t i = 0; i < nitems(sfx); i++) {
+		if (strstr(t, sfx[i]) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* A digit or '+' at p[i] at a token start: card, tax ID, phone, IPv4,
+ * postcode + city. */
+static size_t
+det_number(
+    struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
+{
+	size_t j = i, digits = 0, len, tok;
+	bool seps = false;
+
+	if (p[j] == '+')
+		j++;
+	/* IPv4 first: digits and dots */
+	if (IS(p[j], C_DIGIT)) {
+		size_t k = j, dots = 0;
+
+		while (k < n && (IS(p[k], C_DIGIT) || p[k] == '.')) {
+			dots += p[k] == '.';
+			k++;
+		}
+		if (dots > 0 && p[i] != '+') {
+			if (dots == 3 && (k >= n || !ALNUM(p[k])) &&
+			    p[k - 1] != '.') {
+				len = norm_ip(
+				    p + i, k - i, e->val, sizeof(e->val));
+				if (len > 0)
+					emit(e, SCAN_CAT_IP, e->val, len, col);
+			}
+			return k;
+		}
+	}
+	while (j < n) {
+		if (IS(p[j], C_DIGIT)) {
+			digits++;
+			j++;
+		} else if ((p[j] == ' ' || p[j] == '-' || p[j] == '/' ||
+		               p[j] == '(' || p[j] == ')') &&
+		           j + 1 < n &&
+		           (IS(p[j + 1], C_DIGIT) || p[j + 1] == '(' ||
+		               p[j + 1] == ' ') &&
+		           digits < 20) {
+			seps = true;
+			j++;
+		} else {
+			break;
+		}
+	}
+	while (j > i && !IS(p[j - 1], C_DIGIT))
+		j--;
+	if (j < n && (ALNUM(p[j]) || p[j] == '@'))
+		return j;
+	if (digits >= 13 && digits <= 19 && p[i] != '+' && p[i] != '0') {
+		len = norm_card(p + i, j - i, e->val, sizeof(e->val));
+		if (len > 0) {
+			emit(e, SCAN_CAT_CARD, e->val, len, col);
+			return j;
+		}
+	}
+	if (digits == 11 && !seps) {
+		len = norm_taxid(p + i, j - i, e->val, sizeof(e->val));
+		if (len > 0) {
+			emit(e, SCAN_CAT_TAX_ID, e->val, len, col);
+			return j;
+		}
+	}
+	if (p[i] == '+' || p[i] == '0') {
+		len = norm_phone(p + i, j - i, e->val, sizeof(e->val));
+		if (len > 0) {
+			emit(e, SCAN_CAT_PHONE, e->val, len, col);
+			return j;
+		}
+		/* the first blank-separated token alone */
+		tok = i + 1;
+		while (tok < j && p[tok] != ' ')
+			tok++;
+		if (tok < j) {
+			len =
+			    norm_phone(p + i, tok - i, e->val, sizeof(e->val));
+			if (len > 0) {
+				emit(e, SCAN_CAT_PHONE, e->val, len, col);
+				return tok;
+			}
+		}
+	}
+	if (digits == 5 && !seps && j + 2 < n && p[j] == ' ' &&
+	    IS(p[j + 1], C_UPPER) && street_before(p, i)) {
+		size_t k = j + 1;
+
+		while (k < n && k - i < 64 &&
+		       (IS(p[k], C_UPPER | C_LOWER) ||
+		           (unsigned char)p[k] >= 0x80 || p[k] == '-'))
+			k++;
+		memcpy(e->val, p + i, k - i);
+		e->val[k - i] = '\0';
+		emit(e, SCAN_CAT_ADDRESS, e->val, k - i, col);
+		return k;
+	}
+	return j > i ? j : i + 1;
+}
+
+/* A capital at a token start: an IBAN (spaces in groups allowed). */
+static size_t
+det_iban(
+    struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
+{
+	char raw[48];
+	size_t j = i, m = 0, len;
+
+	if (i + 15 > n || !IS(p[i + 1], C_UPPER) || !IS(p[i + 2], C_DIGIT) ||
+	    !IS(p[i + 3], C_DIGIT))
+		return i + 1;
+	while (j < n && m < 34) {
+		if (IS(p[j], C_DIGIT | C_UPPER)) {
+			raw[m++] = p[j++];
+		} else if (p[j] == ' ' && j + 1 < n &&
+		           IS(p[j + 1], C_DIGIT | C_UPPER) && (m % 4) == 0) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	/* try the longest prefix first: trailing capitals may be a BIC */
+	for (size_t k = m; k >= 15; k--) {
+		len = norm_iban(raw, k, e->val, sizeof(e->val));
+		if (len > 0) {
+			size_t end = i, c = 0;
+
+			while (c < k) {
+				if (p[end] != ' ')
+					c++;
+				end++;
+			}
+			if (end < n && IS(p[end], C_LOWER | C_DIGIT))
+				return j;
+			emit(e, SCAN_CAT_IBAN, e->val, len, col);
+			return end;
+		}
+	}
+	return j > i + 1 ? j : i + 1;
+}
+
+/* Hex run at p[i]: a hash when `hex` allows (context), or an IPv6. */
+static size_t
+det_hex(struct scan_engine *e, const char *p, size_t n, size_t i, bool hex,
+    const char *col)
+{
+	size_t j = i, len;
+
+	while (j < n && IS(p[j], C_HEX))
+		j++;
+	if (j < n && p[j] == ':') {
+		size_t k = i, colons = 0;
+		bool dbl = false;
+
+		while (
+		    k < n && (IS(p[k], C_HEX) || p[k] == ':' || p[k] == '.')) {
+			if (p[k] == ':') {
+				colons++;
+				if (k > i && p[k - 1] == ':')
+					dbl = true;
+			}
+			k++;
+		}
+		if (colons >= 2 && (dbl || colons == 7) &&
+		    (k >= n || !ALNUM(p[k])) && k - i <= 45) {
+			len = norm_ip(p + i, k - i, e->val, sizeof(e->val));
+			if (len > 0) {
+				emit(e, SCAN_CAT_IP, e->val, len, col);
+				return k;
+			}
+		}
+	}
+	if (j < n && ALNUM(p[j]))
+		return j;
+	if (hex_is_hash(p, i, j) && (hex || hex_context(p, i))) {
+		len = j - i;
+		memcpy(e->val, p + i, len);
+		e->val[len] = '\0';
+		emit(e, SCAN_CAT_HASH, e->val, len, col);
+	}
+	return j;
+}
+
+/*
+ * The generic pass over a field or line.  `hex` says a bare hex string of
+ * hash length is a hash here (credential context).
+ */
+static void
+scan_text(
+    struct scan_engine *e, const char *p, size_t n, bool hex, const char *col)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		bool start;
+
+		if (!IS(c, C_TRIG)) {
+			i++;
+			continue;
+		}
+		if (c == '@') {
+			i = det_email(e, p, n, i, col);
+			continue;
+		}
+		if (c == '$') {
+			i = det_crypt(e, p, n, i, col);
+			continue;
+		}
+		start = i == 0 || !ALNUM(p[i - 1]);
+		if (!start) {
+			i++;
+			continue;
+		}
+		if ((IS(c, C_DIGIT) || c == '+') && i > 0 && p[i - 1] == '.') {
+			i++;
+			continue;
+		}
+		if (IS(c, C_DIGIT) || c == '+') {
+			size_t k = i;
+
+			while (k < n && IS(p[k], C_HEX))
+				k++;
+			if (c != '+' &&
+			    ((k < n && p[k] == ':') || k - i >= 32) &&
+			    k - i != 0) {
+				size_t r = det_hex(e, p, n, i, hex, col);
+
+				if (r > k || (r == k && k - i >= 32)) {
+					i = r;
+					continue;
+				}
+			}
+			i = det_number(e, p, n, i, col);
+		} else if (IS(c, C_UPPER)) {
+			size_t r = det_iban(e, p, n, i, col);
+
+			if (r == i + 1 && IS(c, C_HEX))
+				r = det_hex(e, p, n, i, hex, col);
+			i = r;
+		} else {
+			i = det_hex(e, p, n, i, hex, col);
+		}
+	}
+}
+
+/* ---- context from headers and keys ----------------------------------- */
+
+static enum ctx
+ctx_of(const char *name)
+{
+	char t[COLNAME_MAX];
+	size_t n = 0;
+
+	for (const char *s = name; *s != '\0' && n + 1 < sizeof(t); s++) {
+		if (IS(*s, C_UPPER))
+			t[n++] = (char)(*s + 32);
+		else if (IS(*s, C_LOWER | C_DIGIT) || (unsigned char)*s >= 0x80)
+			t[n++] = *s;
+	}
+	t[n] = '\0';
+	if (n == 0)
+		return CTX_NONE;
+	if (strstr(t, "hash") || str_has_prefix(t, "md5") ||
+	    str_has_prefix(t, "sha") || str_has_prefix(t, "ntlm"))
+		return strstr(t, "file") || strstr(t, "check") ? CTX_NOHASH
+		                                               : CTX_HASH;
+	if (strstr(t, "pass") || str_eq(t, "pwd") || strstr(t, "kennwort"))
+		return CTX_PASSWORD;
+	if (strstr(t, "birth") || strstr(t, "geburt") || str_eq(t, "dob") ||
+	    str_eq(t, "gebdat") || str_eq(t, "gebdatum"))
+		return CTX_DOB;
+	if (strstr(t, "steuerid") || str_eq(t, "taxid") || str_eq(t, "idnr") ||
+	    str_eq(t, "tin"))
+		return CTX_TAXID;
+	if (strstr(t, "street") || strstr(t, "stra") || strstr(t, "address") ||
+	    strstr(t, "adresse") || strstr(t, "anschrift"))
+		return strstr(t, "mail") || strstr(t, "ip") ? CTX_NONE
+		                                            : CTX_STREET;
+	if (str_eq(t, "username") || str_eq(t, "login") || str_eq(t, "user"))
+		return CTX_LOGIN;
+	if (strstr(t, "session") || strstr(t, "token") || strstr(t, "uuid") ||
+	    strstr(t, "guid") || strstr(t, "etag"))
+		return CTX_NOHASH;
+	if (str_eq(t, "name") || strstr(t, "firstname") ||
+	    strstr(t, "lastname") || strstr(t, "vorname") ||
+	    strstr(t, "nachname") || strstr(t, "fullname") ||
+	    strstr(t, "surname") || strstr(t, "givenname") ||
+	    strstr(t, "familyname") || str_eq(t, "nom"))
+		return CTX_NAME;
+	return CTX_NONE;
+}
+
+static bool
+has_letter(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (IS(p[i], C_UPPER | C_LOWER) || (unsigned char)p[i] >= 0x80)
+			return true;
+	}
+	return false;
+}
+
+static void
+copy_val(struct scan_engine *e, unsigned cat, const char *p, size_t n,
+    const char *col)
+{
+	if (n == 0 || n >= sizeof(e->val))
+		return;
+	memcpy(e->val, p, n);
+	e->val[n] = '\0';
+	emit(e, cat, e->val, n, col);
+}
+
+/* A credential value: a hash by shape, else a plaintext password. */
+static void
+credential(
+    struct scan_engine *e, const char *p, size_t n, bool plain, const char *col)
+{
+	size_t j = 0;
+
+	if (n == 0)
+		return;
+	if (p[0] == '$') {
+		if (det_crypt(e, p, n, 0, col) > 1)
+			return;
+	}
+	while (j < n && IS(p[j], C_HEX))
+		j++;
+	if ((j == n || p[j] == ':') && hex_is_hash(p, 0, j)) {
+		copy_val(e, SCAN_CAT_HASH, p, j, col);
+		return;
+	}
+	if (plain)
+		copy_val(e, SCAN_CAT_PASSWORD, p, n, col);
+}
+
+/* One field with its context. */
+static void
+field(
+    struct scan_engine *e, const char *p, size_t n, enum ctx c, const char *col)
+{
+	size_t len;
+
+	p = norm_trim(p, n, &n);
+	if (n == 0 || (n == 4 && memcmp(p, "NULL", 4) == 0))
+		return;
+	switch (c) {
+	case CTX_NAME:
+		if (has_letter(p, n) && memchr(p, '@', n) == NULL)
+			copy_val(e, SCAN_CAT_NAME, p, n, col);
+		return;
+	case CTX_DOB:
+		len = norm_date(p, n, e->val, sizeof(e->val));
+		if (len > 0)
+			emit(e, SCAN_CAT_DOB, e->val, len, col);
+		return;
+	case CTX_PASSWORD:
+		credential(e, p, n, true, col);
+		return;
+	case CTX_HASH:
+		credential(e, p, n, false, col);
+		return;
+	case CTX_STREET:
+		if (has_letter(p, n))
+			copy_val(e, SCAN_CAT_ADDRESS, p, n, col);
+		return;
+	case CTX_TAXID:
+	case CTX_LOGIN:
+	case CTX_NONE:
+		scan_text(e, p, n, false, col);
+		return;
+	case CTX_NOHASH:
+		return;
+	}
+}
+
+/* ---- Art. 9 keywords over a block ------------------------------------ */
+
+static int
+kw_cb(unsigned id, unsigned long long from, unsigned long long to,
+    unsigned flags, void *ctx)
+{
+	struct scan_engine *e = ctx;
+	size_t kl = strlen(keywords[id].kw);
+	size_t a = (size_t)to - kl, b = (size_t)to;
+
+	(void)from;
+	(void)flags;
+	if ((a > 0 && ALNUM(e->blk[a - 1])) ||
+	    (b < e->blk_len && ALNUM(e->blk[b])))
+		return 0;
+	if (e->kw_n < KW_HITS_MAX) {
+		e->kw[e->kw_n].off = b;
+		e->kw[e->kw_n].id = id;
+		e->kw_n++;
+	}
+	return 0;
+}
+
+/* Keyword hits ending inside [.., end) belong to the current record. */
+static void
+kw_flush(struct scan_engine *e, size_t end)
+{
+	while (e->kw_i < e->kw_n && e->kw[e->kw_i].off <= end) {
+		const char *k = keywords[e->kw[e->kw_i].id].kw;
+
+		emit(e, keywords[e->kw[e->kw_i].id].cat, k, strlen(k), NULL);
+		e->kw_i++;
+	}
+}
+
+/* ---- formats --------------------------------------------------------- */
+
+static void
+set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
+{
+	size_t i = 0;
+
+	e->cols_n = 0;
+	while (i <= n && e->cols_n < COLS_MAX) {
+		size_t j = i, len;
+		const char *f;
+
+		while (j < n && p[j] != delim)
+			j++;
+		f = norm_trim(p + i, j - i, &len);
+		while (len > 0 && (f[0] == '`' || f[0] == '(' || f[0] == ' ')) {
+			f++;
+			len--;
+		}
+		while (len > 0 && (f[len - 1] == '`' || f[len - 1] == ')' ||
+		                      f[len - 1] == ' '))
+			len--;
+		if (len >= COLNAME_MAX)
+			len = COLNAME_MAX - 1;
+		memcpy(e->cols[e->cols_n], f, len);
+		e->cols[e->cols_n][len] = '\0';
+		e->ctx[e->cols_n] = (unsigned char)ctx_of(e->cols[e->cols_n]);
+		e->cols_n++;
+		i = j + 1;
+	}
+}
+
+static void
+col_field(struct scan_engine *e, size_t col, const char *p, size_t n)
+{
+	if (col < e->cols_n)
+		field(e, p, n, (enum ctx)e->ctx[col], e->cols[col]);
+	else
+		field(e, p, n, CTX_NONE, NULL);
+}
+
+static void
+end_record(struct scan_engine *e, size_t off)
+{
+	kw_flush(e, off);
+	e->rec++;
+}
+
+/* CSV/TSV line (RFC 4180 quotes; a record may continue on the next line). */
+static void
+line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
+{
+	size_t i = 0, start = 0, col = e->csv_open ? e->csv_col : 0;
+	bool q = e->csv_open;
+
+	if (e->header_pending) {
+		e->header_pending = false;
+		set_cols_from(e, p, n, e->delim);
+		while (e->kw_i < e->kw_n && e->kw[e->kw_i].off <= off + n)
+			e->kw_i++; /* keywords in a header are not data */
+		return;
+	}
+	for (; i < n; i++) {
+		char c = p[i];
+
+		if (c == '"') {
+			q = !q;
+		} else if (c == e->delim && !q) {
+			col_field(e, col, p + start, i - start);
+			col++;
+			start = i + 1;
+		}
+	}
+	if (q) {
+		col_field(e, col, p + start, n - start);
+		e->csv_open = true;
+		e->csv_col = col;
+		return;
+	}
+	col_field(e, col, p + start, n - start);
+	e->csv_open = false;
+	end_record(e, off + n);
+}
+
+/* JSON Lines: (key, value) pairs; values get the key's context. */
+static void
+line_json(struct scan_engine *e, const char *p, size_t n)
+{
+	char key[COLNAME_MAX] = "";
+	size_t i = 0;
+
+	while (i < n) {
+		char c = p[i];
+
+		if (c == '"') {
+			size_t j = i + 1, k;
+
+			while (j < n && p[j] != '"') {
+				j += p[j] == '\\' ? 2 : 1;
+			}
+			if (j > n)
+				j = n;
+			k = j + 1;
+			while (k < n && p[k] == ' ')
+				k++;
+			if (k < n && p[k] == ':') {
+				size_t l = j - i - 1;
+
+				if (l >= sizeof(key))
+					l = sizeof(key) - 1;
+				memcpy(key, p + i + 1, l);
+				key[l] = '\0';
+				i = k + 1;
+				continue;
+			}
+			field(e, p + i + 1, j - i - 1, ctx_of(key),
+			    key[0] ? key : NULL);
+			i = j + 1;
+		} else if (IS(c, C_DIGIT) || c == '-' || c == '+') {
+			size_t j = i;
+
+			while (
+			    j < n && p[j] != ',' && p[j] != '}' && p[j] != ']')
+				j++;
+			field(
+			    e, p + i, j - i, ctx_of(key), key[0] ? key : NULL);
+			i = j;
+		} else {
+			i++;
+		}
+	}
+}
+
+/* Combolist: login SEP password, SEP one of : ; | tab. */
+static void
+line_combo(struct scan_engine *e, const char *p, size_t n)
+{
+	const char *at = memchr(p, '@', n);
+	size_t i = at != NULL ? (size_t)(at - p) : 0;
+
+	while (
+	    i < n && p[i] != ':' && p[i] != ';' && p[i] != '|' && p[i] != '\t')
+		i++;
+	if (i == n) {
+		scan_text(e, p, n, false, NULL);
+		return;
+	}
+	field(e, p, i, CTX_LOGIN, NULL);
+	field(e, p + i + 1, n - i - 1, CTX_PASSWORD, NULL);
+}
+
+/* Stealer log: URL:login:password (the URL has its own colons). */
+static void
+line_stealer(struct scan_engine *e, const char *p, size_t n)
+{
+	const char *s = n > 3 ? mem_find(p, n, "://", 3) : NULL;
+	size_t i = s != NULL ? (size_t)(s - p) + 3 : 0, j;
+
+	for (;;) {
+		while (i < n && p[i] != ':')
+			i++;
+		if (i + 1 < n && IS(p[i + 1], C_DIGIT)) {
+			j = i + 1;
+			while (j < n && IS(p[j], C_DIGIT))
+				j++;
+			if (j < n && (p[j] == '/' || p[j] == ':') &&
+			    j < n - 1) {
+				i = p[j] == ':' ? j : j + 1;
+				if (p[j] == ':')
+					break;
+				continue;
+			}
+		}
+		break;
+	}
+	if (i >= n) {
+		scan_text(e, p, n, false, NULL);
+		return;
+	}
+	j = i + 1;
+	while (j < n && p[j] != ':')
+		j++;
+	field(e, p + i + 1, j - i - 1, CTX_LOGIN, NULL);
+	if (j < n)
+		field(e, p + j + 1, n - j - 1, CTX_PASSWORD, NULL);
+}
+
+static const char *
+mem_find(const char *p, size_t n, const char *w, size_t wl)
+{
+	const char *s = p, *end = p + n;
+
+	while (s + wl <= end) {
+		s = memchr(s, w[0], (size_t)(end - s));
+		if (s == NULL || s + wl > end)
+			return NULL;
+		if (memcmp(s, w, wl) == 0)
+			return s;
+		s++;
+	}
+	return NULL;
+}
+
+static bool
+starts_ci(const char *p, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	if (n < l)
+		return false;
+	for (size_t i = 0; i < l; i++) {
+		char c = p[i];
+
+		if (IS(c, C_UPPER))
+			c = (char)(c + 32);
+		if (c != w[i])
+			return false;
+	}
+	return true;
+}
+
+/* SQL: CREATE TABLE columns, INSERT tuples, COPY blocks. */
+static void
+line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
+{
+	const char *v;
+	size_t i, start, col = 0;
+	bool q = false, in = false;
+
+	if (e->in_copy) {
+		if (n >= 2 && p[0] == '\\' && p[1] == '.') {
+			e->in_copy = false;
+			return;
+		}
+		e->delim = '\t';
+		line_csv(e, p, n, off);
+		return;
+	}
+	if (starts_ci(p, n, "create table")) {
+		e->in_create = true;
+		e->cols_n = 0;
+		return;
+	}
+	if (e->in_create) {
+		if (n > 0 && p[0] == ')') {
+			e->in_create = false;
+		} else if (n > 2 && (p[0] == ' ' || p[0] == '\t')) {
+			size_t a = 0, b;
+
+			while (a < n && (p[a] == ' ' || p[a] == '\t' ||
+			                    p[a] == '`' || p[a] == '"'))
+				a++;
+			b = a;
+			while (b < n && (ALNUM(p[b]) || p[b] == '_'))
+				b++;
+			if (b > a && e->cols_n < COLS_MAX &&
+			    !starts_ci(p + a, n - a, "primary") &&
+			    !starts_ci(p + a, n - a, "key") &&
+			    !starts_ci(p + a, n - a, "unique") &&
+			    !starts_ci(p + a, n - a, "constraint")) {
+				size_t l = b - a < COLNAME_MAX
+				               ? b - a
+				               : COLNAME_MAX - 1;
+
+				memcpy(e->cols[e->cols_n], p + a, l);
+				e->cols[e->cols_n][l] = '\0';
+				e->ctx[e->cols_n] =
+				    (unsigned char)ctx_of(e->cols[e->cols_n]);
+				e->cols_n++;
+			}
+		}
+		return;
+	}
+	if (starts_ci(p, n, "copy ")) {
+		const char *a = memchr(p, '(', n), *b = memchr(p, ')', n);
+
+		if (a != NULL && b != NULL && b > a)
+			set_cols_from(e, a + 1, (size_t)(b - a - 1), ',');
+		e->in_copy = true;
+		return;
+	}
+	if (!starts_ci(p, n, "insert into")) {
+		if (n == 0 || starts_ci(p, n, "--") || starts_ci(p, n, "/*") ||
+		    starts_ci(p, n, "set ") || starts_ci(p, n, "lock ") ||
+		    starts_ci(p, n, "unlock ") || starts_ci(p, n, "drop "))
+			return;
+		scan_text(e, p, n, false, NULL);
+		end_record(e, off + n);
+		return;
+	}
+	v = mem_find(p, n, "VALUES", 6);
+	if (v == NULL)
+		v = mem_find(p, n, "values", 6);
+	if (v == NULL)
+		return;
+	{
+		const char *a = memchr(p, '(', (size_t)(v - p));
+		const char *b =
+		    a != NULL ? memchr(a, ')', (size_t)(v - a)) : NULL;
+
+		if (a != NULL && b != NULL)
+			set_cols_from(e, a + 1, (size_t)(b - a - 1), ',');
+	}
+	i = (size_t)(v - p) + 6;
+	start = i;
+	for (; i < n; i++) {
+		char c = p[i];
+
+		if (q) {
+			if (c == '\\')
+				i++;
+			else if (c == '\'' && i + 1 < n && p[i + 1] == '\'')
+				i++;
+			else if (c == '\'')
+				q = false;
+			continue;
+		}
+		if (c == '\'') {
+			q = true;
+		} else if (c == '(' && !in) {
+			in = true;
+			col = 0;
+			start = i + 1;
+		} else if (c == ',' && in) {
+			col_field(e, col, p + start, i - start);
+			col++;
+			start = i + 1;
+		} else if (c == ')' && in) {
+			col_field(e, col, p + start, i - start);
+			in = false;
+			end_record(e, off + i);
+		}
+	}
+}
+
+static void
+line(struct scan_engine *e, const char *p, size_t n, size_t off)
+{
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	switch (e->fmt) {
+	case SCAN_FMT_CSV:
+		line_csv(e, p, n, off);
+		return;
+	case SCAN_FMT_SQL:
+		line_sql(e, p, n, off);
+		return;
+	case SCAN_FMT_JSON:
+		line_json(e, p, n);
+		break;
+	case SCAN_FMT_COMBO:
+		line_combo(e, p, n);
+		break;
+	case SCAN_FMT_STEALER:
+		line_stealer(e, p, n);
+		break;
+	case SCAN_FMT_TEXT:
+	case SCAN_FMT__MAX:
+		scan_text(e, p, n, false, NULL);
+		break;
+	}
+	end_record(e, off + n);
+}
+
+void
+scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	cls_init();
+	e->blk = buf;
+	e->blk_len = len;
+	e->kw_n = e->kw_i = 0;
+	if (len > 0 && hs_scan(kw_database(), buf, (unsigned)len, 0, e->scratch,
+	                   kw_cb, e) != HS_SUCCESS)
+		e->kw_n = 0;
+	while (i < len) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
+
+		e->line++;
+		if (!e->csv_open)
+			e->rec_line = e->line;
+		line(e, buf + i, end - i, i);
+		i = end + 1;
+	}
+	kw_flush(e, len);
+}
+
+void
+scan_engine_set_format(struct scan_engine *e, enum scan_format f, char delim)
+{
+	e->fmt = f;
+	e->delim = delim;
+	e->header_pending = f == SCAN_FMT_CSV;
+}
+
+/* ---- sniffing -------------------------------------------------------- */
+
+static size_t
+count_fields(const char *p, size_t n, char d)
+{
+	size_t k = 1;
+	bool q = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '"' && d != ':')
+			q = !q;
+		else if (p[i] == d && !q)
+			k++;
+	}
+	return k;
+}
+
+static bool
+looks_header(const char *p, size_t n, char d)
+{
+	size_t i = 0, fields = 0;
+
+	while (i <= n) {
+		size_t j = i, len;
+		const char *f;
+
+		while (j < n && p[j] != d)
+			j++;
+		f = norm_trim(p + i, j - i, &len);
+		if (len == 0 || len > 40 ||
+		    !(IS(f[0], C_UPPER | C_LOWER) || f[0] == '_'))
+			return false;
+		for (size_t k = 0; k < len; k++) {
+			if (!(ALNUM(f[k]) || f[k] == '_' || f[k] == ' ' ||
+			        f[k] == '-' || f[k] == '.' ||
+			        (unsigned char)f[k] >= 0x80))
+				return false;
+		}
+		fields++;
+		i = j + 1;
+	}
+	return fields >= 2;
+}
+
+enum scan_format
+scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
+{
+	static const char delims[] = { '\t', ',', ';', '|', ':' };
+	const char *ls[200];
+	size_t ln[200], n = 0, i = 0, sql = 0, json = 0, url = 0, at = 0;
+
+	cls_init();
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && n < nitems(ls)) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
+		size_t l = end - i;
+
+		if (nl == NULL && n > 0)
+			break; /* a partial last line says nothing */
+		if (l > 0 && buf[end - 1] == '\r')
+			l--;
+		if (l > 0) {
+			ls[n] = buf + i;
+			ln[n] = l;
+			n++;
+		}
+		i = end + 1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const char *p = ls[k];
+
+		if (starts_ci(p, ln[k], "insert into") ||
+		    starts_ci(p, ln[k], "create table") ||
+		    starts_ci(p, ln[k], "copy ") || starts_ci(p, ln[k], "--") ||
+		    starts_ci(p, ln[k], "/*!") ||
+		    starts_ci(p, ln[k], "drop table") ||
+		    starts_ci(p, ln[k], "lock tables"))
+			sql++;
+		if (p[0] == '{' || p[0] == '[')
+			json++;
+		if (starts_ci(p, ln[k], "http://") ||
+		    starts_ci(p, ln[k], "https://") ||
+		    starts_ci(p, ln[k], "android://"))
+			url++;
+		if (memchr(p, '@', ln[k]) != NULL)
+			at++;
+	}
+	scan_engine_set_format(e, SCAN_FMT_TEXT, 0);
+	if (n == 0)
+		return e->fmt;
+	if (sql * 10 >= n * 3) {
+		scan_engine_set_format(e, SCAN_FMT_SQL, ',');
+		return e->fmt;
+	}
+	if (json * 10 >= n * 8) {
+		scan_engine_set_format(e, SCAN_FMT_JSON, 0);
+		return e->fmt;
+	}
+	if (url * 10 >= n * 6) {
+		scan_engine_set_format(e, SCAN_FMT_STEALER, ':');
+		return e->fmt;
+	}
+	for (size_t d = 0; d < nitems(delims); d++) {
+		size_t want = count_fields(
+		           ls[n > 1 ? 1 : 0], ln[n > 1 ? 1 : 0], delims[d]),
+		       same = 0;
+		bool header = looks_header(ls[0], ln[0], delims[d]);
+
+		if (want < 2)
+			continue;
+		for (size_t k = 1; k < n; k++)
+			same += count_fields(ls[k], ln[k], delims[d]) == want;
+		if (n > 1 && same * 10 < (n - 1) * 9)
+			continue;
+		if (header && delims[d] != ':' &&
+		    count_fields(ls[0], ln[0], delims[d]) == want) {
+			scan_engine_set_format(e, SCAN_FMT_CSV, delims[d]);
+			return e->fmt;
+		}
+		if (want <= 3 && at * 10 >= n * 6) {
+			scan_engine_set_format(e, SCAN_FMT_COMBO, delims[d]);
+			return e->fmt;
+		}
+		if (delims[d] != ':' && delims[d] != '|') {
+			scan_engine_set_format(e, SCAN_FMT_CSV, delims[d]);
+			e->header_pending = false;
+			return e->fmt;
+		}
+	}
+	if (at * 10 >= n * 6) {
+		size_t combo = 0;
+
+		for (size_t k = 0; k < n; k++) {
+			const char *a = memchr(ls[k], '@', ln[k]);
+			size_t r = ln[k] - (size_t)(a - ls[k]);
+
+			if (memchr(a, ':', r) || memchr(a, ';', r) ||
+			    memchr(a, '|', r) || memchr(a, '\t', r))
+				combo++;
+		}
+		if (combo * 10 >= n * 6)
+			scan_engine_set_format(e, SCAN_FMT_COMBO, ':');
+	}
+	return e->fmt;
+}

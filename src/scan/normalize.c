@@ -1,0 +1,471 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan/normalize.c: validators (Luhn, mod-97, ISO 7064, TLDs, dates) and
+ * canonical forms shared by the scanner and, later, the subject index.
+ */
+#include "base/base.h"
+
+#include <arpa/inet.h>
+
+#include "base/str.h"
+
+#include "scan/normalize.h"
+
+static int
+lc(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static bool
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alpha(int c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+const char *
+norm_trim(const char *s, size_t len, size_t *outlen)
+{
+	while (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '"' ||
+	                      s[0] == '\'' || s[0] == '\r')) {
+		s++;
+		len--;
+	}
+	while (len > 0 &&
+	       (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '"' ||
+	           s[len - 1] == '\'' || s[len - 1] == '\r'))
+		len--;
+	*outlen = len;
+	return s;
+}
+
+/*
+ * Generic and brand TLDs seen in leaks; every two-letter code counts as a
+ * country TLD except ISO 3166's user-assigned ones (AA, QM-QZ, XA-XZ, ZZ).
+ * The RFC 2606 names are accepted so synthetic test data scans like a leak.
+ */
+static const char *const tlds[] = { "com", "net", "org", "edu", "gov", "mil",
+	"int", "info", "biz", "name", "pro", "mobi", "aero", "asia", "coop",
+	"jobs", "museum", "tel", "travel", "app", "dev", "online", "site",
+	"shop", "store", "xyz", "top", "club", "live", "tech", "email", "cloud",
+	"blog", "web", "page", "art", "design", "agency", "berlin", "bayern",
+	"koeln", "cologne", "nrw", "hamburg", "ruhr", "saarland", "wien",
+	"swiss", "tirol", "gmbh", "ag", "digital", "solutions", "services",
+	"network", "systems", "media", "news", "world", "life", "space",
+	"website", "company", "family", "group", "health", "law", "legal",
+	"bank", "insurance", "church", "school", "university", "academy",
+	"expert", "consulting", "marketing", "software", "studio", "center",
+	"social", "tips", "today", "link", "click", "icu", "vip", "work", "cat",
+	"eus", "bzh", "gal", "scot", "wales", "paris", "london", "amsterdam",
+	"brussels", "vlaanderen", "frl", "istanbul", "moscow", "test",
+	"example", "invalid" };
+
+bool
+norm_tld_ok(const char *s, size_t len)
+{
+	char t[16];
+
+	if (len >= 4 && lc(s[0]) == 'x' && lc(s[1]) == 'n' && s[2] == '-' &&
+	    s[3] == '-')
+		return len <= 63;
+	if (len < 2 || len >= sizeof(t))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (!is_alpha((unsigned char)s[i]))
+			return false;
+		t[i] = (char)lc((unsigned char)s[i]);
+	}
+	t[len] = '\0';
+	if (len == 2) {
+		if (str_eq(t, "aa") || str_eq(t, "zz"))
+			return false;
+		if ((t[0] == 'q' && t[1] >= 'm') || t[0] == 'x')
+			return false;
+		return true;
+	}
+	for (size_t i = 0; i < nitems(tlds); i++) {
+		if (str_eq(t, tlds[i]))
+			return true;
+	}
+	return false;
+}
+
+static bool
+email_local_ok(int c)
+{
+	return is_alpha(c) || is_digit(c) || c >= 0x80 ||
+	       (c != 0 && strchr("._%+-!#$&'*/=?^`{|}~", c) != NULL);
+}
+
+static bool
+email_domain_ok(int c)
+{
+	return is_alpha(c) || is_digit(c) || c >= 0x80 || c == '-' || c == '.';
+}
+
+size_t
+norm_email(const char *s, size_t len, char *out, size_t outsz)
+{
+	const char *at;
+	size_t l, dl, tl, n;
+
+	s = norm_trim(s, len, &len);
+	at = memchr(s, '@', len);
+	if (at == NULL || len + 1 > outsz || len > 254)
+		return 0;
+	l = (size_t)(at - s);
+	dl = len - l - 1;
+	if (l == 0 || l > 64 || dl < 4)
+		return 0;
+	if (s[0] == '.' || s[l - 1] == '.')
+		return 0;
+	for (size_t i = 0; i < l; i++) {
+		if (!email_local_ok((unsigned char)s[i]))
+			return 0;
+	}
+	for (size_t i = l + 1; i < len; i++) {
+		if (!email_domain_ok((unsigned char)s[i]))
+			return 0;
+		if (s[i] == '.' && (i == l + 1 || s[i - 1] == '.' ||
+		                       s[i - 1] == '-' || i + 1 == len))
+			return 0;
+	}
+	if (s[l + 1] == '-')
+		return 0;
+	tl = 0;
+	while (tl < dl && s[len - 1 - tl] != '.')
+		tl++;
+	if (tl == dl || !norm_tld_ok(s + len - tl, tl))
+		return 0;
+	for (n = 0; n < len; n++)
+		out[n] = (char)lc((unsigned char)s[n]);
+	out[n] = '\0';
+	return n;
+}
+
+size_t
+norm_phone(const char *s, size_t len, char *out, size_t outsz)
+{
+	char d[24];
+	size_t n = 0, i = 0, o = 0;
+	bool plus = false, trunk = false;
+
+	s = norm_trim(s, len, &len);
+	if (len == 0)
+		return 0;
+	if (s[0] == '+') {
+		plus = true;
+		i = 1;
+	}
+	for (; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		if (is_digit(c)) {
+			if (n == sizeof(d))
+				return 0;
+			d[n++] = (char)c;
+		} else if (c == '(' && i + 2 < len && s[i + 1] == '0' &&
+		           s[i + 2] == ')' && plus) {
+			i += 2; /* +49 (0)151: the trunk zero is dropped */
+			trunk = true;
+		} else if (c != ' ' && c != '-' && c != '/' && c != '(' &&
+		           c != ')') {
+			return 0;
+		}
+	}
+	(void)trunk;
+	if (n < 6)
+		return 0;
+	if (outsz < 18)
+		return 0;
+	out[o++] = '+';
+	if (plus) {
+		if (d[0] == '0')
+			return 0;
+		i = 0;
+	} else if (n > 2 && d[0] == '0' && d[1] == '0') {
+		if (d[2] == '0')
+			return 0;
+		i = 2;
+	} else if (d[0] == '0' && d[1] != '0') {
+		out[o++] = '4';
+		out[o++] = '9';
+		i = 1;
+	} else {
+		return 0;
+	}
+	if (n - i + (o - 1) < 8 || n - i + (o - 1) > 15)
+		return 0;
+	/* German numbers: national significant number of 6 to 13 digits, no
+	 * leading zero; mobiles (15x, 16x, 17x) have 10 or 11 digits. */
+	if ((o == 3) || (n - i > 2 && d[i] == '4' && d[i + 1] == '9')) {
+		size_t ns = o == 3 ? i : i + 2;
+		size_t nl = n - ns;
+
+		if (nl < 6 || nl > 13 || d[ns] == '0')
+			return 0;
+		if (d[ns] == '1' &&
+		    (d[ns + 1] == '5' || d[ns + 1] == '6' ||
+		        d[ns + 1] == '7') &&
+		    (nl < 10 || nl > 11))
+			return 0;
+	}
+	for (; i < n; i++)
+		out[o++] = d[i];
+	out[o] = '\0';
+	return o;
+}
+
+static int
+iban_country_len(const char *cc)
+{
+	static const struct {
+		char cc[3];
+		int len;
+	} t[] = { { "DE", 22 }, { "AT", 20 }, { "CH", 21 }, { "FR", 27 },
+		{ "NL", 18 }, { "GB", 22 }, { "ES", 24 }, { "IT", 27 },
+		{ "BE", 16 }, { "PL", 28 }, { "LU", 20 }, { "DK", 18 },
+		{ "SE", 24 }, { "NO", 15 }, { "FI", 18 }, { "IE", 22 },
+		{ "PT", 25 }, { "CZ", 24 }, { "LI", 21 }, { "GR", 27 },
+		{ "HU", 28 }, { "SK", 24 }, { "SI", 19 }, { "HR", 21 },
+		{ "RO", 24 }, { "BG", 22 }, { "EE", 20 }, { "LV", 21 },
+		{ "LT", 20 }, { "MT", 31 }, { "CY", 28 }, { "IS", 26 },
+		{ "TR", 26 }, { "MC", 27 }, { "SM", 27 }, { "AD", 24 } };
+
+	for (size_t i = 0; i < nitems(t); i++) {
+		if (t[i].cc[0] == cc[0] && t[i].cc[1] == cc[1])
+			return t[i].len;
+	}
+	return 0;
+}
+
+size_t
+norm_iban(const char *s, size_t len, char *out, size_t outsz)
+{
+	char v[40];
+	size_t n = 0;
+	unsigned rem = 0;
+	int want;
+
+	s = norm_trim(s, len, &len);
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c == ' ')
+			continue;
+		if (!is_alpha(c) && !is_digit(c))
+			return 0;
+		if (n == sizeof(v) - 1)
+			return 0;
+		v[n++] = (char)(is_alpha(c) ? c & ~32 : c);
+	}
+	if (n < 15 || n > 34 || n + 1 > outsz)
+		return 0;
+	if (!is_alpha(v[0]) || !is_alpha(v[1]) || !is_digit(v[2]) ||
+	    !is_digit(v[3]))
+		return 0;
+	want = iban_country_len(v);
+	if (want == 0 || (size_t)want != n)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		int c = (unsigned char)v[(k + 4) % n];
+
+		if (is_digit(c))
+			rem = (rem * 10 + (unsigned)(c - '0')) % 97;
+		else
+			rem = (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
+	}
+	if (rem != 1)
+		return 0;
+	memcpy(out, v, n);
+	out[n] = '\0';
+	return n;
+}
+
+bool
+norm_luhn_ok(const char *d, size_t n)
+{
+	unsigned sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned x = (unsigned)(d[n - 1 - i] - '0');
+
+		if (i & 1) {
+			x *= 2;
+			if (x > 9)
+				x -= 9;
+		}
+		sum += x;
+	}
+	return sum % 10 == 0;
+}
+
+static bool
+card_issuer_ok(const char *d, size_t n)
+{
+	unsigned p2 = (unsigned)(d[0] - '0') * 10 + (unsigned)(d[1] - '0');
+	unsigned p4 =
+	    p2 * 100 + (unsigned)(d[2] - '0') * 10 + (unsigned)(d[3] - '0');
+
+	if (d[0] == '4')
+		return n == 13 || n == 16 || n == 19; /* Visa */
+	if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
+		return n == 16; /* Mastercard */
+	if (p2 == 34 || p2 == 37)
+		return n == 15; /* American Express */
+	if (p4 == 6011 || p2 == 65 || (p4 >= 6440 && p4 <= 6499))
+		return n >= 16 && n <= 19; /* Discover */
+	if (p4 >= 3528 && p4 <= 3589)
+		return n >= 16 && n <= 19; /* JCB */
+	if ((p4 >= 3000 && p4 <= 3059) || p2 == 36 || p2 == 38)
+		return n == 14; /* Diners Club */
+	if (p2 == 62)
+		return n >= 16 && n <= 19; /* UnionPay */
+	return false;
+}
+
+size_t
+norm_card(const char *s, size_t len, char *out, size_t outsz)
+{
+	char d[20];
+	size_t n = 0;
+
+	s = norm_trim(s, len, &len);
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		if (is_digit(c)) {
+			if (n == sizeof(d))
+				return 0;
+			d[n++] = (char)c;
+		} else if (c != ' ' && c != '-') {
+			return 0;
+		}
+	}
+	if (n < 13 || n > 19 || n + 1 > outsz)
+		return 0;
+	if (!card_issuer_ok(d, n) || !norm_luhn_ok(d, n))
+		return 0;
+	memcpy(out, d, n);
+	out[n] = '\0';
+	return n;
+}
+
+size_t
+norm_taxid(const char *s, size_t len, char *out, size_t outsz)
+{
+	int cnt[10] = { 0 };
+	unsigned prod = 10, sum;
+	int twice = 0;
+
+	s = norm_trim(s, len, &len);
+	if (len != 11 || outsz < 12 || s[0] == '0')
+		return 0;
+	for (size_t i = 0; i < 11; i++) {
+		if (!is_digit((unsigned char)s[i]))
+			return 0;
+	}
+	for (size_t i = 0; i < 10; i++)
+		cnt[s[i] - '0']++;
+	for (size_t i = 0; i < 10; i++) {
+		if (cnt[i] > 3)
+			return 0;
+		if (cnt[i] >= 2)
+			twice++;
+	}
+	if (twice != 1)
+		return 0;
+	for (size_t i = 0; i < 10; i++) { /* ISO 7064 MOD 11,10 */
+		sum = ((unsigned)(s[i] - '0') + prod) % 10;
+		if (sum == 0)
+			sum = 10;
+		prod = (sum * 2) % 11;
+	}
+	if ((11 - prod) % 10 != (unsigned)(s[10] - '0'))
+		return 0;
+	memcpy(out, s, 11);
+	out[11] = '\0';
+	return 11;
+}
+
+static int
+num(const char *s, size_t n)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+size_t
+norm_date(const char *s, size_t len, char *out, size_t outsz)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int y, m, d;
+
+	s = norm_trim(s, len, &len);
+	if (outsz < 11)
+		return 0;
+	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		y = num(s, 4);
+		m = num(s + 5, 2);
+		d = num(s + 8, 2);
+	} else if (len == 10 && (s[2] == '.' || s[2] == '/') && s[5] == s[2]) {
+		d = num(s, 2);
+		m = num(s + 3, 2);
+		y = num(s + 6, 4);
+	} else if (len == 8) {
+		y = num(s, 4);
+		m = num(s + 4, 2);
+		d = num(s + 6, 2);
+	} else {
+		return 0;
+	}
+	if (y < 1900 || y > 2030 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
+		return 0;
+	snprintf(out, outsz, "%04d-%02d-%02d", y, m, d);
+	return 10;
+}
+
+size_t
+norm_ip(const char *s, size_t len, char *out, size_t outsz)
+{
+	char t[64];
+	unsigned char bin[16];
+	bool v6;
+
+	s = norm_trim(s, len, &len);
+	if (len < 7 || len >= sizeof(t) || outsz < 46)
+		return 0;
+	memcpy(t, s, len);
+	t[len] = '\0';
+	v6 = memchr(t, ':', len) != NULL;
+	if (!v6) {
+		/* inet_pton takes no leading zeros; reject them ourselves too */
+		for (size_t i = 0; i + 1 < len; i++) {
+			if (t[i] == '0' && is_digit((unsigned char)t[i + 1]) &&
+			    (i == 0 || t[i - 1] == '.'))
+				return 0;
+		}
+	}
+	if (inet_pton(v6 ? AF_INET6 : AF_INET, t, bin) != 1)
+		return 0;
+	if (inet_ntop(v6 ? AF_INET6 : AF_INET, bin, out, (socklen_t)outsz) ==
+	    NULL)
+		return 0;
+	return strlen(out);
+}

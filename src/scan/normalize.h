@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan/normalize.h: pure validators and normalisers for the identifiers the
+ * scanner finds and the subject index will store (docs/scan.md, "Normalisation
+ * rules").  No I/O, no allocation; every function writes at most `outsz`
+ * bytes (NUL-terminated) and returns the normalised length, or 0 when the
+ * input is not a valid identifier of that kind.
+ */
+#ifndef BREACHKIT_SCAN_NORMALIZE_H
+#define BREACHKIT_SCAN_NORMALIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { NORM_MAX = 256 }; /* the largest normalised value, with its NUL */
+
+/* E-mail: trimmed, ASCII lower-cased, local@domain, known TLD, IDN bytes
+ * (UTF-8) and xn-- labels accepted. */
+size_t norm_email(const char *s, size_t len, char *out, size_t outsz);
+/* True when the TLD (without the dot) is a delegated one or a reserved
+ * documentation name (test, example, invalid). */
+bool norm_tld_ok(const char *s, size_t len);
+/* Phone to E.164 (+4915112345678); national numbers get +49 (region DE). */
+size_t norm_phone(const char *s, size_t len, char *out, size_t outsz);
+/* IBAN: spaces dropped, upper case, country length, mod-97 == 1. */
+size_t norm_iban(const char *s, size_t len, char *out, size_t outsz);
+/* Payment card: digits only; Luhn and an issuer range. */
+size_t norm_card(const char *s, size_t len, char *out, size_t outsz);
+bool norm_luhn_ok(const char *digits, size_t n);
+/* German tax ID (Steuer-IdNr): 11 digits, ISO 7064 MOD 11,10, digit rule. */
+size_t norm_taxid(const char *s, size_t len, char *out, size_t outsz);
+/* Date of birth: YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD -> ISO. */
+size_t norm_date(const char *s, size_t len, char *out, size_t outsz);
+/* IPv4 dotted quad or IPv6 -> the canonical text form (inet_ntop). */
+size_t norm_ip(const char *s, size_t len, char *out, size_t outsz);
+/* Trim ASCII blanks and surrounding quotes; returns the inner span. */
+const char *norm_trim(const char *s, size_t len, size_t *outlen);
+
+#endif

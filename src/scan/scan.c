@@ -1,0 +1,1251 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan/scan.c: the scan job.  The parent opens the file and forks; the
+ * child sets its resource limits, streams the file through reader.c and
+ * detect.c, aggregates per category (counts, keyed-SipHash HyperLogLog,
+ * masked samples, columns) and writes fixed-size records to a pipe.  The
+ * parent checks every record before it trusts it: a crash, a hang or
+ * garbage from the child costs that file, never the process.
+ */
+#define _GNU_SOURCE /* memrchr, pipe2 */
+#include "base/base.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "base/str.h"
+#include "base/xalloc.h"
+#include "model/facts.h"
+#include "scan/normalize.h"
+#include "scan/reader.h"
+#include "scan/scan.h"
+
+enum {
+	REC_MAGIC = 0x424b5343, /* "BKSC" */
+	REC_TEXT = 224,
+	LINE_MAX_DEFAULT = 16 << 20,
+	CHILD_AS = 1024u << 20 /* RLIMIT_AS of the child */
+};
+
+enum rec_kind {
+	REC_META = 1, /* a=format b=encoding c=compression, text[0]=delim */
+	REC_PROGRESS, /* a=file offset b=decoded bytes */
+	REC_WARN,     /* a=offset text=message */
+	REC_CAT,      /* cat; a=values b=records */
+	REC_SAMPLE,   /* cat; text */
+	REC_COLUMN,   /* cat; text */
+	REC_HLL,      /* cat; a=register offset b=count; bytes */
+	REC_DONE,     /* a=records b=lines c=long lines; cat=1 if partial */
+	REC__MAX
+};
+
+struct rec {
+	uint32_t magic;
+	uint16_t kind;
+	uint16_t cat;
+	uint64_t a, b, c;
+	union {
+		char text[REC_TEXT];
+		uint8_t bytes[REC_TEXT];
+	} u;
+};
+static_assert(sizeof(struct rec) == 256, "fixed-size pipe record");
+
+void
+scan_opts_init(struct scan_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->max_line = LINE_MAX_DEFAULT;
+	o->cpu_s = 7200;
+	o->idle_s = 120;
+	o->force_format = -1;
+}
+
+/* ---- categories: ENISA and the facts taxonomy ------------------------ */
+
+static const struct {
+	const char *enisa;
+	unsigned data;
+} cat_map[SCAN_CAT__MAX] = {
+	[SCAN_CAT_EMAIL] = { "simple", DATA_CONTACT },
+	[SCAN_CAT_PHONE] = { "simple", DATA_CONTACT },
+	[SCAN_CAT_NAME] = { "simple", DATA_CONTACT },
+	[SCAN_CAT_ADDRESS] = { "simple", DATA_CONTACT },
+	[SCAN_CAT_DOB] = { "simple", DATA_IDENTITY },
+	[SCAN_CAT_TAX_ID] = { "simple", DATA_NATIONAL_ID },
+	[SCAN_CAT_IBAN] = { "financial", DATA_BANK },
+	[SCAN_CAT_CARD] = { "financial", DATA_CARD },
+	[SCAN_CAT_PASSWORD] = { "simple", DATA_CREDENTIALS },
+	[SCAN_CAT_HASH] = { "simple", DATA_CREDENTIALS },
+	[SCAN_CAT_IP] = { "behavioural", DATA_BEHAVIOURAL },
+	[SCAN_CAT_HEALTH] = { "sensitive", DATA_HEALTH },
+	[SCAN_CAT_RELIGION] = { "sensitive", DATA_RELIGIOUS },
+	[SCAN_CAT_POLITICAL] = { "sensitive", DATA_POLITICAL },
+	[SCAN_CAT_SEXUAL] = { "sensitive", DATA_SEX },
+	[SCAN_CAT_UNION] = { "sensitive", DATA_UNION },
+	[SCAN_CAT_BIOMETRIC] = { "sensitive", DATA_BIOMETRIC },
+};
+
+const char *
+scan_cat_enisa(unsigned c)
+{
+	return c < SCAN_CAT__MAX ? cat_map[c].enisa : "?";
+}
+
+unsigned
+scan_cat_data_cat(unsigned c)
+{
+	return c < SCAN_CAT__MAX ? cat_map[c].data : DATA_OTHER;
+}
+
+/* ---- masking ---------------------------------------------------------- */
+
+/* Length of the UTF-8 character at s[0] (1 for a stray byte). */
+static size_t
+u8len(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t k = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+
+	return k <= n ? k : 1;
+}
+
+void
+scan_mask(unsigned cat, const char *v, size_t len, char *out, size_t outsz)
+{
+	static const char ell[] = "\xe2\x80\xa6"; /* … */
+	const char *at, *dot;
+	size_t k;
+
+	if (outsz == 0)
+		return;
+	out[0] = '\0';
+	if (len == 0)
+		return;
+	switch (cat) {
+	case SCAN_CAT_EMAIL:
+		at = memchr(v, '@', len);
+		dot = at;
+		for (const char *p = at; p != NULL && p < v + len; p++) {
+			if (*p == '.')
+				dot = p;
+		}
+		if (at == NULL || dot == NULL || dot == at)
+			break;
+		k = u8len(v, len);
+		snprintf(out, outsz, "%.*s%s@%s%c%.*s", (int)k, v, ell, ell,
+		    dot[-1], (int)(v + len - dot), dot);
+		return;
+	case SCAN_CAT_IBAN:
+		snprintf(out, outsz, "%.4s%s%s", v, ell, v + len - 4);
+		return;
+	case SCAN_CAT_CARD:
+		snprintf(out, outsz, "%s%s", ell, v + len - 4);
+		return;
+	case SCAN_CAT_PHONE:
+		snprintf(out, outsz, "%.3s%s%s", v, ell, v + len - 2);
+		return;
+	case SCAN_CAT_TAX_ID:
+		snprintf(out, outsz, "%.2s%s%s", v, ell, v + len - 1);
+		return;
+	case SCAN_CAT_DOB:
+		snprintf(out, outsz, "%.4s-%s", v, ell);
+		return;
+	case SCAN_CAT_IP:
+		dot = memchr(v, '.', len);
+		if (dot == NULL)
+			dot = memchr(v, ':', len);
+		k = dot != NULL ? (size_t)(dot - v) + 1 : 0;
+		snprintf(out, outsz, "%.*s%s", (int)k, v, ell);
+		return;
+	case SCAN_CAT_PASSWORD:
+		snprintf(out, outsz, "%s (%zu bytes)", ell, len);
+		return;
+	case SCAN_CAT_HASH:
+		if (v[0] == '$') {
+			const char *d = memchr(v + 1, '$', len - 1);
+
+			k = d != NULL ? (size_t)(d - v) + 1 : 1;
+			if (k <= 4 && d != NULL) { /* $2y$10$ */
+				const char *d2 = memchr(
+				    d + 1, '$', len - (size_t)(d + 1 - v));
+
+				if (d2 != NULL)
+					k = (size_t)(d2 - v) + 1;
+			}
+			snprintf(out, outsz, "%.*s%s", (int)k, v, ell);
+		} else {
+			snprintf(out, outsz, "%s (%zu hex)",
+			    len == 32   ? "MD5/NTLM"
+			    : len == 40 ? "SHA-1"
+			    : len == 64 ? "SHA-256"
+			                : "SHA-512",
+			    len);
+		}
+		return;
+	case SCAN_CAT_NAME:
+	case SCAN_CAT_ADDRESS:
+		k = u8len(v, len);
+		snprintf(out, outsz, "%.*s%s", (int)k, v, ell);
+		return;
+	default:
+		/* Art. 9 keywords: the dictionary word, not personal data */
+		snprintf(out, outsz, "%.*s", (int)(len < 40 ? len : 40), v);
+		return;
+	}
+	snprintf(out, outsz, "%s", ell);
+}
+
+/* ---- HyperLogLog ------------------------------------------------------ */
+
+static void
+hll_add(uint8_t *reg, uint64_t h)
+{
+	unsigned idx = (unsigned)(h >> (64 - SCAN_HLL_BITS));
+	uint64_t w = h << SCAN_HLL_BITS;
+	uint8_t rank = w == 0 ? (uint8_t)(64 - SCAN_HLL_BITS + 1)
+	                      : (uint8_t)(__builtin_clzll(w) + 1);
+
+	if (rank > reg[idx])
+		reg[idx] = rank;
+}
+
+uint64_t
+scan_distinct_estimate(const struct scan_cat_result *c)
+{
+	double m = SCAN_HLL_M, sum = 0, est, lc = 0;
+	unsigned zeros = 0;
+
+	if (c->hll == NULL)
+		return 0;
+	for (unsigned i = 0; i < SCAN_HLL_M; i++) {
+		sum += ldexp(1.0, -(int)c->hll[i]);
+		zeros += c->hll[i] == 0;
+	}
+	est = (0.7213 / (1 + 1.079 / m)) * m * m / sum;
+	/* Linear counting is the better estimator up to about 5m distinct,
+	 * where raw HyperLogLog is biased (Heule et al. 2013). */
+	if (zeros > 0) {
+		lc = m * log(m / zeros);
+		if (lc <= 5 * m)
+			est = lc;
+	}
+	if (est > (double)c->values)
+		est = (double)c->values;
+	return (uint64_t)(est + 0.5);
+}
+
+/* ---- the stream loop (child and eval) --------------------------------- */
+
+struct loop {
+	struct scan_engine *eng;
+	struct reader *rd;
+	const struct scan_opts *o;
+	volatile int *stop;
+	void (*warn)(void *, uint64_t, const char *);
+	void (*progress)(void *, uint64_t, uint64_t);
+	void *ctx;
+	uint64_t long_lines, base_off;
+	unsigned bad_utf8;
+	bool nul_seen;
+};
+
+/* Offset of the first invalid UTF-8 sequence, or n. */
+static size_t
+utf8_first_bad(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i], k;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			k = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			k = 3;
+		else
+			return i;
+		if (i + k >= n)
+			return i;
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xc0) != 0x80)
+				return i;
+		}
+		i += k + 1;
+	}
+	return n;
+}
+
+static bool
+has_high(const char *p, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)p[i];
+	return (acc & 0x8080808080808080ull) != 0;
+}
+
+/* Whole lines buf[0..n): checks, then the engine. */
+static void
+loop_lines(struct loop *l, const char *buf, size_t n)
+{
+	const char *z;
+
+	if (!l->nul_seen && (z = memchr(buf, '\0', n)) != NULL) {
+		l->nul_seen = true;
+		l->warn(l->ctx, l->base_off + (uint64_t)(z - buf),
+		    "NUL bytes (binary data): scanned as text");
+	}
+	if (reader_encoding(l->rd) <= READER_ENC_UTF8 && l->bad_utf8 < 5 &&
+	    has_high(buf, n)) {
+		size_t b = utf8_first_bad((const unsigned char *)buf, n);
+
+		if (b < n) {
+			l->bad_utf8++;
+			l->warn(l->ctx, l->base_off + b,
+			    "invalid UTF-8: scanned as bytes");
+		}
+	}
+	scan_engine_lines(l->eng, buf, n);
+}
+
+static enum err
+loop_run(struct loop *l)
+{
+	size_t cap = l->o->max_line + READER_BLOCK, carry = 0, got;
+	char *buf = xmalloc(cap);
+	bool skipping = false, first = true;
+	enum err rc = ERR_OK;
+
+	for (;;) {
+		char *nl;
+
+		if (l->stop != NULL && *l->stop) {
+			rc = ERR_INTR;
+			break;
+		}
+		rc = reader_read(l->rd, buf + carry, READER_BLOCK, &got);
+		if (rc != ERR_OK)
+			break;
+		if (first) {
+			first = false;
+			if (l->o->force_format >= 0)
+				scan_engine_set_format(l->eng,
+				    (enum scan_format)l->o->force_format, ',');
+			else
+				scan_engine_sniff(l->eng, buf, got);
+		}
+		if (got == 0) {
+			if (carry > 0 && !skipping)
+				loop_lines(l, buf, carry);
+			break;
+		}
+		if (skipping) {
+			nl = memchr(buf, '\n', got);
+			if (nl == NULL) {
+				l->base_off += got;
+				continue;
+			}
+			skipping = false;
+			l->base_off += (uint64_t)(nl + 1 - buf);
+			memmove(buf, nl + 1, got - (size_t)(nl + 1 - buf));
+			carry = got - (size_t)(nl + 1 - buf);
+			got = 0;
+		}
+		nl = memrchr(buf + carry, '\n', got);
+		if (nl == NULL) {
+			carry += got;
+			if (carry > l->o->max_line) {
+				l->long_lines++;
+				scan_engine_skip_lines(l->eng, 1);
+				l->warn(l->ctx, l->base_off,
+				    "line over the line cap: skipped");
+				l->base_off += carry;
+				carry = 0;
+				skipping = true;
+			}
+		} else {
+			size_t n = (size_t)(nl + 1 - buf),
+			       rest = carry + got - n;
+
+			loop_lines(l, buf, n);
+			l->base_off += n;
+			memmove(buf, buf + n, rest);
+			carry = rest;
+		}
+		if (l->progress != NULL)
+			l->progress(l->ctx, reader_file_offset(l->rd),
+			    l->base_off + carry);
+	}
+	free(buf);
+	return rc;
+}
+
+/* ---- the child -------------------------------------------------------- */
+
+struct child {
+	int out;
+	unsigned char key[crypto_shorthash_KEYBYTES];
+	struct scan_cat_result cats[SCAN_CAT__MAX];
+	uint64_t last_rec[SCAN_CAT__MAX];
+	unsigned warns;
+	bool dead_pipe;
+};
+
+static volatile sig_atomic_t child_stop_flag;
+static volatile int child_stop;
+
+static void
+child_on_int(int sig)
+{
+	(void)sig;
+	child_stop = 1;
+	child_stop_flag = 1;
+}
+
+static void
+rec_send(struct child *c, struct rec *r)
+{
+	const char *p = (const char *)r;
+	size_t n = sizeof(*r);
+
+	r->magic = REC_MAGIC;
+	while (n > 0 && !c->dead_pipe) {
+		ssize_t w = write(c->out, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			c->dead_pipe = true;
+			child_stop = 1;
+			return;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+child_text(struct rec *r, const char *s)
+{
+	snprintf(r->u.text, sizeof(r->u.text), "%s", s);
+}
+
+static void
+child_warn(void *ctx, uint64_t off, const char *msg)
+{
+	struct child *c = ctx;
+	struct rec r = { 0 };
+
+	if (++c->warns > 1000)
+		return;
+	r.kind = REC_WARN;
+	r.a = off;
+	child_text(&r, msg);
+	rec_send(c, &r);
+}
+
+static void
+child_progress(void *ctx, uint64_t file_off, uint64_t dec)
+{
+	struct rec r = { 0 };
+
+	r.kind = REC_PROGRESS;
+	r.a = file_off;
+	r.b = dec;
+	rec_send(ctx, &r);
+}
+
+/* Column names come from the file: keep printable ASCII only. */
+static void
+clean_col(char *dst, size_t sz, const char *s)
+{
+	size_t i = 0;
+
+	for (; *s != '\0' && i + 1 < sz && i < 40; s++)
+		dst[i++] = (*s >= 0x20 && *s < 0x7f) ? *s : '?';
+	dst[i] = '\0';
+}
+
+static void
+child_hit(void *ctx, const struct scan_hit *h)
+{
+	struct child *c = ctx;
+	struct scan_cat_result *k = &c->cats[h->cat];
+	uint64_t hv;
+	char m[SCAN_TEXT_MAX];
+
+	k->values++;
+	if (c->last_rec[h->cat] != h->rec + 1) {
+		c->last_rec[h->cat] = h->rec + 1;
+		k->records++;
+	}
+	if (k->hll == NULL)
+		k->hll = xcalloc(SCAN_HLL_M, 1);
+	crypto_shorthash((unsigned char *)&hv, (const unsigned char *)h->val,
+	    h->len, c->key);
+	hll_add(k->hll, hv);
+	if (k->samples_n < SCAN_SAMPLES_MAX) {
+		bool dup = false;
+
+		scan_mask(h->cat, h->val, h->len, m, sizeof(m));
+		for (unsigned i = 0; i < k->samples_n; i++)
+			dup = dup || str_eq(k->samples[i], m);
+		if (!dup)
+			memcpy(k->samples[k->samples_n++], m, sizeof(m));
+	}
+	if (h->col != NULL && h->col[0] != '\0') {
+		char t[SCAN_TEXT_MAX];
+		bool dup = false;
+
+		clean_col(t, sizeof(t), h->col);
+		if (k->cols_n > 0 && str_eq(k->cols[k->cols_n - 1], t))
+			return;
+		for (unsigned i = 0; i < k->cols_n; i++)
+			dup = dup || str_eq(k->cols[i], t);
+		if (!dup && k->cols_n < SCAN_COLS_MAX)
+			memcpy(k->cols[k->cols_n++], t, sizeof(t));
+	}
+}
+
+static void
+child_limits(const struct scan_opts *o, int maxfd)
+{
+	struct rlimit rl;
+
+	rl.rlim_cur = rl.rlim_max = 0;
+	setrlimit(RLIMIT_CORE, &rl);
+	setrlimit(RLIMIT_FSIZE, &rl);
+	rl.rlim_cur = rl.rlim_max = (rlim_t)maxfd + 1;
+	setrlimit(RLIMIT_NOFILE, &rl);
+	rl.rlim_cur = o->cpu_s;
+	rl.rlim_max = (rlim_t)o->cpu_s + 5;
+	setrlimit(RLIMIT_CPU, &rl);
+#if !defined(__SANITIZE_ADDRESS__) && !defined(BREACHKIT_NO_RLIMIT_AS)
+#if defined(__has_feature)
+#if !__has_feature(address_sanitizer)
+#define BK_SET_AS 1
+#endif
+#else
+#define BK_SET_AS 1
+#endif
+#endif
+#ifdef BK_SET_AS
+	/* Sanitizers reserve terabytes of shadow memory: no AS limit there. */
+	rl.rlim_cur = rl.rlim_max = (rlim_t)CHILD_AS + o->max_line;
+	setrlimit(RLIMIT_AS, &rl);
+#endif
+}
+
+static void
+child_main(int fd, int out, const struct scan_opts *o)
+{
+	struct child *c = xcalloc(1, sizeof(*c));
+	struct loop l = { 0 };
+	struct rec r = { 0 };
+	struct sigaction sa = { 0 };
+	enum err rc;
+
+	sa.sa_handler = child_on_int;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	c->out = out;
+	if (sodium_init() < 0)
+		_exit(3);
+	randombytes_buf(c->key, sizeof(c->key));
+	l.eng = scan_engine_new(child_hit, c);
+	child_limits(o, fd > out ? fd : out);
+	l.o = o;
+	l.stop = &child_stop;
+	l.warn = child_warn;
+	l.progress = child_progress;
+	l.ctx = c;
+	rc = reader_open(fd, child_warn, c, &l.rd);
+	if (rc != ERR_OK)
+		_exit(4);
+	rc = loop_run(&l);
+	r.kind = REC_META;
+	r.a = (uint64_t)scan_engine_sniff_format(l.eng);
+	r.b = reader_encoding(l.rd);
+	r.c = reader_compression(l.rd);
+	r.u.text[0] = scan_engine_delim(l.eng);
+	rec_send(c, &r);
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+		struct scan_cat_result *a = &c->cats[k];
+
+		if (a->values == 0)
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.kind = REC_CAT;
+		r.cat = (uint16_t)k;
+		r.a = a->values;
+		r.b = a->records;
+		rec_send(c, &r);
+		for (unsigned i = 0; i < a->samples_n; i++) {
+			r.kind = REC_SAMPLE;
+			child_text(&r, a->samples[i]);
+			rec_send(c, &r);
+		}
+		for (unsigned i = 0; i < a->cols_n; i++) {
+			r.kind = REC_COLUMN;
+			child_text(&r, a->cols[i]);
+			rec_send(c, &r);
+		}
+		for (size_t off = 0; off < SCAN_HLL_M; off += REC_TEXT) {
+			size_t n = SCAN_HLL_M - off < REC_TEXT
+			               ? SCAN_HLL_M - off
+			               : REC_TEXT;
+
+			memset(&r, 0, sizeof(r));
+			r.kind = REC_HLL;
+			r.cat = (uint16_t)k;
+			r.a = off;
+			r.b = n;
+			memcpy(r.u.bytes, a->hll + off, n);
+			rec_send(c, &r);
+		}
+	}
+	memset(&r, 0, sizeof(r));
+	r.kind = REC_DONE;
+	r.a = scan_engine_records(l.eng);
+	r.b = scan_engine_lines_seen(l.eng);
+	r.c = l.long_lines;
+	r.cat = rc == ERR_INTR;
+	child_progress(c, reader_file_offset(l.rd), l.base_off);
+	rec_send(c, &r);
+	_exit(rc == ERR_OK || rc == ERR_INTR ? 0 : 5);
+}
+
+/* ---- the parent ------------------------------------------------------- */
+
+struct parent {
+	struct scan_result *res;
+	struct scan_file_result *f;
+	struct scan_cat_result cats[SCAN_CAT__MAX];
+	const struct scan_opts *o;
+	bool done, meta, bad;
+	uint64_t last_draw_ns, last_rec_ns, start_ns, last_off;
+};
+
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static void
+add_warning(struct scan_file_result *f, uint64_t off, const char *msg)
+{
+	if (f->warnings_n < SCAN_WARN_MAX) {
+		f->warnings[f->warnings_n].off = off;
+		snprintf(
+		    f->warnings[f->warnings_n].msg, SCAN_TEXT_MAX, "%s", msg);
+		f->warnings_n++;
+	} else {
+		f->warnings_dropped++;
+	}
+}
+
+static void
+draw_progress(struct parent *p, uint64_t off, bool final)
+{
+	uint64_t t = now_ns();
+	double secs, rate, frac;
+	int bar;
+	char line[160];
+
+	if (!p->o->progress || (!final && t - p->last_draw_ns < 100000000ull))
+		return;
+	p->last_draw_ns = t;
+	secs = (double)(t - p->start_ns) / 1e9;
+	rate = secs > 0 ? (double)off / secs : 0;
+	frac = p->f->size > 0 ? (double)off / (double)p->f->size : 0;
+	if (frac > 1)
+		frac = 1;
+	bar = (int)(frac * 30);
+	snprintf(line, sizeof(line),
+	    "\r[%-30.*s] %3d%% %8.1f MB %7.1f MB/s ETA %4.0fs ", bar,
+	    "##############################", (int)(frac * 100),
+	    (double)off / 1e6, rate / 1e6,
+	    rate > 0
+	        ? (double)(p->f->size - (off < p->f->size ? off : p->f->size)) /
+	              rate
+	        : 0.0);
+	fputs(line, stderr);
+	if (final)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+/* Is this a well-formed text field from the child? */
+static bool
+rec_text_ok(const struct rec *r)
+{
+	const char *z = memchr(r->u.text, '\0', sizeof(r->u.text));
+
+	if (z == NULL || (size_t)(z - r->u.text) >= SCAN_TEXT_MAX)
+		return false;
+	return text_problem(r->u.text, (size_t)(z - r->u.text),
+	           SCAN_TEXT_MAX - 1, false) == NULL;
+}
+
+/* Check and apply one record; false when it is malformed. */
+static bool
+rec_apply(struct parent *p, const struct rec *r)
+{
+	struct scan_file_result *f = p->f;
+	struct scan_cat_result *c;
+
+	if (r->magic != REC_MAGIC || r->kind == 0 || r->kind >= REC__MAX ||
+	    p->done)
+		return false;
+	switch (r->kind) {
+	case REC_META:
+		if (r->a >= SCAN_FMT__MAX || r->b >= READER_ENC__MAX ||
+		    r->c >= READER_COMP__MAX)
+			return false;
+		f->format = (enum scan_format)r->a;
+		f->encoding = (unsigned)r->b;
+		f->compression = (unsigned)r->c;
+		f->delim = (r->u.text[0] >= 0x20 && r->u.text[0] < 0x7f) ||
+		                   r->u.text[0] == '\t'
+		               ? r->u.text[0]
+		               : 0;
+		p->meta = true;
+		return true;
+	case REC_PROGRESS:
+		if (r->a > f->size + (1ull << 20) && f->compression == 0 &&
+		    p->meta)
+			return false;
+		f->file_bytes = r->a;
+		f->decoded_bytes = r->b;
+		p->last_off = r->a;
+		draw_progress(p, r->a, false);
+		return true;
+	case REC_WARN:
+		if (!rec_text_ok(r))
+			return false;
+		add_warning(f, r->a, r->u.text);
+		return true;
+	case REC_DONE:
+		if (r->cat > 1)
+			return false;
+		f->records = r->a;
+		f->lines = r->b;
+		f->long_lines = r->c;
+		f->status = r->cat ? SCAN_PARTIAL : SCAN_COMPLETE;
+		p->done = true;
+		return true;
+	default:
+		break;
+	}
+	if (r->cat >= SCAN_CAT__MAX)
+		return false;
+	c = &p->cats[r->cat];
+	switch (r->kind) {
+	case REC_CAT:
+		if (r->b > r->a || r->b > f->lines + f->records + 1 + r->b)
+			return false;
+		c->values = r->a;
+		c->records = r->b;
+		return true;
+	case REC_SAMPLE:
+		if (!rec_text_ok(r) || c->samples_n >= SCAN_SAMPLES_MAX)
+			return false;
+		memcpy(c->samples[c->samples_n++], r->u.text, SCAN_TEXT_MAX);
+		c->samples[c->samples_n - 1][SCAN_TEXT_MAX - 1] = '\0';
+		return true;
+	case REC_COLUMN:
+		if (!rec_text_ok(r) || c->cols_n >= SCAN_COLS_MAX)
+			return false;
+		memcpy(c->cols[c->cols_n++], r->u.text, SCAN_TEXT_MAX);
+		c->cols[c->cols_n - 1][SCAN_TEXT_MAX - 1] = '\0';
+		return true;
+	case REC_HLL:
+		if (r->a >= SCAN_HLL_M || r->b == 0 || r->b > REC_TEXT ||
+		    r->a + r->b > SCAN_HLL_M || c->values == 0)
+			return false;
+		for (size_t i = 0; i < r->b; i++) {
+			if (r->u.bytes[i] > 64 - SCAN_HLL_BITS + 1)
+				return false;
+		}
+		if (c->hll == NULL)
+			c->hll = xcalloc(SCAN_HLL_M, 1);
+		memcpy(c->hll + r->a, r->u.bytes, r->b);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+merge_cats(struct scan_result *res, struct scan_cat_result *from)
+{
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+		struct scan_cat_result *a = &res->cats[k], *b = &from[k];
+
+		a->values += b->values;
+		a->records += b->records;
+		if (b->hll != NULL) {
+			if (a->hll == NULL)
+				a->hll = xcalloc(SCAN_HLL_M, 1);
+			for (unsigned i = 0; i < SCAN_HLL_M; i++) {
+				if (b->hll[i] > a->hll[i])
+					a->hll[i] = b->hll[i];
+			}
+			free(b->hll);
+			b->hll = NULL;
+		}
+		for (unsigned i = 0; i < b->samples_n; i++) {
+			bool dup = false;
+
+			for (unsigned j = 0; j < a->samples_n; j++)
+				dup =
+				    dup || str_eq(a->samples[j], b->samples[i]);
+			if (!dup && a->samples_n < SCAN_SAMPLES_MAX)
+				memcpy(a->samples[a->samples_n++],
+				    b->samples[i], SCAN_TEXT_MAX);
+		}
+		for (unsigned i = 0; i < b->cols_n; i++) {
+			bool dup = false;
+
+			for (unsigned j = 0; j < a->cols_n; j++)
+				dup = dup || str_eq(a->cols[j], b->cols[i]);
+			if (!dup && a->cols_n < SCAN_COLS_MAX)
+				memcpy(a->cols[a->cols_n++], b->cols[i],
+				    SCAN_TEXT_MAX);
+		}
+	}
+}
+
+/* Read records until EOF, a bad record, or a silent child. */
+static enum err
+parent_read(struct parent *p, int in, pid_t pid)
+{
+	struct rec r;
+	size_t have = 0;
+	bool sent_int = false;
+
+	for (;;) {
+		struct pollfd pfd = { in, POLLIN, 0 };
+		int pr;
+		ssize_t n;
+
+		if (p->o->interrupt != NULL && *p->o->interrupt && !sent_int) {
+			kill(pid, SIGINT);
+			sent_int = true;
+		}
+		pr = poll(&pfd, 1, 1000);
+		if (pr < 0 && errno == EINTR)
+			continue;
+		if (pr == 0) {
+			if (now_ns() - p->last_rec_ns >
+			    (uint64_t)p->o->idle_s * 1000000000ull) {
+				snprintf(p->f->error, SCAN_TEXT_MAX,
+				    "scanner stopped responding: killed");
+				kill(pid, SIGKILL);
+				return ERR_INTERNAL;
+			}
+			continue;
+		}
+		n = read(in, (char *)&r + have, sizeof(r) - have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return ERR_OK;
+		have += (size_t)n;
+		if (have < sizeof(r))
+			continue;
+		have = 0;
+		p->last_rec_ns = now_ns();
+		if (!rec_apply(p, &r)) {
+			snprintf(p->f->error, SCAN_TEXT_MAX,
+			    "malformed record from the scanner: killed");
+			kill(pid, SIGKILL);
+			return ERR_INTERNAL;
+		}
+	}
+}
+
+enum err
+scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
+{
+	struct parent p = { 0 };
+	struct scan_file_result *f;
+	struct stat st;
+	int fd, pfd[2], status = 0;
+	pid_t pid;
+	enum err rc;
+
+	res->files =
+	    xreallocarray(res->files, res->files_n + 1, sizeof(*res->files));
+	f = &res->files[res->files_n++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	f->status = SCAN_FAILED;
+	p.res = res;
+	p.f = f;
+	p.o = o;
+	p.start_ns = p.last_rec_ns = now_ns();
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(f->error, SCAN_TEXT_MAX, "cannot read: %s",
+		    fd < 0 ? strerror(errno) : "not a regular file");
+		if (fd >= 0)
+			close(fd);
+		return ERR_IO;
+	}
+	f->size = (uint64_t)st.st_size;
+	if (pipe2(pfd, O_CLOEXEC) != 0) {
+		close(fd);
+		return ERR_IO;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(fd);
+		close(pfd[0]);
+		close(pfd[1]);
+		return ERR_IO;
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		child_main(fd, pfd[1], o);
+		_exit(6);
+	}
+	close(pfd[1]);
+	close(fd);
+	rc = parent_read(&p, pfd[0], pid);
+	close(pfd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	draw_progress(&p, p.last_off, true);
+	f->seconds = (double)(now_ns() - p.start_ns) / 1e9;
+	if (rc == ERR_OK && !p.done) {
+		if (WIFSIGNALED(status))
+			snprintf(f->error, SCAN_TEXT_MAX,
+			    "scanner died (signal %d) near byte %llu",
+			    WTERMSIG(status), (unsigned long long)p.last_off);
+		else
+			snprintf(f->error, SCAN_TEXT_MAX,
+			    "scanner exited (status %d) near byte %llu",
+			    WEXITSTATUS(status),
+			    (unsigned long long)p.last_off);
+		rc = ERR_INTERNAL;
+	}
+	merge_cats(res, p.cats);
+	if (rc != ERR_OK) {
+		f->status = p.done ? f->status : SCAN_FAILED;
+		return rc;
+	}
+	if (f->status == SCAN_PARTIAL) {
+		res->interrupted = true;
+		return ERR_INTR;
+	}
+	return ERR_OK;
+}
+
+void
+scan_result_release(struct scan_result *res)
+{
+	for (size_t i = 0; i < res->files_n; i++)
+		free(res->files[i].path);
+	free(res->files);
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
+		free(res->cats[k].hll);
+	memset(res, 0, sizeof(*res));
+}
+
+static const char *const status_names[] = { "complete", "partial", "failed" };
+
+json_t *
+scan_result_json(const struct scan_result *res)
+{
+	json_t *root = json_object(), *files = json_array(),
+	       *cats = json_array();
+	bool partial = res->interrupted;
+	uint64_t records = 0;
+
+	for (size_t i = 0; i < res->files_n; i++) {
+		const struct scan_file_result *f = &res->files[i];
+		json_t *jf = json_object(), *w = json_array();
+		char d[2] = { f->delim, 0 };
+
+		records += f->records;
+		partial = partial || f->status != SCAN_COMPLETE;
+		for (unsigned k = 0; k < f->warnings_n; k++)
+			json_array_append_new(
+			    w, json_pack("{s:I,s:s}", "offset",
+			           (json_int_t)f->warnings[k].off, "message",
+			           f->warnings[k].msg));
+		json_object_set_new(jf, "path", json_string(f->path));
+		json_object_set_new(
+		    jf, "status", json_string(status_names[f->status]));
+		json_object_set_new(
+		    jf, "bytes", json_integer((json_int_t)f->size));
+		json_object_set_new(
+		    jf, "bytes_read", json_integer((json_int_t)f->file_bytes));
+		json_object_set_new(jf, "decoded_bytes",
+		    json_integer((json_int_t)f->decoded_bytes));
+		json_object_set_new(
+		    jf, "format", json_string(scan_format_name(f->format)));
+		json_object_set_new(
+		    jf, "delimiter", f->delim ? json_string(d) : json_null());
+		json_object_set_new(
+		    jf, "encoding", json_string(reader_enc_name(f->encoding)));
+		json_object_set_new(jf, "compression",
+		    json_string(reader_comp_name(f->compression)));
+		json_object_set_new(
+		    jf, "records", json_integer((json_int_t)f->records));
+		json_object_set_new(
+		    jf, "lines", json_integer((json_int_t)f->lines));
+		json_object_set_new(jf, "long_lines_skipped",
+		    json_integer((json_int_t)f->long_lines));
+		json_object_set_new(jf, "seconds", json_real(f->seconds));
+		json_object_set_new(jf, "warnings", w);
+		json_object_set_new(jf, "warnings_dropped",
+		    json_integer((json_int_t)f->warnings_dropped));
+		if (f->error[0] != '\0')
+			json_object_set_new(jf, "error", json_string(f->error));
+		json_array_append_new(files, jf);
+	}
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+		const struct scan_cat_result *c = &res->cats[k];
+		json_t *jc, *s = json_array(), *cols = json_array();
+
+		if (c->values == 0) {
+			json_decref(s);
+			json_decref(cols);
+			continue;
+		}
+		for (unsigned i = 0; i < c->samples_n; i++)
+			json_array_append_new(s, json_string(c->samples[i]));
+		for (unsigned i = 0; i < c->cols_n; i++)
+			json_array_append_new(cols, json_string(c->cols[i]));
+		jc = json_pack(
+		    "{s:s,s:s,s:I,s:I,s:{s:I,s:b,s:s},s:o,s:o,s:s,s:s}",
+		    "category", scan_cat_name(k), "label", scan_cat_label(k),
+		    "values", (json_int_t)c->values, "records",
+		    (json_int_t)c->records, "distinct", "value",
+		    (json_int_t)scan_distinct_estimate(c), "estimate", 1,
+		    "method", "HyperLogLog p=16 over keyed SipHash", "columns",
+		    cols, "samples", s, "enisa", scan_cat_enisa(k),
+		    "data_category",
+		    enum_json_name("data_category", scan_cat_data_cat(k)));
+		json_array_append_new(cats, jc);
+	}
+	json_object_set_new(root, "partial", json_boolean(partial));
+	json_object_set_new(root, "records", json_integer((json_int_t)records));
+	json_object_set_new(root, "files", files);
+	json_object_set_new(root, "categories", cats);
+	return root;
+}
+
+/* ---- precision and recall against labels ------------------------------ */
+
+enum { EVAL_MAX = 8192 };
+
+struct eval_item {
+	unsigned cat;
+	bool used;
+	char v[NORM_MAX];
+};
+
+struct eval {
+	FILE *labels;
+	char *lbuf;
+	size_t lcap;
+	bool have_label;
+	uint64_t label_line;
+	struct eval_item label;
+	uint64_t cur;
+	struct eval_item *det, *exp;
+	size_t det_n, exp_n;
+	struct scan_eval_cat *out;
+};
+
+static int
+cat_by_name(const char *s)
+{
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+		if (str_eq(s, scan_cat_name(k)))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* Next label into e->label; false at the end. */
+static bool
+eval_next_label(struct eval *e)
+{
+	ssize_t n;
+
+	while ((n = getline(&e->lbuf, &e->lcap, e->labels)) > 0) {
+		char *t1, *t2;
+		int64_t line;
+		int cat;
+
+		if (e->lbuf[n - 1] == '\n')
+			e->lbuf[--n] = '\0';
+		t1 = memchr(e->lbuf, '\t', (size_t)n);
+		if (t1 == NULL)
+			continue;
+		t2 = memchr(t1 + 1, '\t', (size_t)(n - (t1 + 1 - e->lbuf)));
+		if (t2 == NULL)
+			continue;
+		*t1 = *t2 = '\0';
+		if (str_to_i64(e->lbuf, 1, INT64_MAX, &line) != ERR_OK)
+			continue;
+		cat = cat_by_name(t1 + 1);
+		if (cat < 0 || strlen(t2 + 1) >= NORM_MAX)
+			continue;
+		e->label_line = (uint64_t)line;
+		e->label.cat = (unsigned)cat;
+		e->label.used = false;
+		snprintf(e->label.v, sizeof(e->label.v), "%s", t2 + 1);
+		e->have_label = true;
+		return true;
+	}
+	e->have_label = false;
+	return false;
+}
+
+/* Compare the hits of record line `cur` with its labels. */
+static void
+eval_flush(struct eval *e, uint64_t upto)
+{
+	while (e->have_label && e->label_line < e->cur) {
+		e->out[e->label.cat].fn++;
+		eval_next_label(e);
+	}
+	e->exp_n = 0;
+	while (e->have_label && e->label_line == e->cur) {
+		if (e->exp_n < EVAL_MAX)
+			e->exp[e->exp_n++] = e->label;
+		else
+			e->out[e->label.cat].fn++;
+		eval_next_label(e);
+	}
+	for (size_t i = 0; i < e->det_n; i++) {
+		bool hit = false;
+
+		for (size_t j = 0; j < e->exp_n && !hit; j++) {
+			if (!e->exp[j].used && e->exp[j].cat == e->det[i].cat &&
+			    str_eq(e->exp[j].v, e->det[i].v)) {
+				e->exp[j].used = true;
+				hit = true;
+			}
+		}
+		if (hit)
+			e->out[e->det[i].cat].tp++;
+		else
+			e->out[e->det[i].cat].fp++;
+	}
+	for (size_t j = 0; j < e->exp_n; j++) {
+		if (!e->exp[j].used)
+			e->out[e->exp[j].cat].fn++;
+	}
+	e->det_n = 0;
+	while (e->have_label && e->label_line < upto) {
+		e->out[e->label.cat].fn++;
+		eval_next_label(e);
+	}
+}
+
+static void
+eval_hit(void *ctx, const struct scan_hit *h)
+{
+	struct eval *e = ctx;
+
+	if (h->line != e->cur) {
+		eval_flush(e, h->line);
+		e->cur = h->line;
+	}
+	if (e->det_n < EVAL_MAX && h->len < NORM_MAX) {
+		e->det[e->det_n].cat = h->cat;
+		e->det[e->det_n].used = false;
+		memcpy(e->det[e->det_n].v, h->val, h->len);
+		e->det[e->det_n].v[h->len] = '\0';
+		e->det_n++;
+	} else {
+		e->out[h->cat].fp++;
+	}
+}
+
+static void
+eval_warn(void *ctx, uint64_t off, const char *msg)
+{
+	(void)ctx;
+	(void)off;
+	(void)msg;
+}
+
+enum err
+scan_eval(const char *path, const char *labels,
+    struct scan_eval_cat out[SCAN_CAT__MAX])
+{
+	struct eval *e = xcalloc(1, sizeof(*e));
+	struct scan_opts o;
+	struct loop l = { 0 };
+	enum err rc = ERR_IO;
+	int fd;
+
+	memset(out, 0, SCAN_CAT__MAX * sizeof(*out));
+	e->out = out;
+	e->det = xcalloc(EVAL_MAX, sizeof(*e->det));
+	e->exp = xcalloc(EVAL_MAX, sizeof(*e->exp));
+	e->labels = fopen(labels, "r");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (e->labels == NULL || fd < 0)
+		goto out;
+	scan_opts_init(&o);
+	eval_next_label(e);
+	l.eng = scan_engine_new(eval_hit, e);
+	l.o = &o;
+	l.warn = eval_warn;
+	l.ctx = e;
+	rc = reader_open(fd, eval_warn, e, &l.rd);
+	if (rc != ERR_OK)
+		goto out;
+	rc = loop_run(&l);
+	eval_flush(e, UINT64_MAX);
+out:
+	if (l.rd != NULL)
+		reader_free(l.rd);
+	scan_engine_free(l.eng);
+	if (fd >= 0)
+		close(fd);
+	if (e->labels != NULL)
+		fclose(e->labels);
+	free(e->lbuf);
+	free(e->det);
+	free(e->exp);
+	free(e);
+	return rc;
+}
