@@ -154,4 +154,20 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_TEMPLATE_HISTORY] = { "SELECT " TEMPLATE_COLS " FROM template"
 				    " WHERE kind = ? AND lang = ?"
 				    " ORDER BY version", NULL },
+	[STMT_LETTER_GET] = { "SELECT message_id, state, attempts,"
+			      " updated_at, detail FROM letter"
+			      " WHERE incident_id = ? AND subject_key = ?",
+	    NULL },
+	[STMT_LETTER_PUT] = { "INSERT INTO letter (incident_id, subject_key,"
+			      " message_id, state, attempts, updated_at,"
+			      " detail) VALUES (?, ?, ?, ?, ?, ?, ?)"
+			      " ON CONFLICT (incident_id, subject_key)"
+			      " DO UPDATE SET message_id = excluded.message_id,"
+			      " state = excluded.state,"
+			      " attempts = excluded.attempts,"
+			      " updated_at = excluded.updated_at,"
+			      " detail = excluded.detail", NULL },
+	[STMT_LETTER_DOUBT] = { "UPDATE letter SET state = 'in_doubt'"
+				" WHERE incident_id = ? AND state = 'handed'",
+	    NULL },
 };

@@ -863,6 +863,66 @@ store_assessment_list(struct store *st, int64_t incident_id,
 	    read_assessment, (void **)out, n);
 }
 
+/* ---- the send log of letters --------------------------------------- */
+
+enum err
+store_letter_get(struct store *st, int64_t incident_id, const char *key,
+    struct arena *a, struct letter_log *out)
+{
+	enum stmt s = STMT_LETTER_GET;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
+
+	B->bind_i64(H, s, 1, incident_id);
+	B->bind_text(H, s, 2, key);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		memset(out, 0, sizeof(*out));
+		out->incident_id = incident_id;
+		out->key = arena_strdup(a, key);
+		out->message_id = arena_strdup(a, B->col_text(H, s, 0));
+		out->state = arena_strdup(a, B->col_text(H, s, 1));
+		out->attempts = B->col_i64(H, s, 2);
+		out->updated_at = B->col_i64(H, s, 3);
+		out->detail = B->col_null(H, s, 4) ? NULL :
+		    arena_strdup(a, B->col_text(H, s, 4));
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_letter_put(struct store *st, const struct letter_log *l)
+{
+	enum stmt s = STMT_LETTER_PUT;
+
+	B->bind_i64(H, s, 1, l->incident_id);
+	B->bind_text(H, s, 2, l->key);
+	B->bind_text(H, s, 3, l->message_id);
+	B->bind_text(H, s, 4, l->state);
+	B->bind_i64(H, s, 5, l->attempts);
+	B->bind_i64(H, s, 6, l->updated_at);
+	if (l->detail != NULL)
+		B->bind_text(H, s, 7, l->detail);
+	else
+		B->bind_null(H, s, 7);
+	return run(st, s);
+}
+
+enum err
+store_letter_doubt(struct store *st, int64_t incident_id, int64_t *n)
+{
+	enum err rc;
+
+	B->bind_i64(H, STMT_LETTER_DOUBT, 1, incident_id);
+	rc = run(st, STMT_LETTER_DOUBT);
+	*n = rc == ERR_OK ? B->changes(H) : 0;
+	return rc;
+}
+
 enum err
 store_backup(struct store *st, const char *path)
 {

@@ -167,6 +167,29 @@ enum err	 store_template_history(struct store *, const char *kind,
 		    const char *lang, struct arena *,
 		    struct template_rec **out, size_t *n);
 
+/*
+ * The send log of letters (svc/letters.c): one entry per incident and
+ * person, keyed by letter_key() (a hash; no personal data).  state is
+ * "sending", "handed", "sent", "failed" or "in_doubt".
+ */
+struct letter_log {
+	int64_t incident_id;
+	const char *key;
+	const char *message_id;
+	const char *state;
+	int64_t attempts;
+	int64_t updated_at;
+	const char *detail;	/* NULL or what the relay said */
+};
+/* ERR_NOTFOUND when the letter has no entry; strings in `a`. */
+enum err store_letter_get(struct store *, int64_t incident_id,
+    const char *key, struct arena *a, struct letter_log *out);
+/* Insert or replace the entry of (incident_id, key). */
+enum err store_letter_put(struct store *, const struct letter_log *);
+/* Every "handed" entry of the incident becomes "in_doubt"; *n of them. */
+enum err store_letter_doubt(struct store *, int64_t incident_id,
+    int64_t *n);
+
 /* Consistent online copy of the register to `path` (must not exist). */
 enum err	 store_backup(struct store *, const char *path);
 
