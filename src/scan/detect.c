@@ -50,6 +50,7 @@ struct scan_engine {
 	/* SQL */
 	bool in_create, in_copy;
 	uint64_t rec, line, rec_line;
+	unsigned schema, col_id; /* column identity for hits */
 	scan_hit_fn fn;
 	void *fctx;
 	struct kw_hit *kw;
@@ -298,7 +299,8 @@ static void
 emit(struct scan_engine *e, unsigned cat, const char *v, size_t n,
     const char *col)
 {
-	struct scan_hit h = { cat, v, n, col, e->rec, e->rec_line };
+	struct scan_hit h = { cat, v, n, col, col != NULL ? e->col_id : 0,
+		e->rec, e->rec_line };
 
 	e->fn(e->fctx, &h);
 }
@@ -853,6 +855,7 @@ set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
 	size_t i = 0;
 
 	e->cols_n = 0;
+	e->schema++;
 	while (i <= n && e->cols_n < COLS_MAX) {
 		size_t j = i, len;
 		const char *f;
@@ -880,10 +883,37 @@ set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
 static void
 col_field(struct scan_engine *e, size_t col, const char *p, size_t n)
 {
-	if (col < e->cols_n)
+	if (col < e->cols_n) {
+		e->col_id = (e->schema << 6 | (unsigned)col) + 1;
 		field(e, p, n, (enum ctx)e->ctx[col], e->cols[col]);
-	else
+	} else {
 		field(e, p, n, CTX_NONE, NULL);
+	}
+}
+
+/* A JSON key as a column: interned into the column table. */
+static const char *
+json_col(struct scan_engine *e, const char *key, enum ctx *c)
+{
+	size_t i;
+
+	*c = CTX_NONE;
+	if (key[0] == '\0')
+		return NULL;
+	for (i = 0; i < e->cols_n; i++) {
+		if (str_eq(e->cols[i], key))
+			break;
+	}
+	if (i == e->cols_n) {
+		if (e->cols_n == COLS_MAX)
+			return NULL;
+		snprintf(e->cols[i], COLNAME_MAX, "%s", key);
+		e->ctx[i] = (unsigned char)ctx_of(key);
+		e->cols_n++;
+	}
+	e->col_id = (e->schema << 6 | (unsigned)i) + 1;
+	*c = (enum ctx)e->ctx[i];
+	return e->cols[i];
 }
 
 static void
@@ -934,12 +964,14 @@ static void
 line_json(struct scan_engine *e, const char *p, size_t n)
 {
 	char key[COLNAME_MAX] = "";
+	const char *col;
+	enum ctx c;
 	size_t i = 0;
 
 	while (i < n) {
-		char c = p[i];
+		char ch = p[i];
 
-		if (c == '"') {
+		if (ch == '"') {
 			size_t j = i + 1, k;
 
 			while (j < n && p[j] != '"') {
@@ -960,17 +992,17 @@ line_json(struct scan_engine *e, const char *p, size_t n)
 				i = k + 1;
 				continue;
 			}
-			field(e, p + i + 1, j - i - 1, ctx_of(key),
-			    key[0] ? key : NULL);
+			col = json_col(e, key, &c);
+			field(e, p + i + 1, j - i - 1, c, col);
 			i = j + 1;
-		} else if (IS(c, C_DIGIT) || c == '-' || c == '+') {
+		} else if (IS(ch, C_DIGIT) || ch == '-' || ch == '+') {
 			size_t j = i;
 
 			while (
 			    j < n && p[j] != ',' && p[j] != '}' && p[j] != ']')
 				j++;
-			field(
-			    e, p + i, j - i, ctx_of(key), key[0] ? key : NULL);
+			col = json_col(e, key, &c);
+			field(e, p + i, j - i, c, col);
 			i = j;
 		} else {
 			i++;
@@ -1086,6 +1118,7 @@ line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
 	if (starts_ci(p, n, "create table")) {
 		e->in_create = true;
 		e->cols_n = 0;
+		e->schema++;
 		return;
 	}
 	if (e->in_create) {

@@ -40,10 +40,11 @@
 enum scan_cat { SCAN_CAT_LIST(X) SCAN_CAT__MAX };
 #undef X
 
-#define SCAN_FORMAT_LIST(X)                                                \
-	X(TEXT, "text")                                                    \
-	X(CSV, "csv") X(JSON, "jsonl") X(SQL, "sql") X(COMBO, "combolist") \
-	    X(STEALER, "stealer_log")
+#define SCAN_FORMAT_LIST(X) \
+	X(TEXT, "text")     \
+	X(CSV, "csv")       \
+	X(JSON, "jsonl")    \
+	X(SQL, "sql") X(COMBO, "combolist") X(STEALER, "stealer_log")
 #define X(e, s) SCAN_FMT_##e,
 enum scan_format { SCAN_FORMAT_LIST(X) SCAN_FMT__MAX };
 #undef X
@@ -57,6 +58,7 @@ struct scan_hit {
 	const char *val; /* normalised value, NUL-terminated; borrowed */
 	size_t len;
 	const char *col; /* column or key where found, or NULL; borrowed */
+	unsigned col_id; /* the same column gives the same id; 0 if none */
 	uint64_t rec;    /* record number, from 0 */
 	uint64_t line;   /* physical line where the record starts, from 1 */
 };

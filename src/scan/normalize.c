@@ -50,21 +50,21 @@ norm_trim(const char *s, size_t len, size_t *outlen)
  * country TLD except ISO 3166's user-assigned ones (AA, QM-QZ, XA-XZ, ZZ).
  * The RFC 2606 names are accepted so synthetic test data scans like a leak.
  */
-static const char *const tlds[] = { "com", "net", "org", "edu", "gov", "mil",
-	"int", "info", "biz", "name", "pro", "mobi", "aero", "asia", "coop",
-	"jobs", "museum", "tel", "travel", "app", "dev", "online", "site",
-	"shop", "store", "xyz", "top", "club", "live", "tech", "email", "cloud",
-	"blog", "web", "page", "art", "design", "agency", "berlin", "bayern",
-	"koeln", "cologne", "nrw", "hamburg", "ruhr", "saarland", "wien",
-	"swiss", "tirol", "gmbh", "ag", "digital", "solutions", "services",
-	"network", "systems", "media", "news", "world", "life", "space",
-	"website", "company", "family", "group", "health", "law", "legal",
-	"bank", "insurance", "church", "school", "university", "academy",
-	"expert", "consulting", "marketing", "software", "studio", "center",
-	"social", "tips", "today", "link", "click", "icu", "vip", "work", "cat",
-	"eus", "bzh", "gal", "scot", "wales", "paris", "london", "amsterdam",
-	"brussels", "vlaanderen", "frl", "istanbul", "moscow", "test",
-	"example", "invalid" };
+static const char *const tlds[] = { "com", "net", "org", "invalid", "test",
+	"example", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
+	"mobi", "aero", "asia", "coop", "jobs", "museum", "tel", "travel",
+	"app", "dev", "online", "site", "shop", "store", "xyz", "top", "club",
+	"live", "tech", "email", "cloud", "blog", "web", "page", "art",
+	"design", "agency", "berlin", "bayern", "koeln", "cologne", "nrw",
+	"hamburg", "ruhr", "saarland", "wien", "swiss", "tirol", "gmbh", "ag",
+	"digital", "solutions", "services", "network", "systems", "media",
+	"news", "world", "life", "space", "website", "company", "family",
+	"group", "health", "law", "legal", "bank", "insurance", "church",
+	"school", "university", "academy", "expert", "consulting", "marketing",
+	"software", "studio", "center", "social", "tips", "today", "link",
+	"click", "icu", "vip", "work", "cat", "eus", "bzh", "gal", "scot",
+	"wales", "paris", "london", "amsterdam", "brussels", "vlaanderen",
+	"frl", "istanbul", "moscow" };
 
 bool
 norm_tld_ok(const char *s, size_t len)
@@ -250,7 +250,8 @@ norm_iban(const char *s, size_t len, char *out, size_t outsz)
 {
 	char v[40];
 	size_t n = 0;
-	unsigned rem = 0;
+	unsigned rem;
+	uint64_t acc = 0;
 	int want;
 
 	s = norm_trim(s, len, &len);
@@ -276,11 +277,15 @@ norm_iban(const char *s, size_t len, char *out, size_t outsz)
 	for (size_t k = 0; k < n; k++) {
 		int c = (unsigned char)v[(k + 4) % n];
 
+		/* one division per ~14 digits instead of one per digit */
 		if (is_digit(c))
-			rem = (rem * 10 + (unsigned)(c - '0')) % 97;
+			acc = acc * 10 + (uint64_t)(c - '0');
 		else
-			rem = (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
+			acc = acc * 100 + (uint64_t)(c - 'A' + 10);
+		if (acc >= 100000000000000ull)
+			acc %= 97;
 	}
+	rem = (unsigned)(acc % 97);
 	if (rem != 1)
 		return 0;
 	memcpy(out, v, n);
@@ -437,7 +442,16 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
 		return 0;
-	snprintf(out, outsz, "%04d-%02d-%02d", y, m, d);
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = out[7] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 	return 10;
 }
 
@@ -454,6 +468,31 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	memcpy(t, s, len);
 	t[len] = '\0';
 	v6 = memchr(t, ':', len) != NULL;
+	if (!v6) {
+		/* dotted quad without leading zeros is already canonical */
+		unsigned parts = 0, val = 0, digs = 0;
+
+		for (size_t i = 0; i <= len; i++) {
+			if (i < len && is_digit((unsigned char)t[i])) {
+				if (digs > 0 && val == 0)
+					return 0;
+				val = val * 10 + (unsigned)(t[i] - '0');
+				if (++digs > 3 || val > 255)
+					return 0;
+			} else if (i == len || t[i] == '.') {
+				if (digs == 0)
+					return 0;
+				parts++;
+				val = digs = 0;
+			} else {
+				return 0;
+			}
+		}
+		if (parts != 4)
+			return 0;
+		memcpy(out, t, len + 1);
+		return len;
+	}
 	if (!v6) {
 		/* inet_pton takes no leading zeros; reject them ourselves too */
 		for (size_t i = 0; i + 1 < len; i++) {

@@ -16,10 +16,10 @@
 
 enum { READER_BLOCK = 1 << 20 };
 
-#define READER_ENC_LIST(X)                                           \
-	X(ASCII, "ascii")                                            \
-	X(UTF8, "utf-8") X(LATIN1, "latin-1") X(UTF16LE, "utf-16le") \
-	    X(UTF16BE, "utf-16be")
+#define READER_ENC_LIST(X) \
+	X(ASCII, "ascii")  \
+	X(UTF8, "utf-8")   \
+	X(LATIN1, "latin-1") X(UTF16LE, "utf-16le") X(UTF16BE, "utf-16be")
 #define X(e, s) READER_ENC_##e,
 enum reader_enc { READER_ENC_LIST(X) READER_ENC__MAX };
 #undef X

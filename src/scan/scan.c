@@ -268,7 +268,15 @@ utf8_first_bad(const unsigned char *s, size_t n)
 
 	while (i < n) {
 		unsigned c = s[i], k;
+		uint64_t w;
 
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -410,6 +418,7 @@ struct child {
 	unsigned char key[crypto_shorthash_KEYBYTES];
 	struct scan_cat_result cats[SCAN_CAT__MAX];
 	uint64_t last_rec[SCAN_CAT__MAX];
+	unsigned col_seen[SCAN_CAT__MAX][SCAN_COLS_MAX];
 	unsigned warns;
 	bool dead_pipe;
 };
@@ -507,7 +516,8 @@ child_hit(void *ctx, const struct scan_hit *h)
 	crypto_shorthash((unsigned char *)&hv, (const unsigned char *)h->val,
 	    h->len, c->key);
 	hll_add(k->hll, hv);
-	if (k->samples_n < SCAN_SAMPLES_MAX) {
+	/* a category whose masks repeat stops looking after 4096 values */
+	if (k->samples_n < SCAN_SAMPLES_MAX && k->values < 4096) {
 		bool dup = false;
 
 		scan_mask(h->cat, h->val, h->len, m, sizeof(m));
@@ -517,16 +527,23 @@ child_hit(void *ctx, const struct scan_hit *h)
 			memcpy(k->samples[k->samples_n++], m, sizeof(m));
 	}
 	if (h->col != NULL && h->col[0] != '\0') {
+		unsigned *seen = c->col_seen[h->cat];
 		char t[SCAN_TEXT_MAX];
 		bool dup = false;
 
-		clean_col(t, sizeof(t), h->col);
-		if (k->cols_n > 0 && str_eq(k->cols[k->cols_n - 1], t))
+		for (unsigned i = 0; i < k->cols_n; i++) {
+			if (seen[i] == h->col_id)
+				return;
+		}
+		if (k->cols_n == SCAN_COLS_MAX)
 			return;
+		clean_col(t, sizeof(t), h->col);
 		for (unsigned i = 0; i < k->cols_n; i++)
 			dup = dup || str_eq(k->cols[i], t);
-		if (!dup && k->cols_n < SCAN_COLS_MAX)
+		if (!dup) {
+			seen[k->cols_n] = h->col_id;
 			memcpy(k->cols[k->cols_n++], t, sizeof(t));
+		}
 	}
 }
 
