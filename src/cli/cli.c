@@ -124,6 +124,26 @@ static const struct command commands[] = {
 	  "Consistent online copy of the register", NULL },
 	{ "regime", cmd_regime, false, "regime list | show ID | load FILE",
 	  "Notification regimes as data (hours, anchors, recipients)", NULL },
+	{ "notice", cmd_notice, false,
+	  "notice ID [--kind public|controller|register] [--lang de|en] "
+	  "[--format text|html] [--out FILE]",
+	  "Public notice, notice to the controller, register entry",
+	  "public: the public communication (Art. 34(3)(c)) as text or HTML, "
+	  "with advice chosen from the data categories.  controller: the "
+	  "processor's notice to the controller (Art. 33(2)); needs role "
+	  "processor.  register: the internal register entry (Art. 33(5)) "
+	  "with the reasoning of the decisions and the latest assessment.  "
+	  "Settings a document needs and the register lacks are listed "
+	  "(exit 2).  Templates: breachkit template; docs/templates.md." },
+	{ "template", cmd_template, false,
+	  "template list | show KIND [--lang de|en] | set KIND --lang L FILE "
+	  "| reset KIND --lang L | history KIND --lang L",
+	  "Document templates: built-in, overridable, versioned",
+	  "set checks the template before it is stored: it must parse, "
+	  "declare the output type of its kind and name only that kind's "
+	  "variables (exit 2 listing the allowed ones).  Every set and reset "
+	  "is a new version with who and when (history).  Syntax, escaping "
+	  "and variables: docs/templates.md." },
 	{ "migrate", cmd_migrate, false, "migrate --check",
 	  "Report the schema version", NULL },
 	{ "scan", cmd_scan, false,

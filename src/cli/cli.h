@@ -77,6 +77,8 @@ int	 cmd_settings(int, char **);
 int	 cmd_verify(int, char **);
 int	 cmd_backup(int, char **);
 int	 cmd_regime(int, char **);
+int	 cmd_notice(int, char **);
+int	 cmd_template(int, char **);
 int	 cmd_schema(int, char **);
 int	 cmd_migrate(int, char **);
 int	 cmd_scan(int, char **);

@@ -453,29 +453,31 @@ why_add(char *why, size_t why_len, size_t *at, const char *fmt, ...)
 	*at += (size_t)n;
 }
 
-/* The allowed names of `schema`: a, a.b, list[].c (inside {{#list}}). */
+/*
+ * The allowed names of `schema`, compactly: a, b.{c, d}, list[].{e}
+ * ({{#list}}{{e}}{{/list}}).
+ */
 static void
-list_allowed(const json_t *v, const char *prefix, char *why, size_t why_len,
-    size_t *at, int depth)
+list_allowed(const json_t *v, char *why, size_t why_len, size_t *at, int depth)
 {
 	const char *key;
 	const json_t *sub, *item;
-	char path[256];
+	bool first = true;
 
 	if (!json_is_object(v) || depth > 6)
 		return;
 	json_object_foreach ((json_t *)v, key, sub) {
-		snprintf(path, sizeof(path), "%s%s", prefix, key);
-		why_add(why, why_len, at, "%s%s",
-		    *at > 0 && why[*at - 1] != ' ' ? ", " : "", path);
-		if (json_is_object(sub)) {
-			snprintf(path, sizeof(path), "%s%s.", prefix, key);
-			list_allowed(sub, path, why, why_len, at, depth + 1);
-		}
 		item = json_is_array(sub) ? json_array_get(sub, 0) : NULL;
-		if (json_is_object(item)) {
-			snprintf(path, sizeof(path), "%s%s[].", prefix, key);
-			list_allowed(item, path, why, why_len, at, depth + 1);
+		why_add(why, why_len, at, "%s%s", first ? "" : ", ", key);
+		first = false;
+		if (json_is_object(sub) && json_object_size(sub) > 0) {
+			why_add(why, why_len, at, ".{");
+			list_allowed(sub, why, why_len, at, depth + 1);
+			why_add(why, why_len, at, "}");
+		} else if (json_is_object(item) && json_object_size(item) > 0) {
+			why_add(why, why_len, at, "[].{");
+			list_allowed(item, why, why_len, at, depth + 1);
+			why_add(why, why_len, at, "}");
 		}
 	}
 }
@@ -504,6 +506,6 @@ tmpl_check_vars(
 	if (l.unknown_more > 0)
 		why_add(why, why_len, &at, " and %zu more", l.unknown_more);
 	why_add(why, why_len, &at, "; allowed: ");
-	list_allowed(schema, "", why, why_len, &at, 0);
+	list_allowed(schema, why, why_len, &at, 0);
 	return ERR_INVAL;
 }

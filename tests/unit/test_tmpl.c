@@ -366,8 +366,7 @@ static const struct check_case check_cases[] = {
 	{ T "{{#advice}}{{.}}{{/advice}}{{> any_partial}}", ERR_OK, NULL },
 	{ T "Dear {{firstname}},\n\n{{dpo.fax}}\n{{firstname}}", ERR_INVAL,
 	    "unknown variables {{firstname}} (line 2), {{dpo.fax}} (line 4);"
-	    " allowed: org_name, dpo, dpo.email, dpo.phone, advice, "
-	    "advice[].text, count" },
+	    " allowed: org_name, dpo.{email, phone}, advice[].{text}, count" },
 	{ T "{{#advice}}{{email}}{{/advice}}", ERR_INVAL,
 	    "unknown variable {{email}} (line 2)" },
 	{ T "{{#nosection}}{{org_name}}{{/nosection}}", ERR_INVAL,
