@@ -262,7 +262,7 @@ parse_top(const json_t *j, struct arena *a, struct authority *out,
 {
 	static const char *const keys[] = { "code", "name", "short_name",
 		"language", "form", "labels_verified", "labels_note", "notes",
-		"phase_labels", "sections" };
+		"no_risk_blocked", "phase_labels", "sections" };
 	const char *lang, *key;
 	const json_t *notes, *pl;
 	json_t *v;
@@ -287,6 +287,8 @@ parse_top(const json_t *j, struct arena *a, struct authority *out,
 	out->form = text(j, "form", "", false, TEXT_SHORT_MAX, a, fe);
 	out->labels_verified =
 	    flag(j, "labels_verified", "labels_verified", false, fe);
+	out->no_risk_blocked =
+	    flag(j, "no_risk_blocked", "no_risk_blocked", false, fe);
 	out->labels_note = text(j, "labels_note", "", false, 2000, a, fe);
 	notes = json_object_get(j, "notes");
 	if (notes != NULL && (!json_is_array(notes) ||

@@ -924,28 +924,59 @@ missing_add(struct notify_doc *nd, struct arena *a, const struct entry *e,
 	nd->missing_n++;
 }
 
+/* No risk by the decision, else by the latest assessment. */
+static bool
+risk_none(const struct notify_input *in)
+{
+	const char *lvl;
+
+	if (in->authority_decision >= 0)
+		return in->authority_decision == 0;
+	lvl = json_string_value(json_object_get(in->assessment, "risk_level"));
+	return lvl != NULL && str_eq(lvl, "none");
+}
+
 static void
-add_notes(const struct authority *au, struct doc *d)
+add_notes(
+    const struct authority *au, const struct notify_input *in, struct doc *d)
 {
 	struct doc_section *s;
+	bool blocked = au->no_risk_blocked && risk_none(in);
 
-	if (au->notes_n == 0 && au->labels_verified)
+	if (au->notes_n == 0 && au->labels_verified && !blocked)
 		return;
-	s = doc_section_add(d, au->german
-	                           ? "Hinweise zum Ausfüllen (nicht "
-	                             "Teil des Formulars)"
-	                           : "Notes for filling in the form (not part "
-	                             "of the form)");
+	s = doc_section_add(
+	    d, au->german ? "Hinweise zum Ausfüllen (nicht Teil des Formulars)"
+	                  : "Notes for filling in the form (not part of the "
+	                    "form)");
+	if (blocked)
+		doc_para_add(d, s,
+		    arena_printf(d->a,
+		        au->german
+		            ? "Achtung: Nach der Risikobewertung führt die "
+		              "Verletzung voraussichtlich nicht zu einem "
+		              "Risiko. Das Formular von %s lässt eine Meldung "
+		              "mit kein bzw. nur geringem Risiko nicht zu. "
+		              "Eine solche Verletzung ist nicht meldepflichtig "
+		              "(Art. 33 Abs. 1 DSGVO), muss aber mit Begründung "
+		              "intern dokumentiert werden (Art. 33 Abs. 5 "
+		              "DSGVO)."
+		            : "Warning: according to the risk assessment the "
+		              "breach is unlikely to result in a risk. The form "
+		              "of %s does not accept a notification with no or "
+		              "low risk. Such a breach need not be notified "
+		              "(Art. 33(1) GDPR) but must be documented with "
+		              "the reasoning (Art. 33(5) GDPR).",
+		        au->short_name));
 	for (size_t i = 0; i < au->notes_n; i++)
 		doc_para_add(d, s, au->notes[i]);
 	if (!au->labels_verified)
 		doc_para_add(d, s,
 		    au->labels_note != NULL ? au->labels_note
-		    : au->german
-		        ? "Die Feldbezeichnungen dieses Formulars sind "
-		          "nicht bestätigt."
-		        : "The field labels of this form are "
-		          "not verified.");
+		    : au->german ? "Die Feldbezeichnungen dieses Formulars "
+		                   "sind nicht bestätigt."
+		                 : "The field labels of this form are not "
+		                   "verified.");
 }
 
 void
@@ -982,7 +1013,7 @@ notify_build(const struct authority *au, const struct notify_input *in,
 	        phase_label(au, in->phase)));
 	doc_meta_add(&out->doc, arena_printf(a, "%s: %s",
 	                            au->german ? "Erzeugt" : "Generated", now));
-	add_notes(au, &out->doc);
+	add_notes(au, in, &out->doc);
 	for (size_t i = 0; i < au->n; i++) {
 		const struct auth_section *as = &au->v[i];
 		struct doc_section *ds = NULL;
@@ -1027,15 +1058,16 @@ notify_json(const struct notify_doc *nd)
 	iso8601_format(d->generated_at, iso);
 	secs = json_array();
 	notes = json_array();
-	for (size_t i = 0; i < nd->auth->notes_n; i++)
-		json_array_append_new(notes, json_string(nd->auth->notes[i]));
-	for (size_t i = 0; nd->missing_n == 0 && i < d->n; i++) {
+	for (size_t i = 0; i < d->n; i++) {
 		json_t *fields = json_array();
 
 		for (size_t k = 0; k < d->v[i].n; k++) {
 			const struct doc_item *it = &d->v[i].v[k];
 
-			if (it->kind != DOC_FIELD)
+			if (it->kind == DOC_PARA)
+				json_array_append_new(
+				    notes, json_string(it->text));
+			if (it->kind != DOC_FIELD || nd->missing_n > 0)
 				continue;
 			json_array_append_new(
 			    fields, json_pack("{s:s, s:s, "

@@ -56,6 +56,7 @@ struct authority {
 	bool german;
 	const char *form; /* URL of the form */
 	bool labels_verified;
+	bool no_risk_blocked; /* the form refuses "no risk" */
 	const char *labels_note;
 	const char *phase_labels[PHASE__MAX]; /* NULL: default */
 	size_t notes_n;

@@ -304,6 +304,37 @@ test_notify_layout(void **state)
 	assert_string_equal(nd.doc.v[1].title, "1. Type of notification");
 	assert_string_equal(nd.doc.v[1].v[0].key, "notification.type");
 
+	/* LDI NRW's form refuses "no risk": the notes warn first. */
+	{
+		json_t *res = json_pack("{s:s}", "risk_level", "none");
+		json_t *j;
+
+		assert_int_equal(authority_builtin("nrw", a, &au, &fe), ERR_OK);
+		assert_true(au.no_risk_blocked);
+		in.assessment = res;
+		in.authority_decision = -1;
+		notify_build(&au, &in, a, &nd);
+		assert_non_null(strstr(nd.doc.v[0].v[0].text, "Achtung"));
+		assert_non_null(strstr(nd.doc.v[0].v[0].text, "LDI NRW"));
+		j = notify_json(&nd);
+		assert_non_null(strstr(json_string_value(json_array_get(
+		                           json_object_get(j, "notes"), 0)),
+		    "Achtung"));
+		json_decref(j);
+		/* A decision to notify overrides the assessment. */
+		in.authority_decision = 1;
+		notify_build(&au, &in, a, &nd);
+		assert_null(strstr(nd.doc.v[0].v[0].text, "Achtung"));
+		/* Other authorities do not refuse it. */
+		in.authority_decision = -1;
+		assert_int_equal(authority_builtin("by", a, &au, &fe), ERR_OK);
+		notify_build(&au, &in, a, &nd);
+		assert_null(strstr(nd.doc.v[0].v[0].text, "Achtung"));
+		in.assessment = NULL;
+		in.authority_decision = 1;
+		json_decref(res);
+	}
+
 	/* German labels and values. */
 	assert_int_equal(authority_builtin("bw", a, &au, &fe), ERR_OK);
 	notify_build(&au, &in, a, &nd);
