@@ -110,6 +110,22 @@ static const struct command commands[] = {
 	  "dpo_phone, dpo_address, mail_from, authority (nrw, by, bw, bfdi, "
 	  "en), timezone, ref_prefix.  Documents list the settings they "
 	  "need and lack." },
+	{ "letters", cmd_letters, false,
+	  "letters ID --subjects FILE.csv (--out DIR | --mbox FILE | --smtp "
+	  "URL) [--dry-run] [--rate N] [--in-doubt sent|resend] [--file]",
+	  "Letters to the affected people (Art. 34), as EML, mbox or SMTP",
+	  "One letter per row of the CSV list (columns id, name, email, "
+	  "language de|en, categories as ;-separated data categories of "
+	  "docs/facts.md), in plain German (Sie) or English, with advice "
+	  "chosen from the person's categories.  Bad rows are reported by row "
+	  "and column; the others proceed.  SMTP keeps a send log in the "
+	  "register: a rerun never sends a letter twice; a letter whose "
+	  "delivery is in doubt after a crash is reported until resolved "
+	  "with --in-doubt.  --rate N: at most N letters a second.  --file "
+	  "records the Art. 34 communication once every letter is sent.  "
+	  "Needs the settings org_name, org_address, org_website, "
+	  "org_channels, dpo_name, dpo_email, mail_from.  See "
+	  "docs/letters.md." },
 	{ "export", cmd_export, false, "export [--format csv|json] [--out FILE]",
 	  "The Art. 33(5) register as CSV or JSON", NULL },
 	{ "verify", cmd_verify, false, "verify [--against EXPORT.json]",

@@ -73,6 +73,7 @@ int	 cmd_file(int, char **);
 int	 cmd_decide(int, char **);
 int	 cmd_notify(int, char **);
 int	 cmd_export(int, char **);
+int	 cmd_letters(int, char **);
 int	 cmd_settings(int, char **);
 int	 cmd_verify(int, char **);
 int	 cmd_backup(int, char **);

@@ -82,7 +82,13 @@ bad(char *why, size_t why_len, const char *col, const char *what)
 static enum err
 parse_cats(const char *s, size_t len, uint64_t *out, char *why, size_t why_len)
 {
-	unsigned n = enum_count("data_category");
+#define X(e, js, en, de) js,
+	static const char *const cat_name[] = { DATA_CAT_LIST(X) };
+#undef X
+#define X(e, js, en, de) sizeof(js) - 1,
+	static const size_t cat_len[] = { DATA_CAT_LIST(X) };
+#undef X
+	const unsigned n = nitems(cat_name);
 	size_t i = 0;
 
 	*out = 0;
@@ -102,9 +108,8 @@ parse_cats(const char *s, size_t len, uint64_t *out, char *why, size_t why_len)
 		if (e == b)
 			continue;
 		for (k = 0; k < n; k++) {
-			const char *v = enum_json_name("data_category", k);
-
-			if (strlen(v) == e - b && memcmp(v, s + b, e - b) == 0)
+			if (cat_len[k] == e - b &&
+			    memcmp(cat_name[k], s + b, e - b) == 0)
 				break;
 		}
 		if (k == n) {
@@ -247,6 +252,7 @@ struct letter_gen {
 	const char *domain;
 	bool msgid_fold;
 	struct buf from_hdr, date_hdr, subj_hdr[2], tail_hdr[2];
+	struct buf msgid_pre, msgid_post; /* around the key */
 	struct buf text, line;
 	size_t rendered, cached;
 	struct entry spare; /* built in tmp */
@@ -494,6 +500,11 @@ letter_gen_new(const struct letter_cfg *cfg, struct letter_gen **out, char *why,
 	g->domain = strchr(g->org.mail_from, '@') + 1;
 	/* "Message-ID: <letter.KEY@domain>" within 78, else folded. */
 	g->msgid_fold = 13 + 7 + LETTER_KEY_LEN + strlen(g->domain) > 78;
+	buf_init(&g->msgid_pre, 256);
+	buf_init(&g->msgid_post, 512);
+	buf_printf(
+	    &g->msgid_pre, "Message-ID:%s <letter.", g->msgid_fold ? eol : "");
+	buf_printf(&g->msgid_post, "@%s>%s", g->domain, eol);
 	buf_init(&g->from_hdr, 4096);
 	buf_init(&g->date_hdr, 256);
 	buf_init(&g->text, LETTER_MAX);
@@ -547,6 +558,8 @@ letter_gen_free(struct letter_gen *g)
 	arena_free(g->a);
 	arena_free(g->tmp);
 	buf_release(&g->from_hdr);
+	buf_release(&g->msgid_pre);
+	buf_release(&g->msgid_post);
 	buf_release(&g->date_hdr);
 	for (int l = 0; l < 2; l++) {
 		buf_release(&g->subj_hdr[l]);
@@ -736,9 +749,9 @@ enum err
 letter_render(struct letter_gen *g, const struct subject *s, struct buf *out,
     char key[LETTER_KEY_LEN], char *why, size_t why_len)
 {
-	const char *eol = g->cfg.crlf ? "\r\n" : "\n";
 	uint64_t cats = s->cats != 0 ? s->cats : g->cfg.facts->data.bits;
 	bool has_name = s->name != NULL && *s->name != '\0';
+	size_t eol_len = g->cfg.crlf ? 2 : 1, mark;
 	int l = s->german ? 1 : 0;
 	struct entry *e;
 	enum err rc;
@@ -747,7 +760,7 @@ letter_render(struct letter_gen *g, const struct subject *s, struct buf *out,
 	if (rc != ERR_OK)
 		return rc;
 	letter_key(g->cfg.ref, s->id, key);
-	buf_reset(out);
+	mark = out->len;
 	rc = buf_append(out, g->from_hdr.p, g->from_hdr.len);
 	if (rc == ERR_OK)
 		rc = buf_append(out, "To: ", 4);
@@ -761,15 +774,21 @@ letter_render(struct letter_gen *g, const struct subject *s, struct buf *out,
 			             : " ");
 	}
 	if (rc == ERR_OK)
-		rc = buf_printf(out, "<%s>%s", s->email, eol);
+		rc = buf_putc(out, '<');
+	if (rc == ERR_OK)
+		rc = buf_puts(out, s->email);
+	if (rc == ERR_OK)
+		rc = buf_append(out, ">\r\n" + !g->cfg.crlf, 1 + eol_len);
 	if (rc == ERR_OK)
 		rc = buf_append(out, g->subj_hdr[l].p, g->subj_hdr[l].len);
 	if (rc == ERR_OK)
 		rc = buf_append(out, g->date_hdr.p, g->date_hdr.len);
 	if (rc == ERR_OK)
-		rc = buf_printf(out, "Message-ID:%s<letter.%s@%s>%s",
-		    g->msgid_fold ? (g->cfg.crlf ? "\r\n " : "\n ") : " ", key,
-		    g->domain, eol);
+		rc = buf_append(out, g->msgid_pre.p, g->msgid_pre.len);
+	if (rc == ERR_OK)
+		rc = buf_append(out, key, LETTER_KEY_LEN - 1);
+	if (rc == ERR_OK)
+		rc = buf_append(out, g->msgid_post.p, g->msgid_post.len);
 	if (rc == ERR_OK)
 		rc = buf_append(out, g->tail_hdr[l].p, g->tail_hdr[l].len);
 	for (size_t i = 0; i < e->n && rc == ERR_OK; i++) {
@@ -779,6 +798,9 @@ letter_render(struct letter_gen *g, const struct subject *s, struct buf *out,
 			rc = buf_append(out, e->v[i].p, e->v[i].len);
 	}
 	if (rc != ERR_OK) {
+		out->len = mark;
+		if (out->p != NULL)
+			out->p[mark] = '\0';
 		snprintf(why, why_len, "%s",
 		    rc == ERR_INVAL ? "column name: "
 		                      "not usable in a mail header"

@@ -107,9 +107,11 @@ enum err letter_gen_new(const struct letter_cfg *, struct letter_gen **out,
     char *why, size_t why_len);
 void letter_gen_free(struct letter_gen *);
 /*
- * Render the message for `s` into `out` (which is reset first).  `key`
- * receives the stable key of (incident, person): the Message-ID is
- * <letter.KEY@domain of mail_from>, the same on every run.
+ * Append the message for `s` to `out` (on failure `out` is left as it
+ * was).  `key` receives the stable key of (incident, person): the
+ * Message-ID is <letter.KEY@domain of mail_from>, the same on every run.
+ * No line of the message starts with "From " or ">" (see mail_qp), so it
+ * goes into an mbox as it is.
  */
 enum err letter_render(struct letter_gen *, const struct subject *s,
     struct buf *out, char key[LETTER_KEY_LEN], char *why, size_t why_len);

@@ -23,8 +23,11 @@ literal(const char *s, size_t i, size_t len, size_t col)
 {
 	unsigned char b = (unsigned char)s[i];
 
-	if (col == 0 && (b == '.' || (b == 'F' && len - i >= 5 &&
-	                                 memcmp(s + i, "From ", 5) == 0)))
+	/* Never start a line with "From ", ">" or ".": no mbox reader or
+	 * SMTP dot-stuffing can change a line of ours. */
+	if (col == 0 &&
+	    (b == '.' || b == '>' ||
+	        (b == 'F' && len - i >= 5 && memcmp(s + i, "From ", 5) == 0)))
 		return false;
 	return (b >= 33 && b <= 126 && b != '=') ||
 	       ((b == ' ' || b == '\t') && !is_eol_next(s, i, len));
@@ -276,18 +279,23 @@ is_from_line(const char *p, size_t n)
 }
 
 enum err
-mail_mbox_append(
-    struct buf *out, const char *sender, int64_t t, const char *msg, size_t len)
+mail_mbox_from(struct buf *out, const char *sender, int64_t t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
-	size_t i = 0;
-	enum err rc;
 
 	gmtime_r(&tt, &tm);
-	rc = buf_printf(out, "From %s %s %s %2d %02d:%02d:%02d %04d\n", sender,
-	    wday[tm.tm_wday % 7], mon[tm.tm_mon % 12], tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, tm.tm_sec, tm.tm_year + 1900);
+	return buf_printf(out, "From %s %s %s %2d %02d:%02d:%02d %04d\n",
+	    sender, wday[tm.tm_wday % 7], mon[tm.tm_mon % 12], tm.tm_mday,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900);
+}
+
+enum err
+mail_mbox_quote(struct buf *out, const char *msg, size_t len)
+{
+	size_t i = 0;
+	enum err rc = ERR_OK;
+
 	while (i < len && rc == ERR_OK) {
 		const char *nl = memchr(msg + i, '\n', len - i);
 		size_t n = nl != NULL ? (size_t)(nl - (msg + i)) + 1 : len - i;
@@ -301,4 +309,13 @@ mail_mbox_append(
 	if (rc == ERR_OK && len > 0 && msg[len - 1] != '\n')
 		rc = buf_putc(out, '\n');
 	return rc == ERR_OK ? buf_putc(out, '\n') : rc;
+}
+
+enum err
+mail_mbox_append(
+    struct buf *out, const char *sender, int64_t t, const char *msg, size_t len)
+{
+	enum err rc = mail_mbox_from(out, sender, t);
+
+	return rc == ERR_OK ? mail_mbox_quote(out, msg, len) : rc;
 }

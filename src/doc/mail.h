@@ -21,9 +21,10 @@ enum { MAIL_ADDR_MAX = 254, MAIL_DATE_LEN = 40 };
 /*
  * Append `s` (`len` bytes of UTF-8 text, lines separated by \n) as
  * quoted-printable, lines ended by CRLF when `crlf`, else LF.  Lines stay
- * within 76 characters (soft breaks); a line that starts with "From " or
- * "." has its first character encoded, so neither mbox readers nor SMTP
- * dot-stuffing can alter it.  A final line without \n gets a line end.
+ * within 76 characters (soft breaks); a line that starts with "From ", ">"
+ * or "." has its first character encoded, so neither mbox readers nor
+ * SMTP dot-stuffing can alter it (an mbox needs no quoting of such a
+ * body).  A final line without \n gets a line end.
  */
 enum err mail_qp(struct buf *out, const char *s, size_t len, bool crlf);
 /*
@@ -51,5 +52,9 @@ void mail_date(int64_t t, char out[MAIL_DATE_LEN]);
  */
 enum err mail_mbox_append(struct buf *out, const char *sender, int64_t t,
     const char *msg, size_t len);
+/* The two halves of mail_mbox_append: the separator line, and the message
+ * quoted and followed by a blank line. */
+enum err mail_mbox_from(struct buf *out, const char *sender, int64_t t);
+enum err mail_mbox_quote(struct buf *out, const char *msg, size_t len);
 
 #endif

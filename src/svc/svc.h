@@ -164,6 +164,46 @@ enum err	 svc_notify(struct svc *, const char *id,
 		    const char *delay_reason, struct arena *a,
 		    struct notify_doc *out, struct svc_err *);
 
+/*
+ * Letters to the data subjects (Art. 34; svc/letters.c, docs/letters.md):
+ * one letter per row of a CSV list, written as EML files or an mbox, or
+ * delivered over SMTP with a send log that makes a batch resumable.
+ */
+enum letters_out { LETTERS_EML, LETTERS_MBOX, LETTERS_SMTP };
+/* What to do with letters whose delivery is in doubt after a crash. */
+enum letters_doubt { DOUBT_REPORT, DOUBT_SENT, DOUBT_RESEND };
+struct letters_req {
+	const char		*id;		/* the incident */
+	FILE			*subjects;	/* the CSV list (borrowed) */
+	enum letters_out	 out;
+	const char		*target;	/* directory, mbox or URL */
+	bool			 dry_run;	/* render and check only */
+	double			 rate;		/* letters per second; 0: any */
+	enum letters_doubt	 doubt;
+	bool			 file;		/* file the Art. 34 obligation */
+};
+/* One row of the per-recipient report; no address, no name. */
+struct letters_item {
+	int64_t		 row;
+	const char	*id;		/* NULL when the row had none */
+	const char	*status;	/* written, sent, already_sent, ... */
+	const char	*detail;	/* problem, file, or NULL */
+	const char	*message_id;
+};
+typedef void (*letters_cb)(void *, const struct letters_item *);
+struct letters_sum {
+	size_t	 rows, invalid, written, sent, already, failed, in_doubt;
+	size_t	 would, german, english;
+	bool	 filed;
+};
+enum err	 svc_letters(struct svc *, const struct letters_req *,
+		    letters_cb, void *, struct letters_sum *,
+		    struct svc_err *);
+/* Example views of the letter templates (template kinds letter-body and
+ * letter-subject; new references). */
+json_t		*svc_letter_example_body(bool german);
+json_t		*svc_letter_example_subject(bool german);
+
 /* Seed the fictional demo incidents (init --demo). */
 enum err	 svc_demo_seed(struct svc *, size_t *count, struct svc_err *);
 

@@ -28,6 +28,12 @@ static const struct template_kind kinds[] = {
 	{ "register-text", TMPL_TEXT,
 	    "internal register entry (Art. 33(5)) with the reasoning",
 	    svc_notice_example_register },
+	{ "letter-body", TMPL_TEXT,
+	    "letter to an affected person (Art. 34(2)), the body",
+	    svc_letter_example_body },
+	{ "letter-subject", TMPL_MAILHDR,
+	    "letter to an affected person (Art. 34(2)), the subject line",
+	    svc_letter_example_subject },
 };
 
 static const char *const type_names[TMPL__MAX] = { "html", "text", "mailhdr" };
