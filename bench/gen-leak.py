@@ -6,7 +6,7 @@
 #       writes DIR/<format>.<ext> and DIR/<format>.labels for every format:
 #       csv, tsv, jsonl, sql, combo (: ; | tab), stealer, text
 #   gen-leak.py --dense FILE --size BYTES [--seed N]
-#       a dense CSV dump for bench/scan.sh (a 64 MiB chunk repeated)
+#       a dense CSV dump for bench/scan.sh (a 16 MiB chunk repeated)
 #
 # Labels: "LINE<TAB>CATEGORY<TAB>VALUE" per planted value, sorted by LINE,
 # the physical line where the record starts; VALUE is the normalised form
@@ -389,7 +389,7 @@ def write_dense(args):
     o = Out(chunk, None)
     gen_csv(rng, o, 1, ",")  # header + 1
     o.close()
-    size = min(args.size, 64 << 20)
+    size = min(args.size, 16 << 20)
     with open(chunk, "a", encoding="utf-8") as f:
         while f.tell() < size:
             lines = []

@@ -448,7 +448,7 @@ det_number(
 	if (p[j] == '+')
 		j++;
 	/* IPv4 first: digits and dots */
-	if (IS(p[j], C_DIGIT)) {
+	if (j < n && IS(p[j], C_DIGIT)) {
 		size_t k = j, dots = 0;
 
 		while (k < n && (IS(p[k], C_DIGIT) || p[k] == '.')) {
@@ -742,7 +742,8 @@ static void
 copy_val(struct scan_engine *e, unsigned cat, const char *p, size_t n,
     const char *col)
 {
-	if (n == 0 || n >= sizeof(e->val))
+	/* a NUL says binary garbage, not a name or a password */
+	if (n == 0 || n >= sizeof(e->val) || memchr(p, '\0', n) != NULL)
 		return;
 	memcpy(e->val, p, n);
 	e->val[n] = '\0';
@@ -1411,8 +1412,11 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 
 		for (size_t k = 0; k < n; k++) {
 			const char *a = memchr(ls[k], '@', ln[k]);
-			size_t r = ln[k] - (size_t)(a - ls[k]);
+			size_t r;
 
+			if (a == NULL)
+				continue;
+			r = ln[k] - (size_t)(a - ls[k]);
 			if (memchr(a, ':', r) || memchr(a, ';', r) ||
 			    memchr(a, '|', r) || memchr(a, '\t', r))
 				combo++;

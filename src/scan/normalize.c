@@ -463,7 +463,8 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	bool v6;
 
 	s = norm_trim(s, len, &len);
-	if (len < 7 || len >= sizeof(t) || outsz < 46)
+	if (len < 2 || len >= sizeof(t) || outsz < 46 ||
+	    memchr(s, '\0', len) != NULL)
 		return 0;
 	memcpy(t, s, len);
 	t[len] = '\0';

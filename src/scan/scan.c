@@ -110,14 +110,22 @@ scan_cat_data_cat(unsigned c)
 
 /* ---- masking ---------------------------------------------------------- */
 
-/* Length of the UTF-8 character at s[0] (1 for a stray byte). */
+/* Length of the valid UTF-8 character at s[0], or 0 when it is not one
+ * (samples must stay valid text: the parent rejects anything else). */
 static size_t
 u8len(const char *s, size_t n)
 {
 	unsigned char c = (unsigned char)s[0];
-	size_t k = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	size_t k = c < 0x80   ? 1
+	           : c < 0xc2 ? 0
+	           : c < 0xe0 ? 2
+	           : c < 0xf0 ? 3
+	           : c < 0xf5 ? 4
+	                      : 0;
 
-	return k <= n ? k : 1;
+	if (k == 0 || k > n || (k == 1 && c < 0x20) || !utf8_valid(s, k))
+		return 0;
+	return k;
 }
 
 void
@@ -143,8 +151,12 @@ scan_mask(unsigned cat, const char *v, size_t len, char *out, size_t outsz)
 		if (at == NULL || dot == NULL || dot == at)
 			break;
 		k = u8len(v, len);
-		snprintf(out, outsz, "%.*s%s@%s%c%.*s", (int)k, v, ell, ell,
-		    dot[-1], (int)(v + len - dot), dot);
+		snprintf(out, outsz, "%.*s%s%s@%s%c%.*s", (int)k, v,
+		    k == 0 ? "?" : "", ell, ell,
+		    (unsigned char)dot[-1] < 0x80 ? dot[-1] : '?',
+		    (int)(v + len - dot), dot);
+		if (!utf8_valid(out, strlen(out)))
+			snprintf(out, outsz, "?%s@%s?", ell, ell);
 		return;
 	case SCAN_CAT_IBAN:
 		snprintf(out, outsz, "%.4s%s%s", v, ell, v + len - 4);
@@ -196,7 +208,8 @@ scan_mask(unsigned cat, const char *v, size_t len, char *out, size_t outsz)
 	case SCAN_CAT_NAME:
 	case SCAN_CAT_ADDRESS:
 		k = u8len(v, len);
-		snprintf(out, outsz, "%.*s%s", (int)k, v, ell);
+		snprintf(
+		    out, outsz, "%.*s%s%s", (int)k, v, k == 0 ? "?" : "", ell);
 		return;
 	default:
 		/* Art. 9 keywords: the dictionary word, not personal data */
@@ -336,7 +349,31 @@ loop_lines(struct loop *l, const char *buf, size_t n)
 			    "invalid UTF-8: scanned as bytes");
 		}
 	}
-	scan_engine_lines(l->eng, buf, n);
+	if (n <= l->o->max_line) {
+		scan_engine_lines(l->eng, buf, n);
+		return;
+	}
+	/* a block over the cap may hold a whole line over the cap */
+	for (size_t i = 0, s = 0; i <= n;) {
+		const char *nl = i < n ? memchr(buf + i, '\n', n - i) : NULL;
+		size_t end = nl != NULL ? (size_t)(nl - buf) : n;
+
+		if (end - i > l->o->max_line) {
+			if (i > s)
+				scan_engine_lines(l->eng, buf + s, i - s);
+			l->long_lines++;
+			scan_engine_skip_lines(l->eng, 1);
+			l->warn(l->ctx, l->base_off + i,
+			    "line over the line cap: skipped");
+			s = end + 1;
+		}
+		if (end >= n) {
+			if (s < n)
+				scan_engine_lines(l->eng, buf + s, n - s);
+			break;
+		}
+		i = end + 1;
+	}
 }
 
 static enum err
@@ -585,6 +622,13 @@ child_main(int fd, int out, const struct scan_opts *o)
 	struct sigaction sa = { 0 };
 	enum err rc;
 
+	/* a crash must end the child, whatever handlers the parent had */
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
 	sa.sa_handler = child_on_int;
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;

@@ -1,0 +1,28 @@
+# scan: Ctrl-C (SIGINT) stops cleanly with exit 130 and results marked
+# partial; a child killed from outside costs the file (exit 1), not the
+# process.
+. "$E2E_LIB"
+
+"$PY" "$TOP/bench/gen-leak.py" --dense big.csv --size 100000000 ||
+    fail "generator"
+"$BK" scan --json big.csv >out.json 2>err.txt &
+pid=$!
+sleep 0.3
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+expect_eq "exit after SIGINT" "$rc" 130
+expect_eq partial "$(jget 'd["partial"]' out.json)" true
+expect_eq "file status" "$(jget 'd["files"][0]["status"]' out.json)" partial
+
+"$BK" scan --json big.csv >out2.json 2>err2.txt &
+pid=$!
+sleep 0.3
+child=$(pgrep -P "$pid" | head -1)
+[ -n "$child" ] || fail "no scanner child process"
+kill -KILL "$child"
+wait "$pid"
+rc=$?
+expect_eq "exit after the child was killed" "$rc" 1
+expect_eq "file failed" "$(jget 'd["files"][0]["status"]' out2.json)" failed
+grep -q "scanner died" err2.txt || fail "no message about the child"

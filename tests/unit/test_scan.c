@@ -1,0 +1,579 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/unit/test_scan.c: the scanner's pure parts, table-driven: the
+ * normalisers and validators (valid values and decoys), the detectors on
+ * lines of every format, sniffing, masking, the HyperLogLog estimate, and
+ * the sandboxed scan_file() on small files (formats, encodings,
+ * compression, long lines, garbage, a truncated archive).  All data is
+ * fictional.
+ */
+#include "base/base.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <zlib.h>
+
+#include "base/xalloc.h"
+#include "scan/detect.h"
+#include "scan/normalize.h"
+#include "scan/scan.h"
+
+typedef size_t (*norm_fn)(const char *, size_t, char *, size_t);
+
+static const struct {
+	const char *name;
+	norm_fn fn;
+	const char *in;
+	const char *want; /* NULL: rejected */
+} norm_cases[] = {
+	{ "email", norm_email, "Anna.Muster@Example.COM",
+	    "anna.muster@example.com" },
+	{ "email", norm_email, " bob@example.invalid ", "bob@example.invalid" },
+	{ "email", norm_email, "x@y.notarealtld", NULL },
+	{ "email", norm_email, "x@host.c0m", NULL },
+	{ "email", norm_email, "x@mail.zz", NULL },
+	{ "email", norm_email, "@example.com", NULL },
+	{ "email", norm_email, "a..b@example.com", "a..b@example.com" },
+	{ "email", norm_email, "a@-example.com", NULL },
+	{ "email", norm_email, "j\xc3\xbcrgen@example.de",
+	    "j\xc3\xbcrgen@example.de" },
+	{ "email", norm_email, "a@xn--bcher-kva.de", "a@xn--bcher-kva.de" },
+	{ "phone", norm_phone, "0151 12345678", "+4915112345678" },
+	{ "phone", norm_phone, "+49 (0)151-12345678", "+4915112345678" },
+	{ "phone", norm_phone, "0049 151 12345678", "+4915112345678" },
+	{ "phone", norm_phone, "030/1234567", "+49301234567" },
+	{ "phone", norm_phone, "+33 1 23 45 67 89", "+33123456789" },
+	{ "phone", norm_phone, "0151 123", NULL },
+	{ "phone", norm_phone, "12345678", NULL },
+	{ "phone", norm_phone, "+49 0151 12345678", NULL },
+	{ "iban", norm_iban, "DE89 3704 0044 0532 0130 00",
+	    "DE89370400440532013000" },
+	{ "iban", norm_iban, "de89370400440532013000",
+	    "DE89370400440532013000" },
+	{ "iban", norm_iban, "DE88370400440532013000", NULL },
+	{ "iban", norm_iban, "DE8937040044053201300", NULL },
+	{ "iban", norm_iban, "GB82WEST12345698765432",
+	    "GB82WEST12345698765432" },
+	{ "iban", norm_iban, "XX89370400440532013000", NULL },
+	{ "card", norm_card, "4111 1111 1111 1111", "4111111111111111" },
+	{ "card", norm_card, "4111-1111-1111-1112", NULL },
+	{ "card", norm_card, "378282246310005", "378282246310005" },
+	{ "card", norm_card, "5555555555554444", "5555555555554444" },
+	{ "card", norm_card, "9111111111111111", NULL },
+	{ "card", norm_card, "1234567812345670", NULL },
+	{ "taxid", norm_taxid, "86095742719", "86095742719" },
+	{ "taxid", norm_taxid, "86095742718", NULL },
+	{ "taxid", norm_taxid, "12345678901", NULL },
+	{ "taxid", norm_taxid, "06095742719", NULL },
+	{ "date", norm_date, "1985-04-12", "1985-04-12" },
+	{ "date", norm_date, "12.04.1985", "1985-04-12" },
+	{ "date", norm_date, "29/02/2000", "2000-02-29" },
+	{ "date", norm_date, "29.02.1999", NULL },
+	{ "date", norm_date, "1985-13-01", NULL },
+	{ "date", norm_date, "19850412", "1985-04-12" },
+	{ "ip", norm_ip, "192.0.2.1", "192.0.2.1" },
+	{ "ip", norm_ip, "192.0.2.256", NULL },
+	{ "ip", norm_ip, "192.0.02.1", NULL },
+	{ "ip", norm_ip, "2001:DB8:0:0::1", "2001:db8::1" },
+	{ "ip", norm_ip, "1.2.3", NULL },
+};
+
+static void
+test_normalisers(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < nitems(norm_cases); i++) {
+		char out[NORM_MAX];
+		size_t n = norm_cases[i].fn(norm_cases[i].in,
+		    strlen(norm_cases[i].in), out, sizeof(out));
+
+		if (norm_cases[i].want == NULL) {
+			if (n != 0)
+				fail_msg("%s(%s) accepted as %s",
+				    norm_cases[i].name, norm_cases[i].in, out);
+		} else {
+			if (n == 0)
+				fail_msg("%s(%s) rejected", norm_cases[i].name,
+				    norm_cases[i].in);
+			assert_string_equal(out, norm_cases[i].want);
+			assert_int_equal(n, strlen(norm_cases[i].want));
+		}
+	}
+}
+
+static void
+test_luhn_tld(void **state)
+{
+	(void)state;
+	assert_true(norm_luhn_ok("79927398713", 11));
+	assert_false(norm_luhn_ok("79927398710", 11));
+	assert_true(norm_tld_ok("de", 2));
+	assert_true(norm_tld_ok("COM", 3));
+	assert_true(norm_tld_ok("invalid", 7));
+	assert_false(norm_tld_ok("qq", 2));
+	assert_false(norm_tld_ok("xa", 2));
+	assert_false(norm_tld_ok("notarealtld", 11));
+	assert_false(norm_tld_ok("c0m", 3));
+}
+
+/* ---- detectors over lines ---- */
+
+struct got {
+	char v[64][NORM_MAX];
+	unsigned cat[64];
+	char col[64][48];
+	size_t n;
+};
+
+static void
+collect(void *ctx, const struct scan_hit *h)
+{
+	struct got *g = ctx;
+
+	if (g->n == 64)
+		return;
+	snprintf(g->v[g->n], NORM_MAX, "%s", h->val);
+	snprintf(g->col[g->n], 48, "%s", h->col ? h->col : "");
+	g->cat[g->n++] = h->cat;
+}
+
+static bool
+has(const struct got *g, unsigned cat, const char *v)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->cat[i] == cat && strcmp(g->v[i], v) == 0)
+			return true;
+	}
+	return false;
+}
+
+static size_t
+count(const struct got *g, unsigned cat)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < g->n; i++)
+		k += g->cat[i] == cat;
+	return k;
+}
+
+static void
+run(struct got *g, const char *text, int fmt)
+{
+	struct scan_engine *e = scan_engine_new(collect, g);
+
+	memset(g, 0, sizeof(*g));
+	if (fmt < 0)
+		scan_engine_sniff(e, text, strlen(text));
+	else
+		scan_engine_set_format(e, (enum scan_format)fmt, ',');
+	scan_engine_lines(e, text, strlen(text));
+	scan_engine_free(e);
+}
+
+static const struct {
+	const char *text;
+	int fmt;
+	unsigned cat;
+	const char *want; /* NULL: none of this category */
+} line_cases[] = {
+	{ "contact ANNA@EXAMPLE.ORG today\n", SCAN_FMT_TEXT, SCAN_CAT_EMAIL,
+	    "anna@example.org" },
+	{ "decoy x@y.notarealtld\n", SCAN_FMT_TEXT, SCAN_CAT_EMAIL, NULL },
+	{ "ruf an: +49 (0)151-12345678.\n", SCAN_FMT_TEXT, SCAN_CAT_PHONE,
+	    "+4915112345678" },
+	{ "IBAN DE89 3704 0044 0532 0130 00 BIC X\n", SCAN_FMT_TEXT,
+	    SCAN_CAT_IBAN, "DE89370400440532013000" },
+	{ "bad DE00123456780000000000\n", SCAN_FMT_TEXT, SCAN_CAT_IBAN, NULL },
+	{ "card 4111 1111 1111 1111 ok\n", SCAN_FMT_TEXT, SCAN_CAT_CARD,
+	    "4111111111111111" },
+	{ "decoy 4111 1111 1111 1112\n", SCAN_FMT_TEXT, SCAN_CAT_CARD, NULL },
+	{ "from 192.0.2.7 and 2001:db8::1 now\n", SCAN_FMT_TEXT, SCAN_CAT_IP,
+	    "2001:db8::1" },
+	{ "version v1.2.3.4.5\n", SCAN_FMT_TEXT, SCAN_CAT_IP, NULL },
+	{ "Hauptstraße 5, 12345 Musterstadt\n", SCAN_FMT_TEXT, SCAN_CAT_ADDRESS,
+	    "12345 Musterstadt" },
+	{ "steuer 86095742719\n", SCAN_FMT_TEXT, SCAN_CAT_TAX_ID,
+	    "86095742719" },
+	{ "build 5f4dcc3b5aa765d61d8327deb882cf99 done\n", SCAN_FMT_TEXT,
+	    SCAN_CAT_HASH, NULL },
+	{ "md5 hash 5f4dcc3b5aa765d61d8327deb882cf99\n", SCAN_FMT_TEXT,
+	    SCAN_CAT_HASH, "5f4dcc3b5aa765d61d8327deb882cf99" },
+	{ "Patient mit Diabetes, Diagnose offen\n", SCAN_FMT_TEXT,
+	    SCAN_CAT_HEALTH, "diabetes" },
+	{ "prediabetesx\n", SCAN_FMT_TEXT, SCAN_CAT_HEALTH, NULL },
+	{ "Mitglied der Gewerkschaft\n", SCAN_FMT_TEXT, SCAN_CAT_UNION,
+	    "gewerkschaft" },
+	{ "a@example.com:hunter2\n", SCAN_FMT_COMBO, SCAN_CAT_PASSWORD,
+	    "hunter2" },
+	{ "a@example.com;$2y$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	  "01234\n",
+	    SCAN_FMT_COMBO, SCAN_CAT_HASH,
+	    "$2y$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234" },
+	{ "a@example.com|5f4dcc3b5aa765d61d8327deb882cf99:salt\n",
+	    SCAN_FMT_COMBO, SCAN_CAT_HASH, "5f4dcc3b5aa765d61d8327deb882cf99" },
+	{ "https://shop.example.org:8443/login:bob@example.net:s3cret\n",
+	    SCAN_FMT_STEALER, SCAN_CAT_PASSWORD, "s3cret" },
+	{ "https://shop.example.org:8443/login:bob@example.net:s3cret\n",
+	    SCAN_FMT_STEALER, SCAN_CAT_EMAIL, "bob@example.net" },
+	{ "{\"fullName\":\"Erika Beispiel\",\"dob\":\"12.04.1985\"}\n",
+	    SCAN_FMT_JSON, SCAN_CAT_NAME, "Erika Beispiel" },
+	{ "{\"fullName\":\"Erika Beispiel\",\"dob\":\"12.04.1985\"}\n",
+	    SCAN_FMT_JSON, SCAN_CAT_DOB, "1985-04-12" },
+	{ "{\"created\":\"12.04.1985\"}\n", SCAN_FMT_JSON, SCAN_CAT_DOB, NULL },
+	{ "email,vorname,geburtsdatum,session_id\n"
+	  "a@example.com,Erika,1985-04-12,5f4dcc3b5aa765d61d8327deb882cf99\n",
+	    -1, SCAN_CAT_NAME, "Erika" },
+	{ "email,vorname,geburtsdatum,session_id\n"
+	  "a@example.com,Erika,1985-04-12,5f4dcc3b5aa765d61d8327deb882cf99\n",
+	    -1, SCAN_CAT_HASH, NULL },
+	{ "name,notes\n\"Erika\",\"line one\nline two a@example.com\"\n"
+	  "Max,x\n",
+	    -1, SCAN_CAT_EMAIL, "a@example.com" },
+	{ "CREATE TABLE `u` (\n  `id` int,\n  `nachname` varchar(9),\n"
+	  "  `passwort` varchar(9)\n);\n"
+	  "INSERT INTO `u` VALUES (1,'O\\'Brien','geheim'),(2,'Beispiel',"
+	  "'x,y');\n",
+	    -1, SCAN_CAT_NAME, "O\\'Brien" },
+	{ "CREATE TABLE `u` (\n  `id` int,\n  `nachname` varchar(9),\n"
+	  "  `passwort` varchar(9)\n);\n"
+	  "INSERT INTO `u` VALUES (1,'O\\'Brien','geheim'),(2,'Beispiel',"
+	  "'x,y');\n",
+	    -1, SCAN_CAT_PASSWORD, "x,y" },
+	{ "COPY public.users (id, email, password) FROM stdin;\n"
+	  "1\tc@example.com\tpw1\n\\.\n",
+	    -1, SCAN_CAT_PASSWORD, "pw1" },
+};
+
+static void
+test_detectors(void **state)
+{
+	struct got *g = xcalloc(1, sizeof(*g));
+
+	(void)state;
+	for (size_t i = 0; i < nitems(line_cases); i++) {
+		run(g, line_cases[i].text, line_cases[i].fmt);
+		if (line_cases[i].want == NULL) {
+			if (count(g, line_cases[i].cat) != 0)
+				fail_msg("case %zu: unexpected %s %s", i,
+				    scan_cat_name(line_cases[i].cat), g->v[0]);
+		} else if (!has(g, line_cases[i].cat, line_cases[i].want)) {
+			fail_msg("case %zu: %s %s not found (%zu hits)", i,
+			    scan_cat_name(line_cases[i].cat),
+			    line_cases[i].want, g->n);
+		}
+	}
+	free(g);
+}
+
+static const struct {
+	const char *text;
+	enum scan_format want;
+	char delim;
+} sniff_cases[] = {
+	{ "email,password,name\na@example.com,x,Erika\nb@example.com,y,Max\n",
+	    SCAN_FMT_CSV, ',' },
+	{ "email\tname\na@example.com\tErika\nb@example.com\tMax\n",
+	    SCAN_FMT_CSV, '\t' },
+	{ "a@example.com:pw1\nb@example.com:pw2\nc@example.com:pw3\n",
+	    SCAN_FMT_COMBO, ':' },
+	{ "a@example.com;pw1\nb@example.com;pw2\nc@example.com;pw3\n",
+	    SCAN_FMT_COMBO, ';' },
+	{ "{\"a\":1}\n{\"a\":2}\n", SCAN_FMT_JSON, 0 },
+	{ "-- dump\nCREATE TABLE x (\n  a int\n);\nINSERT INTO x VALUES (1);\n",
+	    SCAN_FMT_SQL, ',' },
+	{ "https://a.example.com/:u@example.com:p\n"
+	  "https://b.example.com/:v@example.com:q\n",
+	    SCAN_FMT_STEALER, ':' },
+	{ "Dear customer,\nwe regret to inform you.\n", SCAN_FMT_TEXT, 0 },
+	{ "", SCAN_FMT_TEXT, 0 },
+};
+
+static void
+ignore_hit(void *ctx, const struct scan_hit *h)
+{
+	(void)ctx;
+	(void)h;
+}
+
+static void
+test_sniff(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < nitems(sniff_cases); i++) {
+		struct scan_engine *e = scan_engine_new(ignore_hit, NULL);
+		enum scan_format f = scan_engine_sniff(
+		    e, sniff_cases[i].text, strlen(sniff_cases[i].text));
+
+		if (f != sniff_cases[i].want)
+			fail_msg("sniff case %zu: %s, want %s", i,
+			    scan_format_name(f),
+			    scan_format_name(sniff_cases[i].want));
+		if (sniff_cases[i].delim != 0)
+			assert_int_equal(
+			    scan_engine_delim(e), sniff_cases[i].delim);
+		scan_engine_free(e);
+	}
+}
+
+static void
+test_mask(void **state)
+{
+	static const struct {
+		unsigned cat;
+		const char *v, *want;
+	} c[] = {
+		{ SCAN_CAT_EMAIL, "anna@example.de",
+		    "a\xe2\x80\xa6@\xe2\x80\xa6"
+		    "e.de" },
+		{ SCAN_CAT_IBAN, "DE89370400440532013000",
+		    "DE89\xe2\x80\xa6"
+		    "3000" },
+		{ SCAN_CAT_CARD, "4111111111111111",
+		    "\xe2\x80\xa6"
+		    "1111" },
+		{ SCAN_CAT_PHONE, "+4915112345678",
+		    "+49\xe2\x80\xa6"
+		    "78" },
+		{ SCAN_CAT_PASSWORD, "hunter2", "\xe2\x80\xa6 (7 bytes)" },
+		{ SCAN_CAT_HASH, "$2y$10$abc", "$2y$10$\xe2\x80\xa6" },
+		{ SCAN_CAT_NAME, "\xc3\x96zlem", "\xc3\x96\xe2\x80\xa6" },
+	};
+	char out[SCAN_TEXT_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < nitems(c); i++) {
+		scan_mask(c[i].cat, c[i].v, strlen(c[i].v), out, sizeof(out));
+		assert_string_equal(out, c[i].want);
+		assert_null(strstr(out, c[i].v + 1));
+	}
+}
+
+/* ---- scan_file through the child ---- */
+
+static char tmpdir[64];
+
+static char *
+tmp_file(const char *name, const void *data, size_t len)
+{
+	static char path[128];
+	FILE *f;
+
+	if (tmpdir[0] == '\0') {
+		snprintf(tmpdir, sizeof(tmpdir), "/tmp/bk-scan-XXXXXX");
+		assert_non_null(mkdtemp(tmpdir));
+	}
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+	return path;
+}
+
+static enum err
+scan_one(const char *path, struct scan_result *r, size_t max_line)
+{
+	struct scan_opts o;
+
+	scan_opts_init(&o);
+	if (max_line > 0)
+		o.max_line = max_line;
+	memset(r, 0, sizeof(*r));
+	return scan_file(path, &o, r);
+}
+
+static bool
+warned(const struct scan_result *r, const char *what, uint64_t off)
+{
+	const struct scan_file_result *f = &r->files[0];
+
+	for (unsigned i = 0; i < f->warnings_n; i++) {
+		if (strstr(f->warnings[i].msg, what) != NULL &&
+		    f->warnings[i].off == off)
+			return true;
+	}
+	return false;
+}
+
+static void
+test_file_long_line_and_garbage(void **state)
+{
+	struct scan_result r;
+	size_t len = 20000;
+	char *d = xcalloc(1, len + 200);
+	size_t n;
+
+	(void)state;
+	for (int i = 0; i < 4; i++) /* 4 x 17 bytes */
+		n = (size_t)snprintf(d + 17 * i, 200, "a@example.com:pw\n");
+	n = 68;
+	memset(d + n, 'x', 10000); /* the long line starts at byte 68 */
+	n += 10000;
+	d[n++] = '\n';
+	d[n++] = '\0';   /* NUL at 10069 */
+	d[n++] = '\xff'; /* invalid UTF-8 at 10070 */
+	n += (size_t)snprintf(d + n, 100, "\nb@example.com:pw2\n");
+	assert_int_equal(
+	    scan_one(tmp_file("long.txt", d, n), &r, 4096), ERR_OK);
+	assert_int_equal(r.files[0].status, SCAN_COMPLETE);
+	assert_int_equal(r.files[0].format, SCAN_FMT_COMBO);
+	assert_int_equal(r.files[0].long_lines, 1);
+	assert_true(warned(&r, "line cap", 68));
+	assert_true(warned(&r, "NUL", 10069));
+	assert_int_equal(r.cats[SCAN_CAT_EMAIL].values, 5);
+	assert_int_equal(r.cats[SCAN_CAT_PASSWORD].values, 5);
+	assert_int_equal(r.cats[SCAN_CAT_PASSWORD].records, 5);
+	scan_result_release(&r);
+	free(d);
+}
+
+static void
+test_file_encodings(void **state)
+{
+	static const char u16[] = "\xff\xfe"
+	                          "a\0@\0e\0x\0a\0m\0p\0l\0e\0.\0o\0r\0g\0\n\0";
+	static const char latin1[] = "name;email\nJ\xfcrgen;j@example.org\n";
+	struct scan_result r;
+
+	(void)state;
+	assert_int_equal(
+	    scan_one(tmp_file("u16.txt", u16, sizeof(u16) - 1), &r, 0), ERR_OK);
+	assert_int_equal(r.files[0].encoding, 3); /* utf-16le */
+	assert_int_equal(r.cats[SCAN_CAT_EMAIL].values, 1);
+	scan_result_release(&r);
+	assert_int_equal(
+	    scan_one(tmp_file("l1.csv", latin1, sizeof(latin1) - 1), &r, 0),
+	    ERR_OK);
+	assert_int_equal(r.files[0].encoding, 2); /* latin-1 */
+	assert_int_equal(r.files[0].format, SCAN_FMT_CSV);
+	assert_int_equal(r.cats[SCAN_CAT_NAME].values, 1);
+	assert_string_equal(r.cats[SCAN_CAT_NAME].samples[0], "J\xe2\x80\xa6");
+	scan_result_release(&r);
+}
+
+static void
+test_file_gzip(void **state)
+{
+	struct scan_result r;
+	char path[160];
+	gzFile gz;
+	FILE *f;
+	long size;
+	char *buf;
+
+	(void)state;
+	tmp_file("seed", "", 0);
+	snprintf(path, sizeof(path), "%s/c.gz", tmpdir);
+	gz = gzopen(path, "wb");
+	assert_non_null(gz);
+	for (int i = 0; i < 5000; i++)
+		gzprintf(gz, "user%d@example.com:pw%d\n", i, i);
+	gzclose(gz);
+	assert_int_equal(scan_one(path, &r, 0), ERR_OK);
+	assert_int_equal(r.files[0].compression, 1);
+	assert_int_equal(r.cats[SCAN_CAT_EMAIL].values, 5000);
+	assert_int_equal(r.files[0].warnings_n, 0);
+	scan_result_release(&r);
+	/* truncated: half the archive, a warning, what came before counted */
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)size);
+	assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	assert_int_equal(
+	    scan_one(tmp_file("t.gz", buf, (size_t)size / 2), &r, 0), ERR_OK);
+	assert_true(r.files[0].warnings_n >= 1);
+	assert_non_null(strstr(r.files[0].warnings[0].msg, "gzip"));
+	assert_true(r.cats[SCAN_CAT_EMAIL].values > 100);
+	assert_true(r.cats[SCAN_CAT_EMAIL].values < 5000);
+	scan_result_release(&r);
+	free(buf);
+}
+
+static void
+test_file_distinct(void **state)
+{
+	struct scan_result r;
+	size_t cap = 300000 * 40, n = 0;
+	char *d = xmalloc(cap);
+	uint64_t est;
+
+	(void)state;
+	/* 200,000 distinct addresses, then 1,000 of them again */
+	for (int i = 0; i < 200000; i++)
+		n += (size_t)snprintf(d + n, cap - n, "u%d@example.net:x\n", i);
+	for (int i = 0; i < 1000; i++)
+		n += (size_t)snprintf(d + n, cap - n, "u%d@example.net:x\n", i);
+	assert_int_equal(scan_one(tmp_file("d.txt", d, n), &r, 0), ERR_OK);
+	assert_int_equal(r.cats[SCAN_CAT_EMAIL].values, 201000);
+	assert_int_equal(r.cats[SCAN_CAT_EMAIL].records, 201000);
+	est = scan_distinct_estimate(&r.cats[SCAN_CAT_EMAIL]);
+	if (est < 198000 || est > 202000)
+		fail_msg("distinct estimate %llu, want 200000 +- 1%%",
+		    (unsigned long long)est);
+	/* a small set is near exact (linear counting) */
+	est = scan_distinct_estimate(&r.cats[SCAN_CAT_PASSWORD]);
+	assert_int_equal(est, 1);
+	scan_result_release(&r);
+	free(d);
+}
+
+static void
+test_file_missing(void **state)
+{
+	struct scan_result r;
+
+	(void)state;
+	assert_int_equal(scan_one("/nonexistent/leak.txt", &r, 0), ERR_IO);
+	assert_int_equal(r.files[0].status, SCAN_FAILED);
+	assert_non_null(strstr(r.files[0].error, "cannot read"));
+	scan_result_release(&r);
+}
+
+static void
+test_json_keys(void **state)
+{
+	static const char d[] = "email;pass\na@example.com;x\n";
+	struct scan_result r;
+	json_t *j, *c;
+
+	(void)state;
+	assert_int_equal(
+	    scan_one(tmp_file("j.csv", d, sizeof(d) - 1), &r, 0), ERR_OK);
+	j = scan_result_json(&r);
+	assert_false(json_is_true(json_object_get(j, "partial")));
+	c = json_array_get(json_object_get(j, "categories"), 0);
+	assert_string_equal(
+	    json_string_value(json_object_get(c, "category")), "email");
+	assert_string_equal(
+	    json_string_value(json_object_get(c, "data_category")), "contact");
+	assert_string_equal(
+	    json_string_value(json_object_get(c, "enisa")), "simple");
+	assert_true(json_is_true(
+	    json_object_get(json_object_get(c, "distinct"), "estimate")));
+	assert_null(strstr(json_dumps(j, 0), "a@example.com"));
+	json_decref(j);
+	scan_result_release(&r);
+}
+
+const struct CMUnitTest scan_tests[] = {
+	cmocka_unit_test(test_normalisers),
+	cmocka_unit_test(test_luhn_tld),
+	cmocka_unit_test(test_detectors),
+	cmocka_unit_test(test_sniff),
+	cmocka_unit_test(test_mask),
+	cmocka_unit_test(test_file_long_line_and_garbage),
+	cmocka_unit_test(test_file_encodings),
+	cmocka_unit_test(test_file_gzip),
+	cmocka_unit_test(test_file_distinct),
+	cmocka_unit_test(test_file_missing),
+	cmocka_unit_test(test_json_keys),
+};
+const size_t scan_tests_n = nitems(scan_tests);
