@@ -532,6 +532,13 @@ v_protection(const struct ctx *c, const char **out)
 	    tri_text(c, f->key_compromised), tri_text(c, f->pseudonymised),
 	    enum_label("password_storage", f->password_storage, c->de),
 	    tri_text(c, f->backup_available));
+	if (f->restore_s != COUNT_UNKNOWN) {
+		char d[DUR_LEN];
+
+		duration_human(f->restore_s, d);
+		*out = arena_printf(c->a, "%s\n%s: %s", *out,
+		    L(c, "Wiederherstellungszeit", "Time to restore"), d);
+	}
 	return f->encryption == ENC_UNKNOWN &&
 	               f->pseudonymised == TRI_UNKNOWN &&
 	               f->password_storage == PW_UNKNOWN &&
@@ -790,6 +797,26 @@ v_comm_details(const struct ctx *c, const char **out)
 		        "zurückgestellt (ErwG 88 DSGVO).",
 		        "Delayed at the request "
 		        "of law enforcement (Recital 88 GDPR)."));
+	if (c->f->neutralised == TRI_YES)
+		s = join(c, s,
+		    arena_printf(c->a, "%s%s%s",
+		        L(c,
+		            "Nachträgliche Maßnahmen, durch die das hohe "
+		            "Risiko aller Wahrscheinlichkeit nach nicht mehr "
+		            "besteht (Art. 34 Abs. 3 lit. b DSGVO)",
+		            "Measures taken afterwards ensure that the high "
+		            "risk is no longer likely to materialise "
+		            "(Art. 34(3)(b) GDPR)"),
+		        c->f->neutralised_text ? ": " : ".",
+		        c->f->neutralised_text ? c->f->neutralised_text : ""));
+	if (c->f->disproportionate_effort == TRI_YES)
+		s = join(c, s,
+		    L(c,
+		        "Eine individuelle Benachrichtigung wäre mit "
+		        "unverhältnismäßigem Aufwand verbunden (Art. 34 Abs. 3 "
+		        "lit. c DSGVO).",
+		        "Individual communication would involve "
+		        "disproportionate effort (Art. 34(3)(c) GDPR)."));
 	if (c->f->contact_available == TRI_NO)
 		s = join(c, s,
 		    L(c,

@@ -15,6 +15,7 @@
 #include "base/clock.h"
 #include "doc/doc.h"
 #include "doc/notify.h"
+#include "svc/svc.h"
 
 enum { T0 = 1714557600 }; /* 2024-05-01T10:00:00Z */
 
@@ -335,6 +336,19 @@ test_notify_layout(void **state)
 		json_decref(res);
 	}
 
+	/* Details held only sometimes are added when held (BayLDA). */
+	f.restore_s = 4 * 3600;
+	f.neutralised = TRI_YES;
+	f.neutralised_text = "The recipient deleted the list.";
+	notify_build(&au, &in, a, &nd);
+	assert_non_null(strstr(field_value(&nd, "protection.measures"),
+	    "\nWiederherstellungszeit: 4h"));
+	assert_non_null(strstr(field_value(&nd, "communication.details"),
+	    "(Art. 34 Abs. 3 lit. b DSGVO): The recipient deleted the list."));
+	f.restore_s = COUNT_UNKNOWN;
+	f.neutralised = TRI_UNKNOWN;
+	f.neutralised_text = NULL;
+
 	/* German labels and values. */
 	assert_int_equal(authority_builtin("bw", a, &au, &fe), ERR_OK);
 	notify_build(&au, &in, a, &nd);
@@ -554,12 +568,112 @@ test_render_pdf(void **state)
 	doc_pdf_shutdown();
 }
 
+/* svc_notify gathers settings, filings, decisions and the assessment. */
+static void
+test_svc_notify(void **state)
+{
+	static const char facts[] =
+	    "{\"title\":\"Fictional test\",\"role\":\"controller\","
+	    "\"description\":\"A fictional incident.\","
+	    "\"timeline\":{\"discovered_at\":\"2024-04-25T07:00:00Z\","
+	    "\"aware_at\":\"2024-04-25T08:00:00Z\"},"
+	    "\"nature\":{\"confidentiality\":true},"
+	    "\"measures\":{\"taken\":\"Contained.\"}}";
+	struct register_init ri = { "Example Org (fictional)", "TS",
+		"Europe/Berlin" };
+	struct file_req fr = { 0 };
+	struct decide_req dr = { 0 };
+	struct arena *a = arena_new();
+	struct store *st = NULL;
+	struct svc s;
+	struct svc_err e;
+	struct authority au;
+	struct field_errors fe = { 0 };
+	struct notify_doc nd;
+	const char *ref;
+	char *msg = NULL;
+	json_t *res = NULL;
+	int64_t version;
+	bool recorded, late;
+
+	(void)state;
+	svc_err_clear(&e);
+	assert_int_equal(
+	    store_open(":memory:", STORE_MEMORY, &st, &msg), ERR_OK);
+	assert_int_equal(svc_begin(&s, st, "tester", T0, &e), ERR_OK);
+	assert_int_equal(svc_register_init(&s, &ri, &e), ERR_OK);
+	assert_int_equal(
+	    svc_incident_create(&s, facts, strlen(facts), &ref, &e), ERR_OK);
+	assert_int_equal(authority_builtin("en", a, &au, &fe), ERR_OK);
+
+	/* Not filed, past the deadline: late, reasons required. */
+	assert_int_equal(
+	    svc_notify(&s, ref, &au, PHASE_INITIAL, NULL, a, &nd, &e), ERR_OK);
+	assert_true(is_missing(&nd, "notification.delay_reasons"));
+	assert_true(is_missing(&nd, "dpo.name"));
+	assert_true(is_missing(&nd, "risk.level"));
+
+	assert_int_equal(
+	    svc_setting_set(&s, "org_address", "1 Example Street", &e), ERR_OK);
+	assert_int_equal(
+	    svc_setting_set(&s, "dpo_name", "Dee Pio", &e), ERR_OK);
+	assert_int_equal(
+	    svc_setting_set(&s, "dpo_email", "dpo@example.invalid", &e),
+	    ERR_OK);
+	assert_int_equal(
+	    svc_assess(&s, ref, &res, &version, &recorded, &e), ERR_OK);
+	json_decref(res);
+	dr.topic = TOPIC_SUBJECTS;
+	dr.outcome = false;
+	dr.exception = 'c';
+	dr.rationale = "No contact details (fictional).";
+	assert_int_equal(svc_decide(&s, ref, &dr, &e), ERR_OK);
+	fr.recipient = "authority";
+	fr.phase = PHASE_INITIAL;
+	fr.filed_at = T0 - 60;
+	fr.case_ref = "SA-0815";
+	fr.delay_reason = "Forensics (fictional).";
+	assert_int_equal(svc_file(&s, ref, &fr, &late, &e), ERR_OK);
+	assert_true(late);
+
+	assert_int_equal(
+	    svc_notify(&s, ref, &au, PHASE_FOLLOWUP, NULL, a, &nd, &e), ERR_OK);
+	if (nd.missing_n > 0)
+		fail_msg("missing %s", nd.missing[0].key);
+	assert_string_equal(
+	    field_value(&nd, "controller.name"), "Example Org (fictional)");
+	assert_non_null(strstr(field_value(&nd, "notification.case_ref"),
+	    "SA-0815 (initial notification of "));
+	assert_string_equal(field_value(&nd, "notification.delay_reasons"),
+	    "Forensics (fictional).");
+	assert_non_null(strstr(
+	    field_value(&nd, "risk.level"), "(risk assessment, version 1)"));
+	assert_non_null(strstr(field_value(&nd, "communication.decision"),
+	    "Art. 34(3)(c) GDPR; a public communication instead."));
+	/* --delay-reason overrides the filing's text. */
+	assert_int_equal(
+	    svc_notify(&s, ref, &au, PHASE_INITIAL, "Other.", a, &nd, &e),
+	    ERR_OK);
+	assert_string_equal(
+	    field_value(&nd, "notification.delay_reasons"), "Other.");
+	assert_int_equal(
+	    svc_notify(&s, ref, &au, PHASE_INITIAL, "a\001b", a, &nd, &e),
+	    ERR_INVAL);
+	assert_int_equal(svc_notify(&s, "TS-2024-0099", &au, PHASE_INITIAL,
+	                     NULL, a, &nd, &e),
+	    ERR_NOTFOUND);
+	svc_end(&s);
+	store_close(st);
+	arena_free(a);
+}
+
 const struct CMUnitTest notify_tests[] = {
 	cmocka_unit_test(test_builtin_authorities),
 	cmocka_unit_test(test_authority_bad),
 	cmocka_unit_test(test_notify_layout),
 	cmocka_unit_test(test_notify_missing),
 	cmocka_unit_test(test_notify_json),
+	cmocka_unit_test(test_svc_notify),
 	cmocka_unit_test(test_render_text_md_html),
 	cmocka_unit_test(test_render_pdf),
 };
