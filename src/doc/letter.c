@@ -778,7 +778,8 @@ letter_render(struct letter_gen *g, const struct subject *s, struct buf *out,
 	if (rc == ERR_OK)
 		rc = buf_puts(out, s->email);
 	if (rc == ERR_OK)
-		rc = buf_append(out, ">\r\n" + !g->cfg.crlf, 1 + eol_len);
+		rc =
+		    buf_append(out, g->cfg.crlf ? ">\r\n" : ">\n", 1 + eol_len);
 	if (rc == ERR_OK)
 		rc = buf_append(out, g->subj_hdr[l].p, g->subj_hdr[l].len);
 	if (rc == ERR_OK)

@@ -132,8 +132,8 @@ encoded_words(struct buf *out, const char *s, size_t len, size_t col, bool crlf)
 				col = 1;
 			}
 		}
-		memcpy(w, "=?UTF-8?B?", 10);
-		k = 10;
+		for (k = 0; k < 10; k++)
+			w[k] = "=?UTF-8?B?"[k];
 		for (size_t j = 0; j < n; j += 3) {
 			unsigned v = (unsigned char)s[i + j] << 16;
 

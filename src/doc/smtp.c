@@ -165,8 +165,8 @@ smtp_send(struct smtp *s, const char *rcpt, const char *msg, size_t len,
 	free(r);
 	if (cc == CURLE_OK)
 		return SMTP_SENT;
-	snprintf(why, why_len, "%s%s(reply %ld)",
-	    err[0] ? err : curl_easy_strerror(cc), err[0] ? " " : " ", code);
+	snprintf(why, why_len, "%s (reply %ld)",
+	    err[0] ? err : curl_easy_strerror(cc), code);
 	/* A refusal, or the body never went out in full: not delivered. */
 	if (u.abort || !u.handed_done || code >= 400)
 		return SMTP_REFUSED;

@@ -236,6 +236,8 @@ deliver(struct run *r, const struct subject *sj, const char *key,
 		}
 		break;
 	}
+	/* The entry pointed into the caller's buffers. */
+	memset(&r->cur, 0, sizeof(r->cur));
 	return rc;
 }
 

@@ -37,8 +37,12 @@ for m in msgs:
     e = email.message_from_bytes(m.as_bytes(), policy=policy.default)
     body = e.get_content()
     assert "datenschutz@musterschuh.example.invalid" in body
+    assert e["To"].addresses[0].addr_spec.startswith("person"), e["To"]
+    assert "\r" not in m.as_string(), "CR in an mbox (LF) letter"
     if e["Content-Language"] == "de":
         assert "Müller-Weiß" in str(e["To"]), e["To"]
         assert "Guten Tag Jürgen Müller-Weiß" in body
 PYEOF
 [ ! -e out.mbox.tmp ] || fail "the temporary mbox was left behind"
+[ "$(grep -c '^To: .*<person[0-9]*@example.invalid>$' out.mbox)" -eq 6 ] ||
+    fail "To headers of the mbox are malformed: $(grep -A1 '^To:' out.mbox | head -4)"
