@@ -51,7 +51,9 @@ enum tmpl_type tmpl_type(const struct tmpl *);
  * ERR_LIMIT past it).  Missing variables render as nothing.  mailhdr
  * templates return ERR_INVAL when a value holds CR or LF; a missing or
  * mistyped partial is ERR_INVAL too, partials nested deeper than
- * TMPL_PARTIAL_MAX ERR_LIMIT.  On any error `out` is left as it was.
+ * TMPL_PARTIAL_MAX ERR_LIMIT, and so is a render that would visit more
+ * than about four million tags (nested loops over long lists).  On any
+ * error `out` is left as it was.
  * Allocates nothing but the growth of `out`.
  */
 enum err tmpl_render(const struct tmpl *, const json_t *view, tmpl_partial_fn,

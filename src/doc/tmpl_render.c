@@ -16,8 +16,13 @@
 
 #include "doc/tmpl_int.h"
 
-/* Context stack entries: sections nest TMPL_DEPTH_MAX deep per template. */
-enum { CTX_MAX = 128 };
+/*
+ * Context stack entries: sections nest TMPL_DEPTH_MAX deep per template.
+ * STEPS_MAX bounds the work of one render: nested loops over lists grow
+ * as the product of their lengths, and empty output would never reach
+ * the output cap.
+ */
+enum { CTX_MAX = 128, STEPS_MAX = 1 << 22 };
 
 /*
  * Escape classes per output type, for bytes below 0x80 (UTF-8 sequences
@@ -65,6 +70,7 @@ struct rctx {
 	void *parg;
 	struct buf *out;
 	int partials;
+	size_t steps;
 };
 
 /*
@@ -311,6 +317,8 @@ render_range(struct rctx *r, const struct tmpl *t, size_t from, size_t to)
 	enum err rc = ERR_OK;
 
 	for (size_t i = from; i < to && rc == ERR_OK; i++) {
+		if (++r->steps > STEPS_MAX)
+			return ERR_LIMIT;
 		n = &t->nodes[i];
 		switch (n->kind) {
 		case NODE_TEXT:
@@ -353,6 +361,7 @@ tmpl_render(const struct tmpl *t, const json_t *view, tmpl_partial_fn pf,
 	r.parg = parg;
 	r.out = out;
 	r.partials = 0;
+	r.steps = 0;
 	if (view != NULL)
 		r.stack[r.sp++] = view;
 	rc = render_range(&r, t, 0, t->nodes_n);

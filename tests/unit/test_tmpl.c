@@ -333,6 +333,30 @@ test_limits(void **state)
 		buf_release(&s);
 	}
 
+	/* work: nested loops with no output end at the step budget */
+	{
+		struct buf s;
+
+		buf_init(&s, 1 << 16);
+		buf_puts(&s, T);
+		for (int i = 0; i < 12; i++)
+			buf_puts(&s, "{{#l}}");
+		for (int i = 0; i < 12; i++)
+			buf_puts(&s, "{{/l}}");
+		t = NULL;
+		assert_int_equal(
+		    tmpl_parse(s.p, s.len, false, &t, why, sizeof(why)),
+		    ERR_OK);
+		view = json_loads("{\"l\":[1,2,3,4,5,6,7,8]}", 0, NULL);
+		buf_init(&b, 64);
+		assert_int_equal(
+		    tmpl_render(t, view, NULL, NULL, &b), ERR_LIMIT);
+		buf_release(&b);
+		json_decref(view);
+		tmpl_free(t);
+		buf_release(&s);
+	}
+
 	/* output cap: ERR_LIMIT past it, the buffer left as it was */
 	t = NULL;
 	assert_int_equal(tmpl_parse(T "{{#l}}0123456789{{/l}}",
