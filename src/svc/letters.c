@@ -58,8 +58,11 @@ struct run {
 	struct buf msg, box;
 	struct buf mbox_sep; /* the "From " line */
 	struct arena *a;
-	struct letter_log cur; /* the log entry being sent */
-	const char *from;      /* mail_from */
+	struct letter_log cur;    /* the log entry being sent */
+	char key[LETTER_KEY_LEN]; /* the strings of cur */
+	char msgid[LETTER_MSGID_MAX];
+	char why[512];
+	const char *from; /* mail_from */
 	double t0;
 	size_t paced;
 };
@@ -156,11 +159,10 @@ on_handed(void *arg)
 
 /* Deliver one rendered letter over SMTP, or report why not. */
 static enum err
-deliver(struct run *r, const struct subject *sj, const char *key,
+deliver_one(struct run *r, const struct subject *sj, const char *key,
     const char *msgid, struct svc_err *e)
 {
 	struct letter_log old;
-	char why[512];
 	enum smtp_result res;
 	enum err rc;
 
@@ -212,7 +214,7 @@ deliver(struct run *r, const struct subject *sj, const char *key,
 	if (rc != ERR_OK)
 		return rc;
 	res = smtp_send(r->smtp, sj->email, r->msg.p, r->msg.len, on_handed, r,
-	    why, sizeof(why));
+	    r->why, sizeof(r->why));
 	switch (res) {
 	case SMTP_SENT:
 		rc = log_put(r, "sent", NULL, e);
@@ -222,23 +224,31 @@ deliver(struct run *r, const struct subject *sj, const char *key,
 		}
 		break;
 	case SMTP_REFUSED:
-		rc = log_put(r, "failed", why, e);
+		rc = log_put(r, "failed", r->why, e);
 		if (rc == ERR_OK) {
 			r->sum->failed++;
-			report(r, sj->row, sj->id, "failed", why, msgid);
+			report(r, sj->row, sj->id, "failed", r->why, msgid);
 		}
 		break;
 	default:
-		rc = log_put(r, "in_doubt", why, e);
+		rc = log_put(r, "in_doubt", r->why, e);
 		if (rc == ERR_OK) {
 			r->sum->in_doubt++;
-			report(r, sj->row, sj->id, "in_doubt", why, msgid);
+			report(r, sj->row, sj->id, "in_doubt", r->why, msgid);
 		}
 		break;
 	}
-	/* The entry pointed into the caller's buffers. */
-	memset(&r->cur, 0, sizeof(r->cur));
 	return rc;
+}
+
+static enum err
+deliver(struct run *r, const struct subject *sj, const char *key,
+    const char *msgid, struct svc_err *e)
+{
+	/* The log entry points into the run, never into a caller's stack. */
+	snprintf(r->key, sizeof(r->key), "%s", key);
+	snprintf(r->msgid, sizeof(r->msgid), "%s", msgid);
+	return deliver_one(r, sj, r->key, r->msgid, e);
 }
 
 /* ---- files ----------------------------------------------------------------- */
