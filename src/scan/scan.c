@@ -1167,11 +1167,14 @@ eval_next_label(struct eval *e)
 {
 	ssize_t n;
 
-	while ((n = getline(&e->lbuf, &e->lcap, e->labels)) > 0) {
+	for (;;) {
 		char *t1, *t2;
 		int64_t line;
 		int cat;
 
+		n = getline(&e->lbuf, &e->lcap, e->labels);
+		if (n <= 0)
+			break;
 		if (e->lbuf[n - 1] == '\n')
 			e->lbuf[--n] = '\0';
 		t1 = memchr(e->lbuf, '\t', (size_t)n);
