@@ -514,7 +514,9 @@ example_input(struct doc_input *d, struct incident *in, struct facts *f,
 	f->measures_taken = "Closed the gap.";
 	f->measures_planned = "An audit.";
 	f->measures_prevent = "Patching.";
+	memset(dec, 0, sizeof(*dec));
 	dec->topic = TOPIC_AUTHORITY;
+	dec->outcome = true;
 	dec->rationale = "Example rationale.";
 	dec->actor = "example";
 	dec->decided_at = 1714557600;
