@@ -375,6 +375,26 @@ hex_is_hash(const char *p, size_t i, size_t j)
 	return digit && alpha && !(lower && upper);
 }
 
+/* Is s[0..len) with `dollars` '$' a known crypt(3) format? */
+static bool
+crypt_shape_ok(const char *s, size_t len, size_t dollars)
+{
+	if (len == 60 && s[1] == '2' && s[3] == '$' &&
+	    (s[2] == 'a' || s[2] == 'b' || s[2] == 'x' || s[2] == 'y') &&
+	    IS(s[4], C_DIGIT) && IS(s[5], C_DIGIT) && s[6] == '$')
+		return dollars == 3; /* bcrypt */
+	if (len > 30 && memcmp(s, "$argon2", 7) == 0)
+		return dollars >= 5;
+	if (len > 30 &&
+	    (memcmp(s, "$scrypt$", 8) == 0 || memcmp(s, "$7$", 3) == 0 ||
+	        memcmp(s, "$y$", 3) == 0))
+		return dollars >= 3;
+	if (memcmp(s, "$1$", 3) == 0 || memcmp(s, "$5$", 3) == 0 ||
+	    memcmp(s, "$6$", 3) == 0)
+		return dollars >= 3; /* md5crypt, sha256crypt, sha512crypt */
+	return false;
+}
+
 /* '$' at p[i]: a crypt(3)-style hash (bcrypt, argon2, scrypt, sha-crypt). */
 static size_t
 det_crypt(
@@ -391,23 +411,7 @@ det_crypt(
 	len = j - i;
 	if (len < 20 || len >= NORM_MAX)
 		return i + 1;
-	if (len == 60 && p[i + 1] == '2' && p[i + 3] == '$' &&
-	    (p[i + 2] == 'a' || p[i + 2] == 'b' || p[i + 2] == 'x' ||
-	        p[i + 2] == 'y') &&
-	    IS(p[i + 4], C_DIGIT) && IS(p[i + 5], C_DIGIT) && p[i + 6] == '$' &&
-	    dollars == 3)
-		ok = true; /* bcrypt */
-	else if (len > 30 && memcmp(p + i, "$argon2", 7) == 0 && dollars >= 5)
-		ok = true;
-	else if (len > 30 && (memcmp(p + i, "$scrypt$", 8) == 0 ||
-	                         memcmp(p + i, "$7$", 3) == 0 ||
-	                         memcmp(p + i, "$y$", 3) == 0))
-		ok = dollars >= 3;
-	else if ((memcmp(p + i, "$1$", 3) == 0 ||
-	             memcmp(p + i, "$5$", 3) == 0 ||
-	             memcmp(p + i, "$6$", 3) == 0) &&
-	         dollars >= 3)
-		ok = true;
+	ok = crypt_shape_ok(p + i, len, dollars);
 	if (!ok)
 		return i + 1;
 	memcpy(e->val, p + i, len);
@@ -1202,9 +1206,9 @@ line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
 		char c = p[i];
 
 		if (q) {
-			if (c == '\\')
-				i++;
-			else if (c == '\'' && i + 1 < n && p[i + 1] == '\'')
+			/* a backslash escape or a doubled quote stays inside */
+			if (c == '\\' ||
+			    (c == '\'' && i + 1 < n && p[i + 1] == '\''))
 				i++;
 			else if (c == '\'')
 				q = false;
@@ -1338,7 +1342,7 @@ enum scan_format
 scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 {
 	static const char delims[] = { '\t', ',', ';', '|', ':' };
-	const char *ls[200];
+	const char *ls[200] = { 0 };
 	size_t ln[200], n = 0, i = 0, sql = 0, json = 0, url = 0, at = 0;
 
 	cls_init();
