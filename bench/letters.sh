@@ -84,6 +84,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # bk_run CSV: one timed run; prints "seconds rss_kib".
 bk_run() {
+	# Replacing the previous run's 3 GB file is not rendering: remove it.
+	rm -f "$tmp/bk.mbox"
 	/usr/bin/time -v "$BK" letters "$ref" --subjects "$1" \
 	    --mbox "$tmp/bk.mbox" >"$tmp/report.txt" 2>"$tmp/time.txt" || {
 		cat "$tmp/time.txt" >&2
@@ -122,6 +124,7 @@ rss10=$(echo "$r10" | cut -d' ' -f3)
 echo "== Jinja2 mail-merge, $JRUNS runs"
 : >"$tmp/j.times"
 for i in $(seq 1 "$JRUNS"); do
+	rm -f "$tmp/j.mbox"
 	/usr/bin/time -v "$PY" "$here/letters_jinja.py" "$tmp/people.csv" \
 	    "$tmp/j.mbox" "$root" >"$tmp/j.out" 2>"$tmp/jtime.txt"
 	jr=$(tv_of "$tmp/jtime.txt")
