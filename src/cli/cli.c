@@ -17,169 +17,170 @@
 #include "cli/cli.h"
 
 struct command {
-	const char	*name;
-	cmd_fn		 fn;
-	bool		 hidden;	/* test or build helpers */
-	const char	*usage;
-	const char	*summary;
-	const char	*details;
+	const char *name;
+	cmd_fn fn;
+	bool hidden; /* test or build helpers */
+	const char *usage;
+	const char *summary;
+	const char *details;
 };
 
 static const struct command commands[] = {
 	{ "init", cmd_init, false,
-	  "init [--org NAME] [--prefix ACME] [--timezone ZONE] [--demo]",
-	  "Create a new register (SQLite file)",
-	  "Creates the register with the built-in regimes (gdpr, tkg).  "
-	  "Reference numbers are PREFIX-YEAR-NNNN.  Times are shown in ZONE "
-	  "(default Europe/Berlin).  --demo adds a clearly fictional demo "
-	  "organisation's incidents." },
+	    "init [--org NAME] [--prefix ACME] [--timezone ZONE] [--demo]",
+	    "Create a new register (SQLite file)",
+	    "Creates the register with the built-in regimes (gdpr, tkg).  "
+	    "Reference numbers are PREFIX-YEAR-NNNN.  Times are shown in ZONE "
+	    "(default Europe/Berlin).  --demo adds a clearly fictional demo "
+	    "organisation's incidents." },
 	{ "incident", cmd_incident, false,
-	  "incident new --from FILE | list [--status open|closed] [--limit N] "
-	  "| show ID | edit ID --from PATCH [--reason TEXT] | close ID "
-	  "--reason TEXT | reopen ID [--reason TEXT] | import FILE.jsonl",
-	  "Record, list, show and change incidents",
-	  "new reads a facts document (docs/facts.md; - is stdin).  edit "
-	  "applies an RFC 7396 JSON merge patch to the facts.  import creates "
-	  "one incident per JSONL line in one transaction: any bad line and "
-	  "nothing is written.  ID is the reference (ACME-2026-0007) or the "
-	  "number." },
+	    "incident new --from FILE | list [--status open|closed] [--limit N] "
+	    "| show ID | edit ID --from PATCH [--reason TEXT] | close ID "
+	    "--reason TEXT | reopen ID [--reason TEXT] | import FILE.jsonl",
+	    "Record, list, show and change incidents",
+	    "new reads a facts document (docs/facts.md; - is stdin).  edit "
+	    "applies an RFC 7396 JSON merge patch to the facts.  import creates "
+	    "one incident per JSONL line in one transaction: any bad line and "
+	    "nothing is written.  ID is the reference (ACME-2026-0007) or the "
+	    "number." },
 	{ "note", cmd_note, false, "note ID TEXT",
-	  "Add a note to an incident's history", NULL },
+	    "Add a note to an incident's history", NULL },
 	{ "attach", cmd_attach, false, "attach ID FILE [--name NAME]",
-	  "Store an evidence file with its SHA-256", NULL },
+	    "Store an evidence file with its SHA-256", NULL },
 	{ "erase", cmd_erase, false,
-	  "erase ID (--field PATH)... [--notes] --reason TEXT",
-	  "Erase personal data whose retention has ended",
-	  "Replaces the text at each facts PATH (e.g. reporter.name) and, "
-	  "with --notes, the text of every note by \"[erased]\", in the state "
-	  "and in the history.  The erasure is itself an event; verify still "
-	  "passes." },
+	    "erase ID (--field PATH)... [--notes] --reason TEXT",
+	    "Erase personal data whose retention has ended",
+	    "Replaces the text at each facts PATH (e.g. reporter.name) and, "
+	    "with --notes, the text of every note by \"[erased]\", in the state "
+	    "and in the history.  The erasure is itself an event; verify still "
+	    "passes." },
 	{ "assess", cmd_assess, false,
-	  "assess ID | assess --facts FILE [--lang en|de]",
-	  "Risk assessment: ENISA severity and the EDPB recommendation",
-	  "Recommends whether it is a breach, the risk level (none, risk, "
-	  "high), whether to notify the authority (Art. 33) and the data "
-	  "subjects (Art. 34), with reasons that cite their source and the "
-	  "facts that would change the recommendation.  With ID a new "
-	  "assessment version is recorded when the facts or the result "
-	  "changed; --facts needs no register (- reads stdin).  The keys of "
-	  "--json are documented in docs/assessment.md." },
+	    "assess ID | assess --facts FILE [--lang en|de]",
+	    "Risk assessment: ENISA severity and the EDPB recommendation",
+	    "Recommends whether it is a breach, the risk level (none, risk, "
+	    "high), whether to notify the authority (Art. 33) and the data "
+	    "subjects (Art. 34), with reasons that cite their source and the "
+	    "facts that would change the recommendation.  With ID a new "
+	    "assessment version is recorded when the facts or the result "
+	    "changed; --facts needs no register (- reads stdin).  The keys of "
+	    "--json are documented in docs/assessment.md." },
 	{ "obligations", cmd_obligations, false,
-	  "obligations [ID] [--overdue] [--all] | obligations add ID "
-	  "--recipient NAME --due TIME [--label TEXT] [--article TEXT]",
-	  "What is due, by deadline, with the time left",
-	  "Without ID: the open obligations of all open incidents, overdue "
-	  "first.  With ID: every obligation of that incident.  add records "
-	  "a contractual obligation." },
+	    "obligations [ID] [--overdue] [--all] | obligations add ID "
+	    "--recipient NAME --due TIME [--label TEXT] [--article TEXT]",
+	    "What is due, by deadline, with the time left",
+	    "Without ID: the open obligations of all open incidents, overdue "
+	    "first.  With ID: every obligation of that incident.  add records "
+	    "a contractual obligation." },
 	{ "file", cmd_file, false,
-	  "file ID (--to RECIPIENT | --obligation N) --phase "
-	  "initial|follow-up|final|withdrawn [--at TIME] [--case-ref REF] "
-	  "[--delay-reason TEXT]",
-	  "Record a filing (a notification that was made)",
-	  "A filing after the deadline needs --delay-reason (Art. 33(1)); a "
-	  "follow-up, final or withdrawal quotes the authority's case "
-	  "reference." },
+	    "file ID (--to RECIPIENT | --obligation N) --phase "
+	    "initial|follow-up|final|withdrawn [--at TIME] [--case-ref REF] "
+	    "[--delay-reason TEXT]",
+	    "Record a filing (a notification that was made)",
+	    "A filing after the deadline needs --delay-reason (Art. 33(1)); a "
+	    "follow-up, final or withdrawal quotes the authority's case "
+	    "reference." },
 	{ "decide", cmd_decide, false,
-	  "decide ID breach|authority|subjects yes|no --rationale TEXT "
-	  "[--exception a|b|c]",
-	  "Record an attributed decision",
-	  "breach: is it a personal data breach; authority: notify the "
-	  "supervisory authority; subjects: communicate to the data subjects "
-	  "(no with an Art. 34(3) exception; c means a public notice)." },
+	    "decide ID breach|authority|subjects yes|no --rationale TEXT "
+	    "[--exception a|b|c]",
+	    "Record an attributed decision",
+	    "breach: is it a personal data breach; authority: notify the "
+	    "supervisory authority; subjects: communicate to the data subjects "
+	    "(no with an Art. 34(3) exception; c means a public notice)." },
 	{ "notify", cmd_notify, false,
-	  "notify ID [--authority nrw|by|bw|bfdi|en] [--format "
-	  "text|md|html|json|pdf] [--phase initial|follow-up|final|withdrawn] "
-	  "[--out FILE] [--delay-reason TEXT] [--authority-file FILE]",
-	  "The Art. 33 notification to the supervisory authority",
-	  "Lays the incident out in the authority's section order and "
-	  "labels (authorities/CODE.json; --authority-file uses a corrected "
-	  "copy): text gives one copy-paste block per form field.  The "
-	  "authority defaults to the authority setting, the format to text, "
-	  "the phase to initial; follow-up, final and withdrawn quote the "
-	  "authority's case reference.  A late notification states the "
-	  "reasons for the delay (from the filing, or --delay-reason).  If "
-	  "a field the authority requires is missing, nothing is generated: "
-	  "the missing fields are listed with where to record them (exit "
-	  "2).  pdf needs --out FILE unless standard output is not a "
-	  "terminal.  See docs/notify.md." },
+	    "notify ID [--authority nrw|by|bw|bfdi|en] [--format "
+	    "text|md|html|json|pdf] [--phase initial|follow-up|final|withdrawn] "
+	    "[--out FILE] [--delay-reason TEXT] [--authority-file FILE]",
+	    "The Art. 33 notification to the supervisory authority",
+	    "Lays the incident out in the authority's section order and "
+	    "labels (authorities/CODE.json; --authority-file uses a corrected "
+	    "copy): text gives one copy-paste block per form field.  The "
+	    "authority defaults to the authority setting, the format to text, "
+	    "the phase to initial; follow-up, final and withdrawn quote the "
+	    "authority's case reference.  A late notification states the "
+	    "reasons for the delay (from the filing, or --delay-reason).  If "
+	    "a field the authority requires is missing, nothing is generated: "
+	    "the missing fields are listed with where to record them (exit "
+	    "2).  pdf needs --out FILE unless standard output is not a "
+	    "terminal.  See docs/notify.md." },
 	{ "settings", cmd_settings, false,
-	  "settings [list] | get KEY | set KEY VALUE | unset KEY",
-	  "The organisation, the DPO's contact and other register settings",
-	  "Keys: org_name, org_address, org_website, org_channels (the real "
-	  "channels named in phishing warnings), dpo_name, dpo_email, "
-	  "dpo_phone, dpo_address, mail_from, authority (nrw, by, bw, bfdi, "
-	  "en), timezone, ref_prefix.  Documents list the settings they "
-	  "need and lack." },
+	    "settings [list] | get KEY | set KEY VALUE | unset KEY",
+	    "The organisation, the DPO's contact and other register settings",
+	    "Keys: org_name, org_address, org_website, org_channels (the real "
+	    "channels named in phishing warnings), dpo_name, dpo_email, "
+	    "dpo_phone, dpo_address, mail_from, authority (nrw, by, bw, bfdi, "
+	    "en), timezone, ref_prefix.  Documents list the settings they "
+	    "need and lack." },
 	{ "letters", cmd_letters, false,
-	  "letters ID --subjects FILE.csv (--out DIR | --mbox FILE | --smtp "
-	  "URL) [--dry-run] [--rate N] [--in-doubt sent|resend] [--file]",
-	  "Letters to the affected people (Art. 34), as EML, mbox or SMTP",
-	  "One letter per row of the CSV list (columns id, name, email, "
-	  "language de|en, categories as ;-separated data categories of "
-	  "docs/facts.md), in plain German (Sie) or English, with advice "
-	  "chosen from the person's categories.  Bad rows are reported by row "
-	  "and column; the others proceed.  SMTP keeps a send log in the "
-	  "register: a rerun never sends a letter twice; a letter whose "
-	  "delivery is in doubt after a crash is reported until resolved "
-	  "with --in-doubt.  --rate N: at most N letters a second.  --file "
-	  "records the Art. 34 communication once every letter is sent.  "
-	  "Needs the settings org_name, org_address, org_website, "
-	  "org_channels, dpo_name, dpo_email, mail_from.  See "
-	  "docs/letters.md." },
-	{ "export", cmd_export, false, "export [--format csv|json] [--out FILE]",
-	  "The Art. 33(5) register as CSV or JSON", NULL },
+	    "letters ID --subjects FILE.csv (--out DIR | --mbox FILE | --smtp "
+	    "URL) [--dry-run] [--rate N] [--in-doubt sent|resend] [--file]",
+	    "Letters to the affected people (Art. 34), as EML, mbox or SMTP",
+	    "One letter per row of the CSV list (columns id, name, email, "
+	    "language de|en, categories as ;-separated data categories of "
+	    "docs/facts.md), in plain German (Sie) or English, with advice "
+	    "chosen from the person's categories.  Bad rows are reported by row "
+	    "and column; the others proceed.  SMTP keeps a send log in the "
+	    "register: a rerun never sends a letter twice; a letter whose "
+	    "delivery is in doubt after a crash is reported until resolved "
+	    "with --in-doubt.  --rate N: at most N letters a second.  --file "
+	    "records the Art. 34 communication once every letter is sent.  "
+	    "Needs the settings org_name, org_address, org_website, "
+	    "org_channels, dpo_name, dpo_email, mail_from.  See "
+	    "docs/letters.md." },
+	{ "export", cmd_export, false,
+	    "export [--format csv|json] [--out FILE]",
+	    "The Art. 33(5) register as CSV or JSON", NULL },
 	{ "verify", cmd_verify, false, "verify [--against EXPORT.json]",
-	  "Check every hash chain; exit 1 naming the first bad event",
-	  "Checks each incident's chain and replays its log against the "
-	  "stored state (facts, status, obligations, decisions, filings, "
-	  "attachments, assessments), and that no issued reference is "
-	  "missing.  --against an earlier `export --format json` also checks "
-	  "that every incident it lists still holds the history it had then: "
-	  "keep exports outside the machine as witnesses." },
+	    "Check every hash chain; exit 1 naming the first bad event",
+	    "Checks each incident's chain and replays its log against the "
+	    "stored state (facts, status, obligations, decisions, filings, "
+	    "attachments, assessments), and that no issued reference is "
+	    "missing.  --against an earlier `export --format json` also checks "
+	    "that every incident it lists still holds the history it had then: "
+	    "keep exports outside the machine as witnesses." },
 	{ "backup", cmd_backup, false, "backup FILE",
-	  "Consistent online copy of the register", NULL },
+	    "Consistent online copy of the register", NULL },
 	{ "regime", cmd_regime, false, "regime list | show ID | load FILE",
-	  "Notification regimes as data (hours, anchors, recipients)", NULL },
+	    "Notification regimes as data (hours, anchors, recipients)", NULL },
 	{ "notice", cmd_notice, false,
-	  "notice ID [--kind public|controller|register] [--lang de|en] "
-	  "[--format text|html] [--out FILE]",
-	  "Public notice, notice to the controller, register entry",
-	  "public: the public communication (Art. 34(3)(c)) as text or HTML, "
-	  "with advice chosen from the data categories.  controller: the "
-	  "processor's notice to the controller (Art. 33(2)); needs role "
-	  "processor.  register: the internal register entry (Art. 33(5)) "
-	  "with the reasoning of the decisions and the latest assessment.  "
-	  "Settings a document needs and the register lacks are listed "
-	  "(exit 2).  Templates: breachkit template; docs/templates.md." },
+	    "notice ID [--kind public|controller|register] [--lang de|en] "
+	    "[--format text|html] [--out FILE]",
+	    "Public notice, notice to the controller, register entry",
+	    "public: the public communication (Art. 34(3)(c)) as text or HTML, "
+	    "with advice chosen from the data categories.  controller: the "
+	    "processor's notice to the controller (Art. 33(2)); needs role "
+	    "processor.  register: the internal register entry (Art. 33(5)) "
+	    "with the reasoning of the decisions and the latest assessment.  "
+	    "Settings a document needs and the register lacks are listed "
+	    "(exit 2).  Templates: breachkit template; docs/templates.md." },
 	{ "template", cmd_template, false,
-	  "template list | show KIND [--lang de|en] | set KIND --lang L FILE "
-	  "| reset KIND --lang L | history KIND --lang L",
-	  "Document templates: built-in, overridable, versioned",
-	  "set checks the template before it is stored: it must parse, "
-	  "declare the output type of its kind and name only that kind's "
-	  "variables (exit 2 listing the allowed ones).  Every set and reset "
-	  "is a new version with who and when (history).  Syntax, escaping "
-	  "and variables: docs/templates.md." },
+	    "template list | show KIND [--lang de|en] | set KIND --lang L FILE "
+	    "| reset KIND --lang L | history KIND --lang L",
+	    "Document templates: built-in, overridable, versioned",
+	    "set checks the template before it is stored: it must parse, "
+	    "declare the output type of its kind and name only that kind's "
+	    "variables (exit 2 listing the allowed ones).  Every set and reset "
+	    "is a new version with who and when (history).  Syntax, escaping "
+	    "and variables: docs/templates.md." },
 	{ "migrate", cmd_migrate, false, "migrate --check",
-	  "Report the schema version", NULL },
+	    "Report the schema version", NULL },
 	{ "scan", cmd_scan, false,
-	  "scan [--format FMT] [--max-line BYTES] [--quiet] FILE... | scan "
-	  "--eval LABELS FILE",
-	  "Find the personal data in leak files",
-	  "Streams each file (plain, .gz, .zst; UTF-8, Latin-1, UTF-16) in a "
-	  "limited child process, sniffs the format (csv, jsonl, sql, "
-	  "combolist, stealer_log, text) and reports per category the values "
-	  "and records, a distinct estimate, the columns and masked samples, "
-	  "with the ENISA and facts data categories; never the values.  Exit "
-	  "0 when all was read (warnings with byte offsets in the output), 1 "
-	  "on failure, 130 when interrupted (results partial).  --eval "
-	  "compares the detectors with bench/gen-leak.py labels (precision "
-	  "and recall).  See docs/scan.md." },
+	    "scan [--format FMT] [--max-line BYTES] [--quiet] FILE... | scan "
+	    "--eval LABELS FILE",
+	    "Find the personal data in leak files",
+	    "Streams each file (plain, .gz, .zst; UTF-8, Latin-1, UTF-16) in a "
+	    "limited child process, sniffs the format (csv, jsonl, sql, "
+	    "combolist, stealer_log, text) and reports per category the values "
+	    "and records, a distinct estimate, the columns and masked samples, "
+	    "with the ENISA and facts data categories; never the values.  Exit "
+	    "0 when all was read (warnings with byte offsets in the output), 1 "
+	    "on failure, 130 when interrupted (results partial).  --eval "
+	    "compares the detectors with bench/gen-leak.py labels (precision "
+	    "and recall).  See docs/scan.md." },
 	{ "version", cmd_version, false, "version", "Print the version", NULL },
 	{ "help", cmd_help, false, "help [COMMAND] [--man]",
-	  "Show help for all commands or one", NULL },
+	    "Show help for all commands or one", NULL },
 	{ "schema", cmd_schema, true, "schema facts [--markdown]",
-	  "Print the facts JSON Schema or Markdown reference", NULL },
+	    "Print the facts JSON Schema or Markdown reference", NULL },
 };
 
 static const struct command *
@@ -200,7 +201,8 @@ print_command_help(FILE *fp, const struct command *c)
 		fprintf(fp, "\n%s\n", c->details);
 	fputs("\nCommon options: --db PATH (or $BREACHKIT_DB; default "
 	      "./breachkit.db), --actor NAME\n(or $BREACHKIT_ACTOR; default "
-	      "the OS user), --json (machine output).\n", fp);
+	      "the OS user), --json (machine output).\n",
+	    fp);
 }
 
 static void
@@ -213,7 +215,8 @@ print_man(void)
 	      "breachkit documents every personal data breach (Art. 33(5) "
 	      "GDPR) in an append-only, hash-chained history, tracks the "
 	      "obligations to notify (Art. 33, 34) with deadlines anchored on "
-	      "awareness, and exports the register.\n.SH COMMANDS\n", stdout);
+	      "awareness, and exports the register.\n.SH COMMANDS\n",
+	    stdout);
 	for (size_t i = 0; i < nitems(commands); i++) {
 		if (commands[i].hidden)
 			continue;
@@ -233,28 +236,31 @@ print_man(void)
 	      "only).\n.SH EXIT STATUS\n0 success; 1 operational failure "
 	      "(including a failed verify); 2 usage or validation error; 130 "
 	      "interrupted.\n.SH FILES\n.TP\n.I docs/facts.md\nThe facts "
-	      "document and its JSON Schema.\n", stdout);
+	      "document and its JSON Schema.\n",
+	    stdout);
 }
 
 int
 cmd_help(int argc, char **argv)
 {
-	const struct command	*c;
+	const struct command *c;
 
 	if (argc > 1 && strcmp(argv[1], "--man") == 0) {
 		print_man();
 		return 0;
 	}
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
+	if (argc > 1 &&
+	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		print_command_help(stdout, find_command("help"));
 		return 0;
 	}
 	if (argc > 1) {
 		c = find_command(argv[1]);
 		if (c == NULL) {
-			fprintf(stderr, "breachkit: no command \"%s\"; see "
-			    "breachkit help\n", argv[1]);
+			fprintf(stderr,
+			    "breachkit: no command \"%s\"; see "
+			    "breachkit help\n",
+			    argv[1]);
 			return 2;
 		}
 		print_command_help(stdout, c);
@@ -273,8 +279,8 @@ cmd_help(int argc, char **argv)
 int
 cmd_version(int argc, char **argv)
 {
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
+	if (argc > 1 &&
+	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		print_command_help(stdout, find_command("version"));
 		return 0;
 	}
@@ -293,10 +299,10 @@ cli_now(void)
 void
 cli_env_init(struct cli_env *env, const char *cmd)
 {
-	static char	 user[64];
-	struct passwd	 pw, *res = NULL;
-	char		 pwbuf[1024];
-	const char	*v;
+	static char user[64];
+	struct passwd pw, *res = NULL;
+	char pwbuf[1024];
+	const char *v;
 
 	memset(env, 0, sizeof(*env));
 	env->cmd = cmd;
@@ -307,11 +313,12 @@ cli_env_init(struct cli_env *env, const char *cmd)
 		env->actor = v;
 	} else {
 		if (getpwuid_r(getuid(), &pw, pwbuf, sizeof(pwbuf), &res) ==
-		    0 && res != NULL)
+		        0 &&
+		    res != NULL)
 			snprintf(user, sizeof(user), "%s", pw.pw_name);
 		else
-			snprintf(user, sizeof(user), "uid%u",
-			    (unsigned)getuid());
+			snprintf(
+			    user, sizeof(user), "uid%u", (unsigned)getuid());
 		env->actor = user;
 	}
 }
@@ -319,8 +326,8 @@ cli_env_init(struct cli_env *env, const char *cmd)
 bool
 cli_common_opt(struct cli_env *env, int c, int *exit_code)
 {
-	const struct command	*cmd;
-	char			 name[32];
+	const struct command *cmd;
+	char name[32];
 
 	switch (c) {
 	case 'D':
@@ -349,9 +356,9 @@ cli_common_opt(struct cli_env *env, int c, int *exit_code)
 int
 cli_usage(const struct cli_env *env, const char *fmt, ...)
 {
-	const struct command	*cmd;
-	char			 name[32];
-	va_list			 ap;
+	const struct command *cmd;
+	char name[32];
+	va_list ap;
 
 	fprintf(stderr, "breachkit %s: ", env->cmd);
 	va_start(ap, fmt);
@@ -393,11 +400,11 @@ actor_problem(const char *a)
 int
 cli_open(struct cli_env *env, struct store **st, struct svc *s)
 {
-	struct svc_err	 e;
-	char		*msg = NULL;
-	const char	*tz, *why;
-	enum err	 rc;
-	struct arena	*a;
+	struct svc_err e;
+	char *msg = NULL;
+	const char *tz, *why;
+	enum err rc;
+	struct arena *a;
 
 	svc_err_clear(&e);
 	why = actor_problem(env->actor);
@@ -406,7 +413,8 @@ cli_open(struct cli_env *env, struct store **st, struct svc *s)
 	rc = store_open(env->db, STORE_EXISTING, st, &msg);
 	if (rc != ERR_OK) {
 		if (rc == ERR_NOTFOUND)
-			fprintf(stderr, "breachkit %s: no register at %s (create "
+			fprintf(stderr,
+			    "breachkit %s: no register at %s (create "
 			    "one with breachkit init, or give --db)\n",
 			    env->cmd, env->db);
 		else
@@ -420,8 +428,10 @@ cli_open(struct cli_env *env, struct store **st, struct svc *s)
 	if (tz == NULL || *tz == '\0')
 		tz = svc_timezone(*st, a);
 	if (tz != NULL && clock_set_zone(tz) != ERR_OK)
-		fprintf(stderr, "breachkit %s: unknown time zone \"%s\"; "
-		    "showing times in UTC\n", env->cmd, tz);
+		fprintf(stderr,
+		    "breachkit %s: unknown time zone \"%s\"; "
+		    "showing times in UTC\n",
+		    env->cmd, tz);
 	arena_free(a);
 	rc = svc_begin(s, *st, env->actor, cli_now(), &e);
 	if (rc != ERR_OK) {
@@ -443,8 +453,8 @@ cli_close(struct store *st, struct svc *s)
 int
 cli_read_file(const struct cli_env *env, const char *path, struct buf *b)
 {
-	FILE		*fp;
-	enum err	 rc;
+	FILE *fp;
+	enum err rc;
 
 	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (fp == NULL) {
@@ -456,14 +466,16 @@ cli_read_file(const struct cli_env *env, const char *path, struct buf *b)
 	if (fp != stdin)
 		fclose(fp);
 	if (rc == ERR_LIMIT) {
-		fprintf(stderr, "breachkit %s: %s is too large: more than %zu "
-		    "bytes\n", env->cmd, strcmp(path, "-") == 0 ?
-		    "standard input" : path, b->max);
+		fprintf(stderr,
+		    "breachkit %s: %s is too large: more than %zu "
+		    "bytes\n",
+		    env->cmd, strcmp(path, "-") == 0 ? "standard input" : path,
+		    b->max);
 		return 2;
 	}
 	if (rc != ERR_OK) {
-		fprintf(stderr, "breachkit %s: error reading %s\n", env->cmd,
-		    path);
+		fprintf(
+		    stderr, "breachkit %s: error reading %s\n", env->cmd, path);
 		return 1;
 	}
 	return 0;
@@ -472,7 +484,7 @@ cli_read_file(const struct cli_env *env, const char *path, struct buf *b)
 void
 cli_print_json(json_t *j)
 {
-	char	*s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 
 	if (s != NULL)
 		puts(s);
@@ -481,10 +493,10 @@ cli_print_json(json_t *j)
 }
 
 int
-cli_parse_time(const struct cli_env *env, const char *opt, const char *s,
-    int64_t *out)
+cli_parse_time(
+    const struct cli_env *env, const char *opt, const char *s, int64_t *out)
 {
-	const char	*why;
+	const char *why;
 
 	if (iso8601_parse(s, strlen(s), out, &why) != ERR_OK)
 		return cli_usage(env, "%s \"%.40s\": %s", opt, s, why);
@@ -494,7 +506,7 @@ cli_parse_time(const struct cli_env *env, const char *opt, const char *s,
 int
 cli_main(int argc, char **argv)
 {
-	const struct command	*c;
+	const struct command *c;
 
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	if (hash_init() != 0) {
@@ -513,8 +525,10 @@ cli_main(int argc, char **argv)
 		return cmd_version(1, argv);
 	c = find_command(argv[1]);
 	if (c == NULL) {
-		fprintf(stderr, "breachkit: no command \"%s\"; see breachkit "
-		    "help\n", argv[1]);
+		fprintf(stderr,
+		    "breachkit: no command \"%s\"; see breachkit "
+		    "help\n",
+		    argv[1]);
 		return 2;
 	}
 	optind = 1;

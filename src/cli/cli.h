@@ -15,75 +15,75 @@
 #include "base/err.h"
 #include "svc/svc.h"
 
-int	 cli_main(int argc, char **argv);
+int cli_main(int argc, char **argv);
 
 /* Options every command understands. */
 struct cli_env {
-	const char	*db;
-	const char	*actor;
-	bool		 json;
-	const char	*cmd;		/* for messages: "incident new" */
+	const char *db;
+	const char *actor;
+	bool json;
+	const char *cmd; /* for messages: "incident new" */
 };
 
 /* Long options shared by all commands; end a command's table with these. */
-#define CLI_COMMON_OPTS                                                      \
-	{ "db", required_argument, NULL, 'D' },                              \
-	    { "actor", required_argument, NULL, 'A' },                       \
-	    { "json", no_argument, NULL, 'J' },                              \
-	    { "help", no_argument, NULL, 'h' }
+#define CLI_COMMON_OPTS                                \
+	{ "db", required_argument, NULL, 'D' },        \
+	    { "actor", required_argument, NULL, 'A' }, \
+	    { "json", no_argument, NULL, 'J' },        \
+	{                                              \
+		"help", no_argument, NULL, 'h'         \
+	}
 
 /*
  * Handle a common option `c` (from getopt_long); returns true if it was
  * one.  Sets *exit_code to 0 for --help (usage printed).
  */
-bool	 cli_common_opt(struct cli_env *, int c, int *exit_code);
+bool cli_common_opt(struct cli_env *, int c, int *exit_code);
 /* Fill defaults: --db, $BREACHKIT_DB, ./breachkit.db; actor likewise. */
-void	 cli_env_init(struct cli_env *, const char *cmd);
+void cli_env_init(struct cli_env *, const char *cmd);
 /* Open the register and start a svc; prints and returns an exit code
  * (0 on success). */
-int	 cli_open(struct cli_env *, struct store **, struct svc *);
-void	 cli_close(struct store *, struct svc *);
+int cli_open(struct cli_env *, struct store **, struct svc *);
+void cli_close(struct store *, struct svc *);
 /* Report `rc` with the detail in `e` to stderr; returns the exit code. */
-int	 cli_fail(const struct cli_env *, enum err rc,
-	    const struct svc_err *e);
+int cli_fail(const struct cli_env *, enum err rc, const struct svc_err *e);
 /* Usage error: message + usage line, exit code 2. */
-int	 cli_usage(const struct cli_env *, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
+int cli_usage(const struct cli_env *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Read FILE ("-" = stdin) into `b` (capped); prints and returns exit code. */
-int	 cli_read_file(const struct cli_env *, const char *path,
-	    struct buf *b);
+int cli_read_file(const struct cli_env *, const char *path, struct buf *b);
 /* Print JSON (consumed) to stdout, pretty. */
-void	 cli_print_json(json_t *);
+void cli_print_json(json_t *);
 /* Parse an ISO-8601 option value; prints and returns exit code. */
-int	 cli_parse_time(const struct cli_env *, const char *opt,
-	    const char *s, int64_t *out);
+int cli_parse_time(
+    const struct cli_env *, const char *opt, const char *s, int64_t *out);
 /* The clock for this run. */
-int64_t	 cli_now(void);
+int64_t cli_now(void);
 
 typedef int (*cmd_fn)(int argc, char **argv);
 
-int	 cmd_init(int, char **);
-int	 cmd_incident(int, char **);
-int	 cmd_note(int, char **);
-int	 cmd_attach(int, char **);
-int	 cmd_erase(int, char **);
-int	 cmd_assess(int, char **);
-int	 cmd_obligations(int, char **);
-int	 cmd_file(int, char **);
-int	 cmd_decide(int, char **);
-int	 cmd_notify(int, char **);
-int	 cmd_export(int, char **);
-int	 cmd_letters(int, char **);
-int	 cmd_settings(int, char **);
-int	 cmd_verify(int, char **);
-int	 cmd_backup(int, char **);
-int	 cmd_regime(int, char **);
-int	 cmd_notice(int, char **);
-int	 cmd_template(int, char **);
-int	 cmd_schema(int, char **);
-int	 cmd_migrate(int, char **);
-int	 cmd_scan(int, char **);
-int	 cmd_version(int, char **);
-int	 cmd_help(int, char **);
+int cmd_init(int, char **);
+int cmd_incident(int, char **);
+int cmd_note(int, char **);
+int cmd_attach(int, char **);
+int cmd_erase(int, char **);
+int cmd_assess(int, char **);
+int cmd_obligations(int, char **);
+int cmd_file(int, char **);
+int cmd_decide(int, char **);
+int cmd_notify(int, char **);
+int cmd_export(int, char **);
+int cmd_letters(int, char **);
+int cmd_settings(int, char **);
+int cmd_verify(int, char **);
+int cmd_backup(int, char **);
+int cmd_regime(int, char **);
+int cmd_notice(int, char **);
+int cmd_template(int, char **);
+int cmd_schema(int, char **);
+int cmd_migrate(int, char **);
+int cmd_scan(int, char **);
+int cmd_version(int, char **);
+int cmd_help(int, char **);
 
 #endif

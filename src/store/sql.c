@@ -9,13 +9,13 @@
 
 #include "store/store_int.h"
 
-#define INCIDENT_COLS                                                        \
-	"id, ref, title, status, discovered_at, aware_at, created_at,"       \
+#define INCIDENT_COLS                                                  \
+	"id, ref, title, status, discovered_at, aware_at, created_at," \
 	" updated_at, closed_at, event_n, head_hash"
-#define OBLIGATION_COLS                                                      \
-	"o.id, o.incident_id, o.regime, o.rule, o.recipient, o.label,"       \
-	" o.article, o.kind, o.anchor_at, o.due_at, o.status, o.phase,"      \
-	" o.filed_at, o.case_ref, o.late, o.delay_reason, o.rationale,"      \
+#define OBLIGATION_COLS                                                 \
+	"o.id, o.incident_id, o.regime, o.rule, o.recipient, o.label,"  \
+	" o.article, o.kind, o.anchor_at, o.due_at, o.status, o.phase," \
+	" o.filed_at, o.case_ref, o.late, o.delay_reason, o.rationale," \
 	" o.decided_by, o.decided_at, o.created_at, i.ref"
 #define TEMPLATE_COLS "id, kind, lang, version, body, sha256, created_at, actor"
 
@@ -23,151 +23,177 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_SETTING_GET] = { "SELECT value FROM setting WHERE key = ?",
 	    NULL },
 	[STMT_SETTING_SET] = { "INSERT INTO setting (key, value) VALUES (?, ?)"
-			       " ON CONFLICT (key) DO UPDATE"
-			       " SET value = excluded.value", NULL },
+	                       " ON CONFLICT (key) DO UPDATE"
+	                       " SET value = excluded.value",
+	    NULL },
 	[STMT_SETTING_DEL] = { "DELETE FROM setting WHERE key = ?", NULL },
 	[STMT_REFSEQ_NEXT] = { "INSERT INTO refseq (prefix, year, last)"
-			       " VALUES (?, ?, 1) ON CONFLICT (prefix, year)"
-			       " DO UPDATE SET last = refseq.last + 1"
-			       " RETURNING last", NULL },
+	                       " VALUES (?, ?, 1) ON CONFLICT (prefix, year)"
+	                       " DO UPDATE SET last = refseq.last + 1"
+	                       " RETURNING last",
+	    NULL },
 	[STMT_REFSEQ_EACH] = { "SELECT prefix, year, last FROM refseq"
-			       " ORDER BY prefix, year", NULL },
+	                       " ORDER BY prefix, year",
+	    NULL },
 	[STMT_REGIME_PUT] = { "INSERT INTO regime (id, body, loaded_at,"
-			      " loaded_by) VALUES (?, ?, ?, ?)"
-			      " ON CONFLICT (id) DO UPDATE SET"
-			      " body = excluded.body,"
-			      " loaded_at = excluded.loaded_at,"
-			      " loaded_by = excluded.loaded_by", NULL },
+	                      " loaded_by) VALUES (?, ?, ?, ?)"
+	                      " ON CONFLICT (id) DO UPDATE SET"
+	                      " body = excluded.body,"
+	                      " loaded_at = excluded.loaded_at,"
+	                      " loaded_by = excluded.loaded_by",
+	    NULL },
 	[STMT_REGIME_GET] = { "SELECT body FROM regime WHERE id = ?", NULL },
 	[STMT_REGIME_EACH] = { "SELECT id, body FROM regime ORDER BY id",
 	    NULL },
 	[STMT_INCIDENT_INSERT] = { "INSERT INTO incident (ref, title, status,"
-				   " discovered_at, aware_at, created_at,"
-				   " updated_at, closed_at, facts, event_n,"
-				   " head_hash)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-				   " RETURNING id", NULL },
+	                           " discovered_at, aware_at, created_at,"
+	                           " updated_at, closed_at, facts, event_n,"
+	                           " head_hash)"
+	                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	                           " RETURNING id",
+	    NULL },
 	[STMT_INCIDENT_UPDATE] = { "UPDATE incident SET title = ?,"
-				   " status = ?, discovered_at = ?,"
-				   " aware_at = ?, updated_at = ?,"
-				   " closed_at = ?, facts = ?, event_n = ?,"
-				   " head_hash = ? WHERE id = ?", NULL },
+	                           " status = ?, discovered_at = ?,"
+	                           " aware_at = ?, updated_at = ?,"
+	                           " closed_at = ?, facts = ?, event_n = ?,"
+	                           " head_hash = ? WHERE id = ?",
+	    NULL },
 	[STMT_INCIDENT_GET] = { "SELECT " INCIDENT_COLS ", facts"
-				" FROM incident WHERE id = ?", NULL },
+	                        " FROM incident WHERE id = ?",
+	    NULL },
 	[STMT_INCIDENT_GET_REF] = { "SELECT " INCIDENT_COLS ", facts"
-				    " FROM incident WHERE ref = ?", NULL },
+	                            " FROM incident WHERE ref = ?",
+	    NULL },
 	[STMT_INCIDENT_EACH] = { "SELECT " INCIDENT_COLS ", NULL"
-				 " FROM incident"
-				 " WHERE (? < 0 OR status = ?)"
-				 " ORDER BY id LIMIT ?", NULL },
+	                         " FROM incident"
+	                         " WHERE (? < 0 OR status = ?)"
+	                         " ORDER BY id LIMIT ?",
+	    NULL },
 	[STMT_INCIDENT_EACH_FACTS] = { "SELECT " INCIDENT_COLS ", facts"
-				       " FROM incident"
-				       " WHERE (? < 0 OR status = ?)"
-				       " ORDER BY id LIMIT ?", NULL },
+	                               " FROM incident"
+	                               " WHERE (? < 0 OR status = ?)"
+	                               " ORDER BY id LIMIT ?",
+	    NULL },
 	[STMT_EVENT_APPEND] = { "INSERT INTO event (incident_id, seq, at,"
-				" actor, kind, payload, payload_digest,"
-				" erased, prev_hash, hash)"
-				" VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+	                        " actor, kind, payload, payload_digest,"
+	                        " erased, prev_hash, hash)"
+	                        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
 	    NULL },
 	[STMT_EVENT_EACH] = { "SELECT incident_id, seq, at, actor, kind,"
-			      " payload, payload_digest, erased, prev_hash,"
-			      " hash FROM event WHERE incident_id = ?"
-			      " ORDER BY seq", NULL },
+	                      " payload, payload_digest, erased, prev_hash,"
+	                      " hash FROM event WHERE incident_id = ?"
+	                      " ORDER BY seq",
+	    NULL },
 	[STMT_EVENT_ERASE] = { "UPDATE event SET payload = ?, erased = 1"
-			       " WHERE incident_id = ? AND seq = ?", NULL },
+	                       " WHERE incident_id = ? AND seq = ?",
+	    NULL },
 	[STMT_OBLIGATION_INSERT] = { "INSERT INTO obligation (incident_id,"
-				     " regime, rule, recipient, label,"
-				     " article, kind, anchor_at, due_at,"
-				     " status, phase, filed_at, case_ref,"
-				     " late, delay_reason, rationale,"
-				     " decided_by, decided_at, created_at)"
-				     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-				     " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-				     " RETURNING id", NULL },
+	                             " regime, rule, recipient, label,"
+	                             " article, kind, anchor_at, due_at,"
+	                             " status, phase, filed_at, case_ref,"
+	                             " late, delay_reason, rationale,"
+	                             " decided_by, decided_at, created_at)"
+	                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	                             " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	                             " RETURNING id",
+	    NULL },
 	[STMT_OBLIGATION_UPDATE] = { "UPDATE obligation SET anchor_at = ?,"
-				     " due_at = ?, status = ?, phase = ?,"
-				     " filed_at = ?, case_ref = ?, late = ?,"
-				     " delay_reason = ?, rationale = ?,"
-				     " decided_by = ?, decided_at = ?"
-				     " WHERE id = ?", NULL },
+	                             " due_at = ?, status = ?, phase = ?,"
+	                             " filed_at = ?, case_ref = ?, late = ?,"
+	                             " delay_reason = ?, rationale = ?,"
+	                             " decided_by = ?, decided_at = ?"
+	                             " WHERE id = ?",
+	    NULL },
 	[STMT_OBLIGATION_LIST] = { "SELECT " OBLIGATION_COLS
-				   " FROM obligation o JOIN incident i"
-				   " ON i.id = o.incident_id"
-				   " WHERE o.incident_id = ? ORDER BY o.id",
+	                           " FROM obligation o JOIN incident i"
+	                           " ON i.id = o.incident_id"
+	                           " WHERE o.incident_id = ? ORDER BY o.id",
 	    NULL },
 	[STMT_OBLIGATION_EACH_OPEN] = { "SELECT " OBLIGATION_COLS
-					" FROM obligation o JOIN incident i"
-					" ON i.id = o.incident_id"
-					" WHERE o.status = 'open'"
-					" AND i.status = 'open'"
-					" ORDER BY o.due_at, o.id", NULL },
+	                                " FROM obligation o JOIN incident i"
+	                                " ON i.id = o.incident_id"
+	                                " WHERE o.status = 'open'"
+	                                " AND i.status = 'open'"
+	                                " ORDER BY o.due_at, o.id",
+	    NULL },
 	[STMT_OBLIGATION_EACH] = { "SELECT " OBLIGATION_COLS
-				   " FROM obligation o JOIN incident i"
-				   " ON i.id = o.incident_id"
-				   " ORDER BY o.incident_id, o.id", NULL },
+	                           " FROM obligation o JOIN incident i"
+	                           " ON i.id = o.incident_id"
+	                           " ORDER BY o.incident_id, o.id",
+	    NULL },
 	[STMT_FILING_INSERT] = { "INSERT INTO filing (obligation_id, phase,"
-				 " filed_at, case_ref, late, delay_reason,"
-				 " actor, recorded_at)"
-				 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-				 " RETURNING id", NULL },
+	                         " filed_at, case_ref, late, delay_reason,"
+	                         " actor, recorded_at)"
+	                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+	                         " RETURNING id",
+	    NULL },
 	[STMT_FILING_LIST] = { "SELECT id, obligation_id, phase, filed_at,"
-			       " case_ref, late, delay_reason, actor,"
-			       " recorded_at FROM filing"
-			       " WHERE obligation_id = ? ORDER BY id", NULL },
+	                       " case_ref, late, delay_reason, actor,"
+	                       " recorded_at FROM filing"
+	                       " WHERE obligation_id = ? ORDER BY id",
+	    NULL },
 	[STMT_DECISION_INSERT] = { "INSERT INTO decision (incident_id, topic,"
-				   " outcome, exception, rationale, actor,"
-				   " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-				   " RETURNING id", NULL },
+	                           " outcome, exception, rationale, actor,"
+	                           " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+	                           " RETURNING id",
+	    NULL },
 	[STMT_DECISION_LIST] = { "SELECT id, incident_id, topic, outcome,"
-				 " exception, rationale, actor, decided_at"
-				 " FROM decision WHERE incident_id = ?"
-				 " ORDER BY id", NULL },
+	                         " exception, rationale, actor, decided_at"
+	                         " FROM decision WHERE incident_id = ?"
+	                         " ORDER BY id",
+	    NULL },
 	[STMT_ATTACHMENT_INSERT] = { "INSERT INTO attachment (incident_id,"
-				     " name, size, sha256, content, added_at,"
-				     " actor) VALUES (?, ?, ?, ?, ?, ?, ?)"
-				     " RETURNING id", NULL },
+	                             " name, size, sha256, content, added_at,"
+	                             " actor) VALUES (?, ?, ?, ?, ?, ?, ?)"
+	                             " RETURNING id",
+	    NULL },
 	[STMT_ATTACHMENT_LIST] = { "SELECT id, incident_id, name, size,"
-				   " sha256, added_at, actor FROM attachment"
-				   " WHERE incident_id = ? ORDER BY id",
+	                           " sha256, added_at, actor FROM attachment"
+	                           " WHERE incident_id = ? ORDER BY id",
 	    NULL },
 	[STMT_ATTACHMENT_CONTENT] = { "SELECT content FROM attachment"
-				      " WHERE id = ?", NULL },
+	                              " WHERE id = ?",
+	    NULL },
 	[STMT_ASSESSMENT_INSERT] = { "INSERT INTO assessment (incident_id,"
-				     " version, facts_digest, result,"
-				     " result_digest, created_at, actor)"
-				     " VALUES (?, ?, ?, ?, ?, ?, ?)"
-				     " RETURNING id", NULL },
+	                             " version, facts_digest, result,"
+	                             " result_digest, created_at, actor)"
+	                             " VALUES (?, ?, ?, ?, ?, ?, ?)"
+	                             " RETURNING id",
+	    NULL },
 	[STMT_ASSESSMENT_LIST] = { "SELECT id, incident_id, version,"
-				   " facts_digest, result, result_digest,"
-				   " created_at, actor FROM assessment"
-				   " WHERE incident_id = ? ORDER BY version",
+	                           " facts_digest, result, result_digest,"
+	                           " created_at, actor FROM assessment"
+	                           " WHERE incident_id = ? ORDER BY version",
 	    NULL },
 	[STMT_TEMPLATE_INSERT] = { "INSERT INTO template (kind, lang, version,"
-				   " body, sha256, created_at, actor)"
-				   " VALUES (?, ?, (SELECT COALESCE(MAX(version),"
-				   " 0) + 1 FROM template WHERE kind = ? AND"
-				   " lang = ?), ?, ?, ?, ?) RETURNING id, version",
+	                           " body, sha256, created_at, actor)"
+	                           " VALUES (?, ?, (SELECT COALESCE(MAX(version),"
+	                           " 0) + 1 FROM template WHERE kind = ? AND"
+	                           " lang = ?), ?, ?, ?, ?) RETURNING id, version",
 	    NULL },
 	[STMT_TEMPLATE_ACTIVE] = { "SELECT " TEMPLATE_COLS " FROM template"
-				   " WHERE kind = ? AND lang = ?"
-				   " ORDER BY version DESC LIMIT 1", NULL },
+	                           " WHERE kind = ? AND lang = ?"
+	                           " ORDER BY version DESC LIMIT 1",
+	    NULL },
 	[STMT_TEMPLATE_HISTORY] = { "SELECT " TEMPLATE_COLS " FROM template"
-				    " WHERE kind = ? AND lang = ?"
-				    " ORDER BY version", NULL },
+	                            " WHERE kind = ? AND lang = ?"
+	                            " ORDER BY version",
+	    NULL },
 	[STMT_LETTER_GET] = { "SELECT message_id, state, attempts,"
-			      " updated_at, detail FROM letter"
-			      " WHERE incident_id = ? AND subject_key = ?",
+	                      " updated_at, detail FROM letter"
+	                      " WHERE incident_id = ? AND subject_key = ?",
 	    NULL },
 	[STMT_LETTER_PUT] = { "INSERT INTO letter (incident_id, subject_key,"
-			      " message_id, state, attempts, updated_at,"
-			      " detail) VALUES (?, ?, ?, ?, ?, ?, ?)"
-			      " ON CONFLICT (incident_id, subject_key)"
-			      " DO UPDATE SET message_id = excluded.message_id,"
-			      " state = excluded.state,"
-			      " attempts = excluded.attempts,"
-			      " updated_at = excluded.updated_at,"
-			      " detail = excluded.detail", NULL },
+	                      " message_id, state, attempts, updated_at,"
+	                      " detail) VALUES (?, ?, ?, ?, ?, ?, ?)"
+	                      " ON CONFLICT (incident_id, subject_key)"
+	                      " DO UPDATE SET message_id = excluded.message_id,"
+	                      " state = excluded.state,"
+	                      " attempts = excluded.attempts,"
+	                      " updated_at = excluded.updated_at,"
+	                      " detail = excluded.detail",
+	    NULL },
 	[STMT_LETTER_DOUBT] = { "UPDATE letter SET state = 'in_doubt'"
-				" WHERE incident_id = ? AND state = 'handed'",
+	                        " WHERE incident_id = ? AND state = 'handed'",
 	    NULL },
 };

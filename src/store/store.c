@@ -14,16 +14,16 @@
 enum { MIGRATIONS_MAX = 64 };
 
 struct store {
-	const struct backend	*be;
-	void			*h;
-	int			 version;
-	int			 newest;
-	char			 msg[512];
-	struct arena		*scratch;	/* rows passed to callbacks */
+	const struct backend *be;
+	void *h;
+	int version;
+	int newest;
+	char msg[512];
+	struct arena *scratch; /* rows passed to callbacks */
 };
 
-#define B	(st->be)
-#define H	(st->h)
+#define B (st->be)
+#define H (st->h)
 
 static enum err
 st_fail(struct store *st)
@@ -33,13 +33,13 @@ st_fail(struct store *st)
 }
 
 enum err
-store_open(const char *path, enum store_mode mode, struct store **out,
-    char **errmsg)
+store_open(
+    const char *path, enum store_mode mode, struct store **out, char **errmsg)
 {
-	struct migration	 m[MIGRATIONS_MAX];
-	struct store		*st = xcalloc(1, sizeof(*st));
-	size_t			 n;
-	enum err		 rc;
+	struct migration m[MIGRATIONS_MAX];
+	struct store *st = xcalloc(1, sizeof(*st));
+	size_t n;
+	enum err rc;
 
 	*errmsg = NULL;
 	st->be = &backend_sqlite;
@@ -54,8 +54,8 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 			continue;
 		rc = B->migrate(H, &m[i]);
 		if (rc != ERR_OK) {
-			*errmsg = xasprintf("%s: migration %s failed: %s",
-			    path, m[i].name, B->errmsg(H));
+			*errmsg = xasprintf("%s: migration %s failed: %s", path,
+			    m[i].name, B->errmsg(H));
 			goto fail;
 		}
 		st->version = m[i].version;
@@ -142,7 +142,7 @@ col_time(struct store *st, enum stmt s, int col)
 static const char *
 col_str(struct store *st, enum stmt s, int col, struct arena *a)
 {
-	const char	*v = B->col_text(H, s, col);
+	const char *v = B->col_text(H, s, col);
 
 	return v != NULL ? arena_strdup(a, v) : NULL;
 }
@@ -150,7 +150,7 @@ col_str(struct store *st, enum stmt s, int col, struct arena *a)
 static void
 col_hex(struct store *st, enum stmt s, int col, char out[SHA256_HEX])
 {
-	const char	*v = B->col_text(H, s, col);
+	const char *v = B->col_text(H, s, col);
 
 	snprintf(out, SHA256_HEX, "%s", v != NULL ? v : "");
 }
@@ -159,8 +159,8 @@ col_hex(struct store *st, enum stmt s, int col, char out[SHA256_HEX])
 static enum err
 run(struct store *st, enum stmt s)
 {
-	enum step	 r = B->step(H, s);
-	enum err	 rc = r == STEP_ERR ? st_fail(st) : ERR_OK;
+	enum step r = B->step(H, s);
+	enum err rc = r == STEP_ERR ? st_fail(st) : ERR_OK;
 
 	B->reset(H, s);
 	return rc;
@@ -170,8 +170,8 @@ run(struct store *st, enum stmt s)
 static enum err
 run_id(struct store *st, enum stmt s, int64_t *id)
 {
-	enum step	 r = B->step(H, s);
-	enum err	 rc = ERR_OK;
+	enum step r = B->step(H, s);
+	enum err rc = ERR_OK;
 
 	if (r == STEP_ROW)
 		*id = B->col_i64(H, s, 0);
@@ -184,12 +184,12 @@ run_id(struct store *st, enum stmt s, int64_t *id)
 /* ---- settings, refseq, regimes ------------------------------------------ */
 
 enum err
-store_setting_get(struct store *st, const char *key, struct arena *a,
-    const char **out)
+store_setting_get(
+    struct store *st, const char *key, struct arena *a, const char **out)
 {
-	enum stmt	 s = STMT_SETTING_GET;
-	enum step	 r;
-	enum err	 rc = ERR_NOTFOUND;
+	enum stmt s = STMT_SETTING_GET;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
 
 	B->bind_text(H, s, 1, key);
 	r = B->step(H, s);
@@ -219,8 +219,8 @@ store_setting_del(struct store *st, const char *key)
 }
 
 enum err
-store_refseq_next(struct store *st, const char *prefix, int64_t year,
-    int64_t *out)
+store_refseq_next(
+    struct store *st, const char *prefix, int64_t year, int64_t *out)
 {
 	B->bind_text(H, STMT_REFSEQ_NEXT, 1, prefix);
 	B->bind_i64(H, STMT_REFSEQ_NEXT, 2, year);
@@ -230,9 +230,9 @@ store_refseq_next(struct store *st, const char *prefix, int64_t year,
 enum err
 store_refseq_each(struct store *st, refseq_cb cb, void *arg)
 {
-	enum stmt	 s = STMT_REFSEQ_EACH;
-	enum step	 r;
-	enum err	 rc = ERR_OK;
+	enum stmt s = STMT_REFSEQ_EACH;
+	enum step r;
+	enum err rc = ERR_OK;
 
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW)
 		rc = cb(arg, B->col_text(H, s, 0), B->col_i64(H, s, 1),
@@ -244,10 +244,10 @@ store_refseq_each(struct store *st, refseq_cb cb, void *arg)
 }
 
 enum err
-store_regime_put(struct store *st, const char *id, const char *body,
-    int64_t at, const char *actor)
+store_regime_put(struct store *st, const char *id, const char *body, int64_t at,
+    const char *actor)
 {
-	enum stmt	 s = STMT_REGIME_PUT;
+	enum stmt s = STMT_REGIME_PUT;
 
 	B->bind_text(H, s, 1, id);
 	B->bind_text(H, s, 2, body);
@@ -257,12 +257,12 @@ store_regime_put(struct store *st, const char *id, const char *body,
 }
 
 enum err
-store_regime_get(struct store *st, const char *id, struct arena *a,
-    const char **body)
+store_regime_get(
+    struct store *st, const char *id, struct arena *a, const char **body)
 {
-	enum stmt	 s = STMT_REGIME_GET;
-	enum step	 r;
-	enum err	 rc = ERR_NOTFOUND;
+	enum stmt s = STMT_REGIME_GET;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
 
 	B->bind_text(H, s, 1, id);
 	r = B->step(H, s);
@@ -277,12 +277,11 @@ store_regime_get(struct store *st, const char *id, struct arena *a,
 }
 
 enum err
-store_regime_each(struct store *st, struct arena *a, regime_cb cb,
-    void *arg)
+store_regime_each(struct store *st, struct arena *a, regime_cb cb, void *arg)
 {
-	enum stmt	 s = STMT_REGIME_EACH;
-	enum step	 r;
-	enum err	 rc = ERR_OK;
+	enum stmt s = STMT_REGIME_EACH;
+	enum step r;
+	enum err rc = ERR_OK;
 
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW)
 		rc = cb(arg, col_str(st, s, 0, a), col_str(st, s, 1, a));
@@ -297,7 +296,7 @@ store_regime_each(struct store *st, struct arena *a, regime_cb cb,
 enum err
 store_incident_insert(struct store *st, struct incident *in)
 {
-	enum stmt	 s = STMT_INCIDENT_INSERT;
+	enum stmt s = STMT_INCIDENT_INSERT;
 
 	B->bind_text(H, s, 1, in->ref);
 	B->bind_text(H, s, 2, in->title);
@@ -316,8 +315,8 @@ store_incident_insert(struct store *st, struct incident *in)
 enum err
 store_incident_update(struct store *st, const struct incident *in)
 {
-	enum stmt	 s = STMT_INCIDENT_UPDATE;
-	enum err	 rc;
+	enum stmt s = STMT_INCIDENT_UPDATE;
+	enum err rc;
 
 	B->bind_text(H, s, 1, in->title);
 	B->bind_text(H, s, 2, incident_status_names[in->status]);
@@ -336,16 +335,16 @@ store_incident_update(struct store *st, const struct incident *in)
 }
 
 static void
-read_incident(struct store *st, enum stmt s, struct arena *a,
-    struct incident *in)
+read_incident(
+    struct store *st, enum stmt s, struct arena *a, struct incident *in)
 {
-	int	 k;
+	int k;
 
 	in->id = B->col_i64(H, s, 0);
 	in->ref = col_str(st, s, 1, a);
 	in->title = col_str(st, s, 2, a);
-	k = name_lookup(incident_status_names, INCIDENT__MAX,
-	    B->col_text(H, s, 3));
+	k = name_lookup(
+	    incident_status_names, INCIDENT__MAX, B->col_text(H, s, 3));
 	in->status = k < 0 ? INCIDENT_OPEN : (enum incident_status)k;
 	in->discovered_at = col_time(st, s, 4);
 	in->aware_at = col_time(st, s, 5);
@@ -358,11 +357,11 @@ read_incident(struct store *st, enum stmt s, struct arena *a,
 }
 
 static enum err
-get_one_incident(struct store *st, enum stmt s, struct arena *a,
-    struct incident *out)
+get_one_incident(
+    struct store *st, enum stmt s, struct arena *a, struct incident *out)
 {
-	enum step	 r = B->step(H, s);
-	enum err	 rc = ERR_NOTFOUND;
+	enum step r = B->step(H, s);
+	enum err rc = ERR_NOTFOUND;
 
 	if (r == STEP_ROW) {
 		read_incident(st, s, a, out);
@@ -375,16 +374,16 @@ get_one_incident(struct store *st, enum stmt s, struct arena *a,
 }
 
 enum err
-store_incident_get(struct store *st, int64_t id, struct arena *a,
-    struct incident *out)
+store_incident_get(
+    struct store *st, int64_t id, struct arena *a, struct incident *out)
 {
 	B->bind_i64(H, STMT_INCIDENT_GET, 1, id);
 	return get_one_incident(st, STMT_INCIDENT_GET, a, out);
 }
 
 enum err
-store_incident_get_by_ref(struct store *st, const char *ref,
-    struct arena *a, struct incident *out)
+store_incident_get_by_ref(
+    struct store *st, const char *ref, struct arena *a, struct incident *out)
 {
 	B->bind_text(H, STMT_INCIDENT_GET_REF, 1, ref);
 	return get_one_incident(st, STMT_INCIDENT_GET_REF, a, out);
@@ -394,11 +393,11 @@ enum err
 store_incident_each(struct store *st, const struct incident_filter *f,
     incident_cb cb, void *arg)
 {
-	enum stmt	 s = f->with_facts ? STMT_INCIDENT_EACH_FACTS :
-	    STMT_INCIDENT_EACH;
-	enum step	 r;
-	enum err	 rc = ERR_OK;
-	struct arena	*a = arena_new();
+	enum stmt s =
+	    f->with_facts ? STMT_INCIDENT_EACH_FACTS : STMT_INCIDENT_EACH;
+	enum step r;
+	enum err rc = ERR_OK;
+	struct arena *a = arena_new();
 
 	/* The status column is TEXT: compare it with the name, not the
 	 * enum's number (a STRICT table never equates 1 and 'closed'). */
@@ -409,7 +408,7 @@ store_incident_each(struct store *st, const struct incident_filter *f,
 		B->bind_null(H, s, 2);
 	B->bind_i64(H, s, 3, f->limit > 0 ? f->limit : -1);
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
-		struct incident	 in;
+		struct incident in;
 
 		read_incident(st, s, a, &in);
 		rc = cb(arg, &in);
@@ -428,7 +427,7 @@ store_incident_each(struct store *st, const struct incident_filter *f,
 enum err
 store_event_append(struct store *st, const struct event *ev)
 {
-	enum stmt	 s = STMT_EVENT_APPEND;
+	enum stmt s = STMT_EVENT_APPEND;
 
 	B->bind_i64(H, s, 1, ev->incident_id);
 	B->bind_i64(H, s, 2, ev->seq);
@@ -443,17 +442,16 @@ store_event_append(struct store *st, const struct event *ev)
 }
 
 enum err
-store_event_each(struct store *st, int64_t incident_id, event_cb cb,
-    void *arg)
+store_event_each(struct store *st, int64_t incident_id, event_cb cb, void *arg)
 {
-	enum stmt	 s = STMT_EVENT_EACH;
-	enum step	 r;
-	enum err	 rc = ERR_OK;
+	enum stmt s = STMT_EVENT_EACH;
+	enum step r;
+	enum err rc = ERR_OK;
 
 	B->bind_i64(H, s, 1, incident_id);
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
-		struct event	 ev;
-		const char	*p;
+		struct event ev;
+		const char *p;
 
 		ev.incident_id = B->col_i64(H, s, 0);
 		ev.seq = B->col_i64(H, s, 1);
@@ -479,11 +477,11 @@ store_event_each(struct store *st, int64_t incident_id, event_cb cb,
 }
 
 enum err
-store_event_erase(struct store *st, int64_t incident_id, int64_t seq,
-    const char *payload)
+store_event_erase(
+    struct store *st, int64_t incident_id, int64_t seq, const char *payload)
 {
-	enum stmt	 s = STMT_EVENT_ERASE;
-	enum err	 rc;
+	enum stmt s = STMT_EVENT_ERASE;
+	enum err rc;
 
 	B->bind_text(H, s, 1, payload);
 	B->bind_i64(H, s, 2, incident_id);
@@ -500,21 +498,20 @@ store_event_erase(struct store *st, int64_t incident_id, int64_t seq,
  * Collect rows of `s` into a growing arena array of `size`-byte elements,
  * filling each with `read`.
  */
-typedef void (*row_reader)(struct store *, enum stmt, struct arena *,
-    void *);
+typedef void (*row_reader)(struct store *, enum stmt, struct arena *, void *);
 
 static enum err
 collect(struct store *st, enum stmt s, struct arena *a, size_t size,
     row_reader read, void **out, size_t *n)
 {
-	enum step	 r;
-	size_t		 cap = 8;
-	char		*v = arena_allocarray(a, cap, size);
+	enum step r;
+	size_t cap = 8;
+	char *v = arena_allocarray(a, cap, size);
 
 	*n = 0;
 	while ((r = B->step(H, s)) == STEP_ROW) {
 		if (*n == cap) {
-			char	*w = arena_allocarray(a, cap * 2, size);
+			char *w = arena_allocarray(a, cap * 2, size);
 
 			memcpy(w, v, cap * size);
 			v = w;
@@ -527,16 +524,15 @@ collect(struct store *st, enum stmt s, struct arena *a, size_t size,
 	return r == STEP_ERR ? st_fail(st) : ERR_OK;
 }
 
-
 static void
-bind_obligation_state(struct store *st, enum stmt s, int i,
-    const struct obligation *o)
+bind_obligation_state(
+    struct store *st, enum stmt s, int i, const struct obligation *o)
 {
 	B->bind_i64(H, s, i++, o->anchor_at);
 	B->bind_i64(H, s, i++, o->due_at);
 	B->bind_text(H, s, i++, obl_status_names[o->status]);
-	B->bind_text(H, s, i++, o->phase == PHASE_NONE ? NULL :
-	    phase_names[o->phase]);
+	B->bind_text(
+	    H, s, i++, o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
 	bind_time(st, s, i++, o->filed_at);
 	B->bind_text(H, s, i++, o->case_ref);
 	B->bind_i64(H, s, i++, o->late);
@@ -549,7 +545,7 @@ bind_obligation_state(struct store *st, enum stmt s, int i,
 enum err
 store_obligation_insert(struct store *st, struct obligation *o)
 {
-	enum stmt	 s = STMT_OBLIGATION_INSERT;
+	enum stmt s = STMT_OBLIGATION_INSERT;
 
 	B->bind_i64(H, s, 1, o->incident_id);
 	B->bind_text(H, s, 2, o->regime);
@@ -561,8 +557,8 @@ store_obligation_insert(struct store *st, struct obligation *o)
 	B->bind_i64(H, s, 8, o->anchor_at);
 	B->bind_i64(H, s, 9, o->due_at);
 	B->bind_text(H, s, 10, obl_status_names[o->status]);
-	B->bind_text(H, s, 11, o->phase == PHASE_NONE ? NULL :
-	    phase_names[o->phase]);
+	B->bind_text(
+	    H, s, 11, o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
 	bind_time(st, s, 12, o->filed_at);
 	B->bind_text(H, s, 13, o->case_ref);
 	B->bind_i64(H, s, 14, o->late);
@@ -577,8 +573,8 @@ store_obligation_insert(struct store *st, struct obligation *o)
 enum err
 store_obligation_update(struct store *st, const struct obligation *o)
 {
-	enum stmt	 s = STMT_OBLIGATION_UPDATE;
-	enum err	 rc;
+	enum stmt s = STMT_OBLIGATION_UPDATE;
+	enum err rc;
 
 	bind_obligation_state(st, s, 1, o);
 	B->bind_i64(H, s, 12, o->id);
@@ -589,10 +585,10 @@ store_obligation_update(struct store *st, const struct obligation *o)
 }
 
 static void
-read_obligation(struct store *st, enum stmt s, struct arena *a,
-    struct obligation *o)
+read_obligation(
+    struct store *st, enum stmt s, struct arena *a, struct obligation *o)
 {
-	int	 k;
+	int k;
 
 	o->id = B->col_i64(H, s, 0);
 	o->incident_id = B->col_i64(H, s, 1);
@@ -627,8 +623,8 @@ read_obligation_row(struct store *st, enum stmt s, struct arena *a, void *p)
 }
 
 enum err
-store_obligation_list(struct store *st, int64_t incident_id,
-    struct arena *a, struct obligation **out, size_t *n)
+store_obligation_list(struct store *st, int64_t incident_id, struct arena *a,
+    struct obligation **out, size_t *n)
 {
 	B->bind_i64(H, STMT_OBLIGATION_LIST, 1, incident_id);
 	return collect(st, STMT_OBLIGATION_LIST, a, sizeof(**out),
@@ -638,11 +634,11 @@ store_obligation_list(struct store *st, int64_t incident_id,
 static enum err
 obligation_each(struct store *st, enum stmt s, obligation_cb cb, void *arg)
 {
-	enum step	 r;
-	enum err	 rc = ERR_OK;
+	enum step r;
+	enum err rc = ERR_OK;
 
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
-		struct obligation	 o;
+		struct obligation o;
 
 		read_obligation(st, s, st->scratch, &o);
 		rc = cb(arg, &o);
@@ -672,7 +668,7 @@ store_obligation_each(struct store *st, obligation_cb cb, void *arg)
 enum err
 store_filing_insert(struct store *st, struct filing *f)
 {
-	enum stmt	 s = STMT_FILING_INSERT;
+	enum stmt s = STMT_FILING_INSERT;
 
 	B->bind_i64(H, s, 1, f->obligation_id);
 	B->bind_text(H, s, 2, phase_names[f->phase]);
@@ -688,8 +684,8 @@ store_filing_insert(struct store *st, struct filing *f)
 static void
 read_filing(struct store *st, enum stmt s, struct arena *a, void *p)
 {
-	struct filing	*f = p;
-	int		 k;
+	struct filing *f = p;
+	int k;
 
 	f->id = B->col_i64(H, s, 0);
 	f->obligation_id = B->col_i64(H, s, 1);
@@ -715,8 +711,8 @@ store_filing_list(struct store *st, int64_t obligation_id, struct arena *a,
 enum err
 store_decision_insert(struct store *st, struct decision *d)
 {
-	enum stmt	 s = STMT_DECISION_INSERT;
-	char		 ex[2] = { d->exception, '\0' };
+	enum stmt s = STMT_DECISION_INSERT;
+	char ex[2] = { d->exception, '\0' };
 
 	B->bind_i64(H, s, 1, d->incident_id);
 	B->bind_text(H, s, 2, topic_names[d->topic]);
@@ -731,9 +727,9 @@ store_decision_insert(struct store *st, struct decision *d)
 static void
 read_decision(struct store *st, enum stmt s, struct arena *a, void *p)
 {
-	struct decision	*d = p;
-	const char	*ex;
-	int		 k;
+	struct decision *d = p;
+	const char *ex;
+	int k;
 
 	d->id = B->col_i64(H, s, 0);
 	d->incident_id = B->col_i64(H, s, 1);
@@ -752,17 +748,17 @@ store_decision_list(struct store *st, int64_t incident_id, struct arena *a,
     struct decision **out, size_t *n)
 {
 	B->bind_i64(H, STMT_DECISION_LIST, 1, incident_id);
-	return collect(st, STMT_DECISION_LIST, a, sizeof(**out),
-	    read_decision, (void **)out, n);
+	return collect(st, STMT_DECISION_LIST, a, sizeof(**out), read_decision,
+	    (void **)out, n);
 }
 
 /* ---- attachments -------------------------------------------------------- */
 
 enum err
-store_attachment_insert(struct store *st, struct attachment *at,
-    const void *data, size_t len)
+store_attachment_insert(
+    struct store *st, struct attachment *at, const void *data, size_t len)
 {
-	enum stmt	 s = STMT_ATTACHMENT_INSERT;
+	enum stmt s = STMT_ATTACHMENT_INSERT;
 
 	B->bind_i64(H, s, 1, at->incident_id);
 	B->bind_text(H, s, 2, at->name);
@@ -777,7 +773,7 @@ store_attachment_insert(struct store *st, struct attachment *at,
 static void
 read_attachment(struct store *st, enum stmt s, struct arena *a, void *p)
 {
-	struct attachment	*at = p;
+	struct attachment *at = p;
 
 	at->id = B->col_i64(H, s, 0);
 	at->incident_id = B->col_i64(H, s, 1);
@@ -789,8 +785,8 @@ read_attachment(struct store *st, enum stmt s, struct arena *a, void *p)
 }
 
 enum err
-store_attachment_list(struct store *st, int64_t incident_id,
-    struct arena *a, struct attachment **out, size_t *n)
+store_attachment_list(struct store *st, int64_t incident_id, struct arena *a,
+    struct attachment **out, size_t *n)
 {
 	B->bind_i64(H, STMT_ATTACHMENT_LIST, 1, incident_id);
 	return collect(st, STMT_ATTACHMENT_LIST, a, sizeof(**out),
@@ -801,15 +797,15 @@ enum err
 store_attachment_content(struct store *st, int64_t id, struct arena *a,
     const void **data, size_t *len)
 {
-	enum stmt	 s = STMT_ATTACHMENT_CONTENT;
-	enum step	 r;
-	enum err	 rc = ERR_NOTFOUND;
+	enum stmt s = STMT_ATTACHMENT_CONTENT;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
 
 	B->bind_i64(H, s, 1, id);
 	r = B->step(H, s);
 	if (r == STEP_ROW) {
-		const void	*p = B->col_blob(H, s, 0, len);
-		void		*copy = arena_alloc(a, *len + 1);
+		const void *p = B->col_blob(H, s, 0, len);
+		void *copy = arena_alloc(a, *len + 1);
 
 		if (*len > 0)
 			memcpy(copy, p, *len);
@@ -827,7 +823,7 @@ store_attachment_content(struct store *st, int64_t id, struct arena *a,
 enum err
 store_assessment_insert(struct store *st, struct assessment_rec *r)
 {
-	enum stmt	 s = STMT_ASSESSMENT_INSERT;
+	enum stmt s = STMT_ASSESSMENT_INSERT;
 
 	B->bind_i64(H, s, 1, r->incident_id);
 	B->bind_i64(H, s, 2, r->version);
@@ -842,7 +838,7 @@ store_assessment_insert(struct store *st, struct assessment_rec *r)
 static void
 read_assessment(struct store *st, enum stmt s, struct arena *a, void *p)
 {
-	struct assessment_rec	*r = p;
+	struct assessment_rec *r = p;
 
 	r->id = B->col_i64(H, s, 0);
 	r->incident_id = B->col_i64(H, s, 1);
@@ -855,8 +851,8 @@ read_assessment(struct store *st, enum stmt s, struct arena *a, void *p)
 }
 
 enum err
-store_assessment_list(struct store *st, int64_t incident_id,
-    struct arena *a, struct assessment_rec **out, size_t *n)
+store_assessment_list(struct store *st, int64_t incident_id, struct arena *a,
+    struct assessment_rec **out, size_t *n)
 {
 	B->bind_i64(H, STMT_ASSESSMENT_LIST, 1, incident_id);
 	return collect(st, STMT_ASSESSMENT_LIST, a, sizeof(**out),
@@ -884,8 +880,9 @@ store_letter_get(struct store *st, int64_t incident_id, const char *key,
 		out->state = arena_strdup(a, B->col_text(H, s, 1));
 		out->attempts = B->col_i64(H, s, 2);
 		out->updated_at = B->col_i64(H, s, 3);
-		out->detail = B->col_null(H, s, 4) ? NULL :
-		    arena_strdup(a, B->col_text(H, s, 4));
+		out->detail = B->col_null(H, s, 4)
+		                  ? NULL
+		                  : arena_strdup(a, B->col_text(H, s, 4));
 		rc = ERR_OK;
 	} else if (r == STEP_ERR) {
 		rc = st_fail(st);
@@ -926,7 +923,7 @@ store_letter_doubt(struct store *st, int64_t incident_id, int64_t *n)
 enum err
 store_backup(struct store *st, const char *path)
 {
-	enum err	 rc = B->backup(H, path);
+	enum err rc = B->backup(H, path);
 
 	if (rc != ERR_OK)
 		snprintf(st->msg, sizeof(st->msg), "%s", B->errmsg(H));
@@ -938,9 +935,9 @@ store_backup(struct store *st, const char *path)
 enum err
 store_template_insert(struct store *st, struct template_rec *t)
 {
-	enum stmt	 s = STMT_TEMPLATE_INSERT;
-	enum step	 r;
-	enum err	 rc = ERR_OK;
+	enum stmt s = STMT_TEMPLATE_INSERT;
+	enum step r;
+	enum err rc = ERR_OK;
 
 	B->bind_text(H, s, 1, t->kind);
 	B->bind_text(H, s, 2, t->lang);
@@ -970,7 +967,7 @@ store_template_insert(struct store *st, struct template_rec *t)
 static void
 read_template(struct store *st, enum stmt s, struct arena *a, void *p)
 {
-	struct template_rec	*t = p;
+	struct template_rec *t = p;
 
 	t->id = B->col_i64(H, s, 0);
 	t->kind = col_str(st, s, 1, a);
@@ -986,9 +983,9 @@ enum err
 store_template_active(struct store *st, const char *kind, const char *lang,
     struct arena *a, struct template_rec *out)
 {
-	struct template_rec	*v;
-	size_t			 n;
-	enum err		 rc;
+	struct template_rec *v;
+	size_t n;
+	enum err rc;
 
 	B->bind_text(H, STMT_TEMPLATE_ACTIVE, 1, kind);
 	B->bind_text(H, STMT_TEMPLATE_ACTIVE, 2, lang);

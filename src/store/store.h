@@ -20,9 +20,9 @@
 struct store;
 
 enum store_mode {
-	STORE_EXISTING,	/* open a register; refuse anything else */
-	STORE_CREATE,	/* create a new register; refuse an existing file */
-	STORE_MEMORY	/* a private in-memory register (tests) */
+	STORE_EXISTING, /* open a register; refuse anything else */
+	STORE_CREATE,   /* create a new register; refuse an existing file */
+	STORE_MEMORY    /* a private in-memory register (tests) */
 };
 
 /*
@@ -30,60 +30,56 @@ enum store_mode {
  * newer version before anything is written, then bring its schema up to
  * date.  On failure *errmsg (caller frees) says what is wrong.
  */
-enum err	 store_open(const char *path, enum store_mode,
-		    struct store **out, char **errmsg);
+enum err store_open(
+    const char *path, enum store_mode, struct store **out, char **errmsg);
 /* NULL is a no-op. */
-void		 store_close(struct store *);
+void store_close(struct store *);
 /* Detail of the last error on this handle. */
-const char	*store_errmsg(const struct store *);
+const char *store_errmsg(const struct store *);
 /* Schema version of the open register and the newest this build knows. */
-void		 store_schema_version(const struct store *, int *have,
-		    int *newest);
+void store_schema_version(const struct store *, int *have, int *newest);
 
-enum err	 store_begin_write(struct store *);
-enum err	 store_begin_read(struct store *);
-enum err	 store_commit(struct store *);
+enum err store_begin_write(struct store *);
+enum err store_begin_read(struct store *);
+enum err store_commit(struct store *);
 /* Safe to call when no transaction is open. */
-void		 store_rollback(struct store *);
+void store_rollback(struct store *);
 
 /* ERR_NOTFOUND when the key is not set. */
-enum err	 store_setting_get(struct store *, const char *key,
-		    struct arena *, const char **out);
-enum err	 store_setting_set(struct store *, const char *key,
-		    const char *value);
+enum err store_setting_get(
+    struct store *, const char *key, struct arena *, const char **out);
+enum err store_setting_set(struct store *, const char *key, const char *value);
 
-enum err	 store_setting_del(struct store *, const char *key);
+enum err store_setting_del(struct store *, const char *key);
 
 /* The next sequence number of (prefix, year), starting at 1. */
-enum err	 store_refseq_next(struct store *, const char *prefix,
-		    int64_t year, int64_t *out);
+enum err store_refseq_next(
+    struct store *, const char *prefix, int64_t year, int64_t *out);
 /* Highest sequence number issued for every (prefix, year). */
-typedef enum err (*refseq_cb)(void *, const char *prefix, int64_t year,
-    int64_t last);
-enum err	 store_refseq_each(struct store *, refseq_cb, void *);
+typedef enum err (*refseq_cb)(
+    void *, const char *prefix, int64_t year, int64_t last);
+enum err store_refseq_each(struct store *, refseq_cb, void *);
 
-enum err	 store_regime_put(struct store *, const char *id,
-		    const char *body, int64_t at, const char *actor);
-enum err	 store_regime_get(struct store *, const char *id,
-		    struct arena *, const char **body);
+enum err store_regime_put(struct store *, const char *id, const char *body,
+    int64_t at, const char *actor);
+enum err store_regime_get(
+    struct store *, const char *id, struct arena *, const char **body);
 typedef enum err (*regime_cb)(void *, const char *id, const char *body);
-enum err	 store_regime_each(struct store *, struct arena *, regime_cb,
-		    void *);
+enum err store_regime_each(struct store *, struct arena *, regime_cb, void *);
 
 /* Sets in->id. */
-enum err	 store_incident_insert(struct store *, struct incident *in);
+enum err store_incident_insert(struct store *, struct incident *in);
 /* Rewrites every mutable column of in->id. */
-enum err	 store_incident_update(struct store *,
-		    const struct incident *in);
-enum err	 store_incident_get(struct store *, int64_t id, struct arena *,
-		    struct incident *out);
-enum err	 store_incident_get_by_ref(struct store *, const char *ref,
-		    struct arena *, struct incident *out);
+enum err store_incident_update(struct store *, const struct incident *in);
+enum err store_incident_get(
+    struct store *, int64_t id, struct arena *, struct incident *out);
+enum err store_incident_get_by_ref(
+    struct store *, const char *ref, struct arena *, struct incident *out);
 
 struct incident_filter {
-	int		 status;	/* -1 any, else enum incident_status */
-	int64_t		 limit;		/* <= 0: no limit */
-	bool		 with_facts;	/* fill incident.facts */
+	int status;      /* -1 any, else enum incident_status */
+	int64_t limit;   /* <= 0: no limit */
+	bool with_facts; /* fill incident.facts */
 };
 /*
  * Call `cb` for each incident in id order.  `a` is reset by the caller as
@@ -91,81 +87,75 @@ struct incident_filter {
  * callback only.
  */
 typedef enum err (*incident_cb)(void *, const struct incident *);
-enum err	 store_incident_each(struct store *,
-		    const struct incident_filter *, incident_cb, void *);
+enum err store_incident_each(
+    struct store *, const struct incident_filter *, incident_cb, void *);
 
-enum err	 store_event_append(struct store *, const struct event *);
+enum err store_event_append(struct store *, const struct event *);
 typedef enum err (*event_cb)(void *, const struct event *);
 /* Events of one incident in seq order; strings valid during the call. */
-enum err	 store_event_each(struct store *, int64_t incident_id,
-		    event_cb, void *);
+enum err store_event_each(
+    struct store *, int64_t incident_id, event_cb, void *);
 /* Replace the payload of an event and mark it erased (erasure only). */
-enum err	 store_event_erase(struct store *, int64_t incident_id,
-		    int64_t seq, const char *payload);
+enum err store_event_erase(
+    struct store *, int64_t incident_id, int64_t seq, const char *payload);
 
 /* Sets o->id. */
-enum err	 store_obligation_insert(struct store *, struct obligation *o);
-enum err	 store_obligation_update(struct store *,
-		    const struct obligation *o);
+enum err store_obligation_insert(struct store *, struct obligation *o);
+enum err store_obligation_update(struct store *, const struct obligation *o);
 /* Obligations of one incident, in id order, into an arena array. */
-enum err	 store_obligation_list(struct store *, int64_t incident_id,
-		    struct arena *, struct obligation **out, size_t *n);
+enum err store_obligation_list(struct store *, int64_t incident_id,
+    struct arena *, struct obligation **out, size_t *n);
 /* Open obligations of all open incidents by due time; strings valid
  * during the call; incident_ref is filled. */
 typedef enum err (*obligation_cb)(void *, const struct obligation *);
-enum err	 store_obligation_each_open(struct store *, obligation_cb,
-		    void *);
+enum err store_obligation_each_open(struct store *, obligation_cb, void *);
 /* Every obligation of every incident, by incident then id. */
-enum err	 store_obligation_each(struct store *, obligation_cb, void *);
+enum err store_obligation_each(struct store *, obligation_cb, void *);
 
-enum err	 store_filing_insert(struct store *, struct filing *f);
-enum err	 store_filing_list(struct store *, int64_t obligation_id,
-		    struct arena *, struct filing **out, size_t *n);
+enum err store_filing_insert(struct store *, struct filing *f);
+enum err store_filing_list(struct store *, int64_t obligation_id,
+    struct arena *, struct filing **out, size_t *n);
 
-enum err	 store_decision_insert(struct store *, struct decision *d);
-enum err	 store_decision_list(struct store *, int64_t incident_id,
-		    struct arena *, struct decision **out, size_t *n);
+enum err store_decision_insert(struct store *, struct decision *d);
+enum err store_decision_list(struct store *, int64_t incident_id,
+    struct arena *, struct decision **out, size_t *n);
 
-enum err	 store_attachment_insert(struct store *, struct attachment *,
-		    const void *data, size_t len);
-enum err	 store_attachment_list(struct store *, int64_t incident_id,
-		    struct arena *, struct attachment **out, size_t *n);
+enum err store_attachment_insert(
+    struct store *, struct attachment *, const void *data, size_t len);
+enum err store_attachment_list(struct store *, int64_t incident_id,
+    struct arena *, struct attachment **out, size_t *n);
 /* The content of attachment `id`, copied into `a`. */
-enum err	 store_attachment_content(struct store *, int64_t id,
-		    struct arena *, const void **data, size_t *len);
+enum err store_attachment_content(
+    struct store *, int64_t id, struct arena *, const void **data, size_t *len);
 
 /* Sets a->id. */
-enum err	 store_assessment_insert(struct store *,
-		    struct assessment_rec *a);
+enum err store_assessment_insert(struct store *, struct assessment_rec *a);
 /* All versions of one incident's assessment, oldest first. */
-enum err	 store_assessment_list(struct store *, int64_t incident_id,
-		    struct arena *, struct assessment_rec **out, size_t *n);
+enum err store_assessment_list(struct store *, int64_t incident_id,
+    struct arena *, struct assessment_rec **out, size_t *n);
 
 /*
  * Template overrides (kind, lang), versioned: rows are only added.  A
  * NULL body records a reset to the built-in template.
  */
 struct template_rec {
-	int64_t		 id;
-	const char	*kind;
-	const char	*lang;
-	int64_t		 version;	/* 1, 2, ... per (kind, lang) */
-	const char	*body;		/* NULL: the built-in one */
-	const char	*sha256;	/* of body; NULL with it */
-	int64_t		 created_at;
-	const char	*actor;
+	int64_t id;
+	const char *kind;
+	const char *lang;
+	int64_t version;    /* 1, 2, ... per (kind, lang) */
+	const char *body;   /* NULL: the built-in one */
+	const char *sha256; /* of body; NULL with it */
+	int64_t created_at;
+	const char *actor;
 };
 /* Sets t->id and t->version (the next one of its kind and language). */
-enum err	 store_template_insert(struct store *,
-		    struct template_rec *t);
+enum err store_template_insert(struct store *, struct template_rec *t);
 /* The newest version; ERR_NOTFOUND when there is none. */
-enum err	 store_template_active(struct store *, const char *kind,
-		    const char *lang, struct arena *,
-		    struct template_rec *out);
+enum err store_template_active(struct store *, const char *kind,
+    const char *lang, struct arena *, struct template_rec *out);
 /* Every version, oldest first. */
-enum err	 store_template_history(struct store *, const char *kind,
-		    const char *lang, struct arena *,
-		    struct template_rec **out, size_t *n);
+enum err store_template_history(struct store *, const char *kind,
+    const char *lang, struct arena *, struct template_rec **out, size_t *n);
 
 /*
  * The send log of letters (svc/letters.c): one entry per incident and
@@ -179,18 +169,17 @@ struct letter_log {
 	const char *state;
 	int64_t attempts;
 	int64_t updated_at;
-	const char *detail;	/* NULL or what the relay said */
+	const char *detail; /* NULL or what the relay said */
 };
 /* ERR_NOTFOUND when the letter has no entry; strings in `a`. */
-enum err store_letter_get(struct store *, int64_t incident_id,
-    const char *key, struct arena *a, struct letter_log *out);
+enum err store_letter_get(struct store *, int64_t incident_id, const char *key,
+    struct arena *a, struct letter_log *out);
 /* Insert or replace the entry of (incident_id, key). */
 enum err store_letter_put(struct store *, const struct letter_log *);
 /* Every "handed" entry of the incident becomes "in_doubt"; *n of them. */
-enum err store_letter_doubt(struct store *, int64_t incident_id,
-    int64_t *n);
+enum err store_letter_doubt(struct store *, int64_t incident_id, int64_t *n);
 
 /* Consistent online copy of the register to `path` (must not exist). */
-enum err	 store_backup(struct store *, const char *path);
+enum err store_backup(struct store *, const char *path);
 
 #endif

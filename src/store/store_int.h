@@ -54,8 +54,8 @@ enum stmt {
 };
 
 struct sql_def {
-	const char	*sql;	/* portable SQL, ? placeholders */
-	const char	*pg;	/* non-NULL only where dialects differ */
+	const char *sql; /* portable SQL, ? placeholders */
+	const char *pg;  /* non-NULL only where dialects differ */
 };
 
 /* The statement table (store/sql.c). */
@@ -63,45 +63,41 @@ extern const struct sql_def sql_defs[STMT__MAX];
 
 /* A migration: schema version N is reached by running `sql`. */
 struct migration {
-	int		 version;
-	const char	*name;
-	const char	*sql;
+	int version;
+	const char *name;
+	const char *sql;
 };
 /* Migrations of `dialect` ("sqlite", "pg") in version order (migrate.c). */
-size_t	 migrations_get(const char *dialect, struct migration *out,
-	    size_t max);
+size_t migrations_get(const char *dialect, struct migration *out, size_t max);
 
 enum step { STEP_ROW, STEP_DONE, STEP_ERR };
 
 struct backend {
-	const char	*dialect;
+	const char *dialect;
 	/* Checks the file is ours before anything is written. */
-	enum err	(*open)(const char *path, int mode, int newest,
-			    void **h, char **errmsg);
-	void		(*close)(void *h);
-	int		(*schema_version)(void *h);
-	enum err	(*migrate)(void *h, const struct migration *m);
-	enum err	(*prepare_all)(void *h);
-	enum err	(*begin)(void *h, bool write);
-	enum err	(*commit)(void *h);
-	void		(*rollback)(void *h);
-	void		(*bind_i64)(void *h, enum stmt, int idx, int64_t);
-	void		(*bind_text)(void *h, enum stmt, int idx,
-			    const char *);
-	void		(*bind_blob)(void *h, enum stmt, int idx,
-			    const void *, size_t);
-	void		(*bind_null)(void *h, enum stmt, int idx);
-	enum step	(*step)(void *h, enum stmt);
-	int64_t		(*col_i64)(void *h, enum stmt, int col);
-	bool		(*col_null)(void *h, enum stmt, int col);
-	const char	*(*col_text)(void *h, enum stmt, int col);
-	const void	*(*col_blob)(void *h, enum stmt, int col,
-			    size_t *len);
-	void		(*reset)(void *h, enum stmt);
-	int64_t		(*changes)(void *h);
-	enum err	(*last_err)(void *h);
-	const char	*(*errmsg)(void *h);
-	enum err	(*backup)(void *h, const char *path);
+	enum err (*open)(
+	    const char *path, int mode, int newest, void **h, char **errmsg);
+	void (*close)(void *h);
+	int (*schema_version)(void *h);
+	enum err (*migrate)(void *h, const struct migration *m);
+	enum err (*prepare_all)(void *h);
+	enum err (*begin)(void *h, bool write);
+	enum err (*commit)(void *h);
+	void (*rollback)(void *h);
+	void (*bind_i64)(void *h, enum stmt, int idx, int64_t);
+	void (*bind_text)(void *h, enum stmt, int idx, const char *);
+	void (*bind_blob)(void *h, enum stmt, int idx, const void *, size_t);
+	void (*bind_null)(void *h, enum stmt, int idx);
+	enum step (*step)(void *h, enum stmt);
+	int64_t (*col_i64)(void *h, enum stmt, int col);
+	bool (*col_null)(void *h, enum stmt, int col);
+	const char *(*col_text)(void *h, enum stmt, int col);
+	const void *(*col_blob)(void *h, enum stmt, int col, size_t *len);
+	void (*reset)(void *h, enum stmt);
+	int64_t (*changes)(void *h);
+	enum err (*last_err)(void *h);
+	const char *(*errmsg)(void *h);
+	enum err (*backup)(void *h, const char *path);
 };
 
 extern const struct backend backend_sqlite;

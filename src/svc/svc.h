@@ -24,131 +24,129 @@
 #include "store/store.h"
 
 struct svc_err {
-	struct field_errors	 fe;
-	char			 msg[512];
+	struct field_errors fe;
+	char msg[512];
 };
 
 /* Who acts, when, on which register. */
 struct svc {
-	struct store	*st;
-	const char	*actor;
-	int64_t		 now;
-	struct arena	*a;		/* lives as long as the svc */
-	const char	*prefix;	/* reference prefix (setting) */
-	size_t		 regimes_n;
-	struct regime	 regimes[16];	/* parsed once per svc */
-	bool		 regimes_loaded;
+	struct store *st;
+	const char *actor;
+	int64_t now;
+	struct arena *a;    /* lives as long as the svc */
+	const char *prefix; /* reference prefix (setting) */
+	size_t regimes_n;
+	struct regime regimes[16]; /* parsed once per svc */
+	bool regimes_loaded;
 };
 
 /* Settings a register is created with. */
 struct register_init {
-	const char	*org;
-	const char	*prefix;
-	const char	*timezone;
+	const char *org;
+	const char *prefix;
+	const char *timezone;
 };
 
-void		 svc_err_clear(struct svc_err *);
-void		 svc_err_msg(struct svc_err *, const char *fmt, ...)
-		    __attribute__((format(printf, 2, 3)));
+void svc_err_clear(struct svc_err *);
+void svc_err_msg(struct svc_err *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Bind `s` to an open store and load the settings. */
-enum err	 svc_begin(struct svc *s, struct store *st, const char *actor,
-		    int64_t now, struct svc_err *);
-void		 svc_end(struct svc *s);
+enum err svc_begin(struct svc *s, struct store *st, const char *actor,
+    int64_t now, struct svc_err *);
+void svc_end(struct svc *s);
 
 /* Settings and the built-in regimes of a new register. */
-enum err	 svc_register_init(struct svc *, const struct register_init *,
-		    struct svc_err *);
+enum err svc_register_init(
+    struct svc *, const struct register_init *, struct svc_err *);
 /* The display time zone stored in the register (NULL if unset). */
-const char	*svc_timezone(struct store *, struct arena *);
+const char *svc_timezone(struct store *, struct arena *);
 
 /* Find an incident by reference ("ACME-2026-0007") or numeric id. */
-enum err	 svc_resolve(struct svc *, const char *id, struct arena *,
-		    struct incident *out, struct svc_err *);
+enum err svc_resolve(struct svc *, const char *id, struct arena *,
+    struct incident *out, struct svc_err *);
 
 /* Parse the stored canonical facts of `in` into `f` (strings in a). */
-enum err	 svc_facts_load(struct svc *, const struct incident *in,
-		    struct arena *a, struct facts *f, struct svc_err *);
+enum err svc_facts_load(struct svc *, const struct incident *in,
+    struct arena *a, struct facts *f, struct svc_err *);
 
 /* Create an incident from a facts document; *ref_out is in s->a. */
-enum err	 svc_incident_create(struct svc *, const char *json,
-		    size_t len, const char **ref_out, struct svc_err *);
+enum err svc_incident_create(struct svc *, const char *json, size_t len,
+    const char **ref_out, struct svc_err *);
 /*
  * Create one incident per JSONL line, all in one transaction: any bad line
  * (named with its number) and nothing is written.
  */
-enum err	 svc_incident_import(struct svc *, FILE *, size_t *count,
-		    struct svc_err *);
+enum err svc_incident_import(
+    struct svc *, FILE *, size_t *count, struct svc_err *);
 /* Apply an RFC 7396 merge patch to the facts; `reason` may be NULL. */
-enum err	 svc_incident_edit(struct svc *, const char *id,
-		    const char *patch, size_t len, const char *reason,
-		    struct svc_err *);
-enum err	 svc_incident_close(struct svc *, const char *id, bool close,
-		    const char *reason, struct svc_err *);
-enum err	 svc_note(struct svc *, const char *id, const char *text,
-		    struct svc_err *);
-enum err	 svc_attach(struct svc *, const char *id, const char *name,
-		    const void *data, size_t len, struct svc_err *);
+enum err svc_incident_edit(struct svc *, const char *id, const char *patch,
+    size_t len, const char *reason, struct svc_err *);
+enum err svc_incident_close(struct svc *, const char *id, bool close,
+    const char *reason, struct svc_err *);
+enum err svc_note(
+    struct svc *, const char *id, const char *text, struct svc_err *);
+enum err svc_attach(struct svc *, const char *id, const char *name,
+    const void *data, size_t len, struct svc_err *);
 /*
  * Erase personal data when its retention ends: the facts at `paths`
  * (text values) and, with `notes`, the text of every note, in the current
  * state and in every event payload.  The chain stays intact.
  */
-enum err	 svc_erase(struct svc *, const char *id,
-		    const char *const *paths, size_t paths_n, bool notes,
-		    const char *reason, struct svc_err *);
+enum err svc_erase(struct svc *, const char *id, const char *const *paths,
+    size_t paths_n, bool notes, const char *reason, struct svc_err *);
 
 struct decide_req {
-	enum topic	 topic;
-	bool		 outcome;
-	char		 exception;	/* 'a', 'b', 'c' or 0 */
-	const char	*rationale;
+	enum topic topic;
+	bool outcome;
+	char exception; /* 'a', 'b', 'c' or 0 */
+	const char *rationale;
 };
-enum err	 svc_decide(struct svc *, const char *id,
-		    const struct decide_req *, struct svc_err *);
+enum err svc_decide(
+    struct svc *, const char *id, const struct decide_req *, struct svc_err *);
 
 struct file_req {
-	const char	*recipient;	/* or NULL with obligation_id */
-	int64_t		 obligation_id;	/* 0: find by recipient */
-	enum phase	 phase;
-	int64_t		 filed_at;
-	const char	*case_ref;
-	const char	*delay_reason;
+	const char *recipient; /* or NULL with obligation_id */
+	int64_t obligation_id; /* 0: find by recipient */
+	enum phase phase;
+	int64_t filed_at;
+	const char *case_ref;
+	const char *delay_reason;
 };
-enum err	 svc_file(struct svc *, const char *id, const struct file_req *,
-		    bool *late_out, struct svc_err *);
+enum err svc_file(struct svc *, const char *id, const struct file_req *,
+    bool *late_out, struct svc_err *);
 
 struct obligation_req {
-	const char	*recipient;
-	const char	*label;
-	const char	*article;
-	int64_t		 due_at;
+	const char *recipient;
+	const char *label;
+	const char *article;
+	int64_t due_at;
 };
 /* A free contractual obligation (e.g. a customer contract's 24 hours). */
-enum err	 svc_obligation_add(struct svc *, const char *id,
-		    const struct obligation_req *, struct svc_err *);
+enum err svc_obligation_add(struct svc *, const char *id,
+    const struct obligation_req *, struct svc_err *);
 
 /* Validate and store a regime document (new or replacing one). */
-enum err	 svc_regime_load(struct svc *, const char *json, size_t len,
-		    const char **id_out, struct svc_err *);
+enum err svc_regime_load(struct svc *, const char *json, size_t len,
+    const char **id_out, struct svc_err *);
 
 /* The risk engine's assessment of `f` as JSON (docs/assessment.md). */
-json_t		*svc_assess_facts(const struct facts *f);
+json_t *svc_assess_facts(const struct facts *f);
 /*
  * Assess incident `id`; record a new version when the facts or the result
  * differ from the latest.  *out is the result (new reference).
  */
-enum err	 svc_assess(struct svc *, const char *id, json_t **out,
-		    int64_t *version, bool *recorded, struct svc_err *);
+enum err svc_assess(struct svc *, const char *id, json_t **out,
+    int64_t *version, bool *recorded, struct svc_err *);
 
 /*
  * Set (value non-NULL) or unset a register setting; unknown keys and bad
  * values are refused (ERR_INVAL) before anything is written.
  */
-enum err	 svc_setting_set(struct svc *, const char *key,
-		    const char *value, struct svc_err *);
+enum err svc_setting_set(
+    struct svc *, const char *key, const char *value, struct svc_err *);
 /* Every known setting: [{key, value|null, meaning}] (new reference). */
-json_t		*svc_settings_json(struct svc *);
+json_t *svc_settings_json(struct svc *);
 
 struct authority;
 struct notify_doc;
@@ -159,10 +157,9 @@ struct notify_doc;
  * filed yet.  ERR_OK even when required fields are missing: the caller
  * checks out->missing_n.  Read-only.
  */
-enum err	 svc_notify(struct svc *, const char *id,
-		    const struct authority *au, enum phase phase,
-		    const char *delay_reason, struct arena *a,
-		    struct notify_doc *out, struct svc_err *);
+enum err svc_notify(struct svc *, const char *id, const struct authority *au,
+    enum phase phase, const char *delay_reason, struct arena *a,
+    struct notify_doc *out, struct svc_err *);
 
 /*
  * Letters to the data subjects (Art. 34; svc/letters.c, docs/letters.md):
@@ -173,54 +170,53 @@ enum letters_out { LETTERS_EML, LETTERS_MBOX, LETTERS_SMTP };
 /* What to do with letters whose delivery is in doubt after a crash. */
 enum letters_doubt { DOUBT_REPORT, DOUBT_SENT, DOUBT_RESEND };
 struct letters_req {
-	const char		*id;		/* the incident */
-	FILE			*subjects;	/* the CSV list (borrowed) */
-	enum letters_out	 out;
-	const char		*target;	/* directory, mbox or URL */
-	bool			 dry_run;	/* render and check only */
-	double			 rate;		/* letters per second; 0: any */
-	enum letters_doubt	 doubt;
-	bool			 file;		/* file the Art. 34 obligation */
+	const char *id; /* the incident */
+	FILE *subjects; /* the CSV list (borrowed) */
+	enum letters_out out;
+	const char *target; /* directory, mbox or URL */
+	bool dry_run;       /* render and check only */
+	double rate;        /* letters per second; 0: any */
+	enum letters_doubt doubt;
+	bool file; /* file the Art. 34 obligation */
 };
 /* One row of the per-recipient report; no address, no name. */
 struct letters_item {
-	int64_t		 row;
-	const char	*id;		/* NULL when the row had none */
-	const char	*status;	/* written, sent, already_sent, ... */
-	const char	*detail;	/* problem, file, or NULL */
-	const char	*message_id;
+	int64_t row;
+	const char *id;     /* NULL when the row had none */
+	const char *status; /* written, sent, already_sent, ... */
+	const char *detail; /* problem, file, or NULL */
+	const char *message_id;
 };
 typedef void (*letters_cb)(void *, const struct letters_item *);
 struct letters_sum {
-	size_t	 rows, invalid, written, sent, already, failed, in_doubt;
-	size_t	 would, german, english;
-	bool	 filed;
+	size_t rows, invalid, written, sent, already, failed, in_doubt;
+	size_t would, german, english;
+	bool filed;
 };
-enum err	 svc_letters(struct svc *, const struct letters_req *,
-		    letters_cb, void *, struct letters_sum *,
-		    struct svc_err *);
+enum err svc_letters(struct svc *, const struct letters_req *, letters_cb,
+    void *, struct letters_sum *, struct svc_err *);
 /* Example views of the letter templates (template kinds letter-body and
  * letter-subject; new references). */
-json_t		*svc_letter_example_body(bool german);
-json_t		*svc_letter_example_subject(bool german);
+json_t *svc_letter_example_body(bool german);
+json_t *svc_letter_example_subject(bool german);
 
 /* Seed the fictional demo incidents (init --demo). */
-enum err	 svc_demo_seed(struct svc *, size_t *count, struct svc_err *);
+enum err svc_demo_seed(struct svc *, size_t *count, struct svc_err *);
 
 /* verify: one problem per incident (the first bad event). */
-typedef void (*verify_cb)(void *, const char *ref, int64_t seq,
-    const char *problem);
+typedef void (*verify_cb)(
+    void *, const char *ref, int64_t seq, const char *problem);
 /*
  * Checks every chain and replays every log against the stored state;
  * with `against` (an earlier `export --format json`), also that every
  * incident it lists still holds the head it had then.  Returns ERR_OK and
  * *bad = number of problems.
  */
-enum err	 svc_verify(struct store *, const json_t *against, verify_cb,
-		    void *, size_t *checked, size_t *bad, struct svc_err *);
+enum err svc_verify(struct store *, const json_t *against, verify_cb, void *,
+    size_t *checked, size_t *bad, struct svc_err *);
 
 /* The Art. 33(5) register. */
-enum err	 svc_export(struct store *, FILE *, bool json, int64_t now,
-		    struct svc_err *);
+enum err svc_export(
+    struct store *, FILE *, bool json, int64_t now, struct svc_err *);
 
 #endif
