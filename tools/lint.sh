@@ -27,7 +27,7 @@ step cppcheck cppcheck --std=c11 --enable=warning,performance,portability \
 # shellcheck disable=SC2046
 step clang-tidy clang-tidy --quiet $(find src -name '*.c' | sort) -- \
     -std=c11 -D_DEFAULT_SOURCE -DBREACHKIT_VERSION='"lint"' -Isrc \
-    -Ibuild/gen $(pkg-config --cflags jansson libsodium sqlite3)
+    -Ibuild/gen $(pkg-config --cflags jansson libsodium sqlite3 pangocairo libcurl zlib libzstd libhs)
 step banned tools/check-banned.sh
 step includes tools/check-includes.sh
 step sql tools/check-sql.sh

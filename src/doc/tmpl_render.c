@@ -354,7 +354,8 @@ tmpl_render(const struct tmpl *t, const json_t *view, tmpl_partial_fn pf,
 
 	r.sp = 0;
 	r.top = t;
-	memset(r.roots, 0, t->roots_n * sizeof(r.roots[0]));
+	for (size_t i = 0; i < t->roots_n; i++)
+		r.roots[i] = NULL;
 	r.type = t->type;
 	r.esc = esc_tables[t->type];
 	r.pf = pf;

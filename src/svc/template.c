@@ -137,14 +137,16 @@ enum err
 svc_template_load(struct svc *s, const char *kind, const char *lang,
     struct tmpl **out, struct svc_err *e)
 {
-	const char *src;
-	int64_t version;
+	const char *src = NULL;
+	int64_t version = 0;
 	char why[256];
 	enum err rc;
 
 	rc = svc_template_source(s, kind, lang, s->a, &src, &version, e);
 	if (rc != ERR_OK)
 		return rc;
+	if (src == NULL)
+		BUG("template source without text");
 	rc = tmpl_parse(src, strlen(src), version == 0, out, why, sizeof(why));
 	if (rc != ERR_OK) {
 		svc_err_msg(e, "template %s (%s, %s): %s", kind, lang,
