@@ -121,7 +121,7 @@ bench verify "$VERIFY_RUNS" "verify" ""
 
 {
 	echo "machine: $(nproc) cpu, $(sed -n 's/^model name[^:]*: //p' \
-	    /proc/cpuinfo | head -1), $(awk '/MemTotal/ { printf "%.0f GiB",
+	    /proc/cpuinfo | head -1), $(awk '/MemTotal/ { printf "%.1f GiB",
 	    $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r)"
 	echo "tools: $(gcc --version | head -1); sqlite3 $(sqlite3 --version |
 	    cut -d' ' -f1); $(hyperfine --version)"
