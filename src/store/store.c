@@ -183,11 +183,11 @@ run_id(struct store *st, enum stmt s, int64_t *id)
 
 /* ---- settings, refseq, regimes ------------------------------------------ */
 
-enum err
-store_setting_get(
-    struct store *st, const char *key, struct arena *a, const char **out)
+/* One text column of the row whose key is `key`; ERR_NOTFOUND if none. */
+static enum err
+get_text_by_key(struct store *st, enum stmt s, const char *key, struct arena *a,
+    const char **out)
 {
-	enum stmt s = STMT_SETTING_GET;
 	enum step r;
 	enum err rc = ERR_NOTFOUND;
 
@@ -201,6 +201,13 @@ store_setting_get(
 	}
 	B->reset(H, s);
 	return rc;
+}
+
+enum err
+store_setting_get(
+    struct store *st, const char *key, struct arena *a, const char **out)
+{
+	return get_text_by_key(st, STMT_SETTING_GET, key, a, out);
 }
 
 enum err
@@ -260,20 +267,7 @@ enum err
 store_regime_get(
     struct store *st, const char *id, struct arena *a, const char **body)
 {
-	enum stmt s = STMT_REGIME_GET;
-	enum step r;
-	enum err rc = ERR_NOTFOUND;
-
-	B->bind_text(H, s, 1, id);
-	r = B->step(H, s);
-	if (r == STEP_ROW) {
-		*body = col_str(st, s, 0, a);
-		rc = ERR_OK;
-	} else if (r == STEP_ERR) {
-		rc = st_fail(st);
-	}
-	B->reset(H, s);
-	return rc;
+	return get_text_by_key(st, STMT_REGIME_GET, id, a, body);
 }
 
 enum err
