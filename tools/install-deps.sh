@@ -9,7 +9,8 @@ clang libclang-rt-14-dev clang-format clang-tidy cppcheck bear valgrind
 hyperfine curl
 libcairo2-dev libpango1.0-dev libcurl4-openssl-dev fonts-dejavu-core
 poppler-utils python3-jinja2 python3-aiosmtpd
-zlib1g-dev libzstd-dev zstd libvectorscan-dev ripgrep"
+zlib1g-dev libzstd-dev zstd libvectorscan-dev ripgrep gzip
+libevent-dev wrk nginx-light sqlmap chromium nodejs"
 if [ "$(id -u)" -ne 0 ]; then
 	SUDO=sudo
 else
@@ -25,4 +26,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $PKGS >/dev/null
+# npm comes with some Node.js builds; Debian ships it separately.
+command -v npm >/dev/null 2>&1 || \
+    $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
 echo "$want" | $SUDO tee "$stamp" >/dev/null
