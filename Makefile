@@ -7,7 +7,8 @@
 PROG	:= breachkit
 BUILD	?= build
 CC	?= cc
-PKGS	:= sqlite3 libsodium jansson pangocairo libcurl zlib libzstd libhs
+PKGS	:= sqlite3 libsodium jansson pangocairo libcurl zlib libzstd libhs \
+	   libevent libevent_pthreads
 VERSION	:= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 WARN	:= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -36,7 +37,7 @@ ifneq ($(findstring clang,$(shell $(CC) --version 2>/dev/null | head -1)),clang)
 CFLAGS	+= -Wno-format-truncation
 endif
 
-SUBSYS	:= base model store risk doc scan svc cli
+SUBSYS	:= base model store risk doc scan svc http cli
 SRCS	:= $(foreach d,$(SUBSYS),$(wildcard src/$(d)/*.c))
 OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 MAIN_O	:= $(BUILD)/obj/main.o
@@ -44,7 +45,8 @@ SCHEMA	:= $(sort $(wildcard src/store/schema/sqlite/*.sql))
 REGIMES	:= $(sort $(wildcard regimes/*.json))
 AUTHORITIES := $(sort $(wildcard authorities/*.json))
 TEMPLATES := $(sort $(wildcard src/doc/templates/*))
-EMBEDS	:= $(SCHEMA) $(REGIMES) $(AUTHORITIES) $(TEMPLATES)
+WWW	:= $(sort $(wildcard src/www/*)) docs/openapi.json
+EMBEDS	:= $(SCHEMA) $(REGIMES) $(AUTHORITIES) $(TEMPLATES) $(WWW)
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_OBJS := $(UNIT_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o) \

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* main.c: signal set-up, then the CLI dispatcher; nothing else. */
+/* main.c: signal set-up, the server handed to the CLI, then the CLI
+ * dispatcher; nothing else. */
 #include "base/base.h"
 
 #include <signal.h>
 
 #include "cli/cli.h"
+#include "http/http.h"
 
 int
 main(int argc, char **argv)
 {
 	signal(SIGPIPE, SIG_IGN);
+	cli_set_serve(http_serve);
 	return cli_main(argc, argv);
 }

@@ -176,6 +176,26 @@ static const struct command commands[] = {
 	    "on failure, 130 when interrupted (results partial).  --eval "
 	    "compares the detectors with bench/gen-leak.py labels (precision "
 	    "and recall).  See docs/scan.md." },
+	{ "serve", cmd_serve, false,
+	    "serve [--listen HOST:PORT] [--threads N] [--config FILE] [--tls] "
+	    "[--public-intake] [--max-body BYTES]",
+	    "Run the web front end and the JSON API",
+	    "Listens on 127.0.0.1:8080 by default.  Settings come from the "
+	    "flags, else $BREACHKIT_LISTEN, $BREACHKIT_THREADS, $BREACHKIT_TLS, "
+	    "$BREACHKIT_PUBLIC_INTAKE, else the config file (key = value lines: "
+	    "listen, threads, tls, public_intake, max_body, db), else the "
+	    "defaults.  --tls says a TLS proxy is in front: the session cookie "
+	    "becomes __Host- and Secure.  SIGTERM finishes the requests in "
+	    "flight and stops.  See docs/web.md." },
+	{ "user", cmd_user, false,
+	    "user list | add NAME --role ROLE [--lang de|en] [--password-file "
+	    "FILE] | set NAME [--role ROLE] [--password-file FILE] [--disable | "
+	    "--enable] [--unlock] | token NAME LABEL | tokens | revoke ID",
+	    "Accounts of the web front end and API tokens",
+	    "Roles: admin, dpo, editor, viewer, reporter.  Without "
+	    "--password-file a random password is generated and printed once.  "
+	    "Passwords are stored as Argon2id hashes, tokens as BLAKE2b "
+	    "hashes: a token is shown once." },
 	{ "version", cmd_version, false, "version", "Print the version", NULL },
 	{ "help", cmd_help, false, "help [COMMAND] [--man]",
 	    "Show help for all commands or one", NULL },

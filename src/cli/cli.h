@@ -16,6 +16,9 @@
 #include "svc/svc.h"
 
 int cli_main(int argc, char **argv);
+/* main.c hands over the server (cli/ and http/ do not include each
+ * other). */
+void cli_set_serve(serve_fn);
 
 /* Options every command understands. */
 struct cli_env {
@@ -84,6 +87,8 @@ int cmd_schema(int, char **);
 int cmd_migrate(int, char **);
 int cmd_scan(int, char **);
 int cmd_version(int, char **);
+int cmd_serve(int, char **);
+int cmd_user(int, char **);
 int cmd_help(int, char **);
 
 #endif

@@ -312,13 +312,6 @@ show_human(const struct incident *in, json_t *j, int64_t now)
 		        : "");
 }
 
-static enum err
-collect_event(void *arg, const struct event *ev)
-{
-	json_array_append_new(arg, event_json(ev));
-	return ERR_OK;
-}
-
 static int
 incident_show(struct cli_env *env, const char *id)
 {
@@ -326,12 +319,7 @@ incident_show(struct cli_env *env, const char *id)
 	struct svc s;
 	struct svc_err e;
 	struct incident in;
-	struct facts f;
-	struct obligation *ov;
-	struct decision *dv;
-	struct attachment *av;
-	size_t on, dn, an;
-	json_t *j, *arr;
+	json_t *j;
 	enum err rc;
 	int code;
 
@@ -339,50 +327,21 @@ incident_show(struct cli_env *env, const char *id)
 	if (code != 0)
 		return code;
 	svc_err_clear(&e);
-	rc = store_begin_read(st);
-	if (rc == ERR_OK)
-		rc = svc_resolve(&s, id, s.a, &in, &e);
-	if (rc == ERR_OK)
-		rc = svc_facts_load(&s, &in, s.a, &f, &e);
-	if (rc == ERR_OK)
-		rc = store_obligation_list(st, in.id, s.a, &ov, &on);
-	if (rc == ERR_OK)
-		rc = store_decision_list(st, in.id, s.a, &dv, &dn);
-	if (rc == ERR_OK)
-		rc = store_attachment_list(st, in.id, s.a, &av, &an);
+	rc = svc_incident_view(&s, id, true, &in, &j, &e);
 	if (rc != ERR_OK) {
-		store_rollback(st);
 		code = cli_fail(env, rc, &e);
 		cli_close(st, &s);
 		return code;
 	}
-	j = incident_json(&in);
-	json_object_set_new(j, "facts", facts_to_json(&f));
-	arr = json_array();
-	for (size_t i = 0; i < on; i++)
-		json_array_append_new(arr, obligation_json(&ov[i], s.now));
-	json_object_set_new(j, "obligations", arr);
-	arr = json_array();
-	for (size_t i = 0; i < dn; i++)
-		json_array_append_new(arr, decision_json(&dv[i]));
-	json_object_set_new(j, "decisions", arr);
-	arr = json_array();
-	for (size_t i = 0; i < an; i++)
-		json_array_append_new(arr, attachment_json(&av[i]));
-	json_object_set_new(j, "attachments", arr);
-	arr = json_array();
-	rc = store_event_each(st, in.id, collect_event, arr);
-	json_object_set_new(j, "history", arr);
-	store_rollback(st);
 	if (env->json) {
 		cli_print_json(j);
 	} else {
-		json_object_set(j, "events", arr);
+		json_object_set(j, "events", json_object_get(j, "history"));
 		show_human(&in, j, s.now);
 		json_decref(j);
 	}
 	cli_close(st, &s);
-	return rc == ERR_OK ? 0 : err_exit_code(rc);
+	return 0;
 }
 
 static int

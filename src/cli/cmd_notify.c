@@ -15,11 +15,6 @@
 #include "cli/cli.h"
 #include "doc/notify.h"
 
-enum fmt { FMT_TEXT, FMT_MD, FMT_HTML, FMT_JSON, FMT_PDF, FMT__MAX };
-
-static const char *const fmt_names[FMT__MAX] = { "text", "md", "html", "json",
-	"pdf" };
-
 enum { NOTIFY_OUT_MAX = 64 << 20 };
 
 /* The built-in authority `code`, or the file `path` when given. */
@@ -61,37 +56,6 @@ load_authority(const struct cli_env *env, const char *code, const char *path,
 		return 2;
 	}
 	return 0;
-}
-
-static enum err
-render(const struct notify_doc *nd, enum fmt fmt, struct buf *out)
-{
-	char *s;
-	enum err rc;
-
-	switch (fmt) {
-	case FMT_TEXT:
-		return doc_render_text(&nd->doc, out);
-	case FMT_MD:
-		return doc_render_md(&nd->doc, out);
-	case FMT_HTML:
-		return doc_render_html(&nd->doc, out);
-	case FMT_PDF:
-		return doc_render_pdf(&nd->doc, out);
-	case FMT_JSON: {
-		json_t *j = notify_json(nd);
-
-		s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		json_decref(j);
-		if (s == NULL)
-			return ERR_INTERNAL;
-		rc = buf_printf(out, "%s\n", s);
-		free(s);
-		return rc;
-	}
-	default:
-		BUG("format");
-	}
 }
 
 static int
@@ -174,7 +138,7 @@ cmd_notify(int argc, char **argv)
 			afile = optarg;
 			break;
 		case 'f':
-			fmt = name_lookup(fmt_names, FMT__MAX, optarg);
+			fmt = name_lookup(notify_fmt_names, FMT__MAX, optarg);
 			if (fmt < 0)
 				return cli_usage(&env, "--format must be text, "
 				                       "md, html, json or pdf");
@@ -233,17 +197,18 @@ cmd_notify(int argc, char **argv)
 		    "breachkit notify: %s: nothing generated.\n%s\n",
 		    argv[optind], buf_cstr(&b));
 		buf_reset(&b);
-		if (fmt == FMT_JSON && render(&nd, FMT_JSON, &b) == ERR_OK)
+		if (fmt == FMT_JSON &&
+		    notify_render(&nd, FMT_JSON, &b) == ERR_OK)
 			write_out(&env, NULL, &b);
 		rc_code = 2;
 		goto out;
 	}
-	rc = render(&nd, (enum fmt)fmt, &b);
+	rc = notify_render(&nd, (enum notify_fmt)fmt, &b);
 	if (fmt == FMT_PDF)
 		doc_pdf_shutdown();
 	if (rc != ERR_OK) {
 		fprintf(stderr, "breachkit notify: cannot render the %s: %s\n",
-		    fmt_names[fmt], err_str(rc));
+		    notify_fmt_names[fmt], err_str(rc));
 		rc_code = err_exit_code(rc) ? err_exit_code(rc) : 1;
 		goto out;
 	}

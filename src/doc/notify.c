@@ -1133,3 +1133,37 @@ notify_missing_text(const struct notify_doc *nd, struct buf *out)
 		    nd->missing[i].label, nd->missing[i].key,
 		    nd->missing[i].source);
 }
+
+const char *const notify_fmt_names[FMT__MAX] = { "text", "md", "html", "json",
+	"pdf" };
+
+enum err
+notify_render(const struct notify_doc *nd, enum notify_fmt fmt, struct buf *out)
+{
+	char *s;
+	enum err rc;
+
+	switch (fmt) {
+	case FMT_TEXT:
+		return doc_render_text(&nd->doc, out);
+	case FMT_MD:
+		return doc_render_md(&nd->doc, out);
+	case FMT_HTML:
+		return doc_render_html(&nd->doc, out);
+	case FMT_PDF:
+		return doc_render_pdf(&nd->doc, out);
+	case FMT_JSON: {
+		json_t *j = notify_json(nd);
+
+		s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		if (s == NULL)
+			return ERR_INTERNAL;
+		rc = buf_printf(out, "%s\n", s);
+		free(s);
+		return rc;
+	}
+	default:
+		BUG("format");
+	}
+}

@@ -148,6 +148,11 @@ void notify_build(const struct authority *auth, const struct notify_input *in,
  * sections are empty.  New reference.
  */
 json_t *notify_json(const struct notify_doc *);
+enum notify_fmt { FMT_TEXT, FMT_MD, FMT_HTML, FMT_JSON, FMT_PDF, FMT__MAX };
+extern const char *const notify_fmt_names[FMT__MAX];
+/* Render the notification in `fmt` (JSON pretty-printed) into `out`. */
+enum err notify_render(
+    const struct notify_doc *, enum notify_fmt fmt, struct buf *out);
 /* "LDI NRW requires: Label (source), ..." into `out`. */
 void notify_missing_text(const struct notify_doc *, struct buf *out);
 

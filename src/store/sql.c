@@ -17,6 +17,9 @@
 	" o.article, o.kind, o.anchor_at, o.due_at, o.status, o.phase," \
 	" o.filed_at, o.case_ref, o.late, o.delay_reason, o.rationale," \
 	" o.decided_by, o.decided_at, o.created_at, i.ref"
+#define ACCOUNT_COLS                                                     \
+	"id, name, role, pw_hash, failed, locked_until, disabled, lang," \
+	" created_at"
 #define TEMPLATE_COLS "id, kind, lang, version, body, sha256, created_at, actor"
 
 const struct sql_def sql_defs[STMT__MAX] = {
@@ -192,6 +195,90 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                      " attempts = excluded.attempts,"
 	                      " updated_at = excluded.updated_at,"
 	                      " detail = excluded.detail",
+	    NULL },
+	[STMT_ACCOUNT_INSERT] = { "INSERT INTO account (name, role, pw_hash,"
+	                          " lang, created_at) VALUES (?, ?, ?, ?, ?)"
+	                          " RETURNING id",
+	    NULL },
+	[STMT_ACCOUNT_GET] = { "SELECT " ACCOUNT_COLS " FROM account"
+	                       " WHERE id = ?",
+	    NULL },
+	[STMT_ACCOUNT_GET_NAME] = { "SELECT " ACCOUNT_COLS " FROM account"
+	                            " WHERE name = ?",
+	    NULL },
+	[STMT_ACCOUNT_UPDATE] = { "UPDATE account SET role = ?, pw_hash = ?,"
+	                          " failed = ?, locked_until = ?,"
+	                          " disabled = ?, lang = ? WHERE id = ?",
+	    NULL },
+	[STMT_ACCOUNT_LIST] = { "SELECT " ACCOUNT_COLS " FROM account"
+	                        " ORDER BY name",
+	    NULL },
+	[STMT_SESSION_INSERT] = { "INSERT INTO session (token_hash,"
+	                          " account_id, csrf, created_at, expires_at)"
+	                          " VALUES (?, ?, ?, ?, ?)",
+	    NULL },
+	[STMT_SESSION_GET] = { "SELECT s.csrf, s.expires_at, a.id, a.name,"
+	                       " a.role, a.pw_hash, a.failed,"
+	                       " a.locked_until, a.disabled, a.lang,"
+	                       " a.created_at FROM session s"
+	                       " JOIN account a ON a.id = s.account_id"
+	                       " WHERE s.token_hash = ?",
+	    NULL },
+	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE token_hash = ?"
+	                          " OR (? = 1 AND account_id = ?)",
+	    NULL },
+	[STMT_SESSION_PURGE] = { "DELETE FROM session WHERE expires_at < ?",
+	    NULL },
+	[STMT_TOKEN_INSERT] = { "INSERT INTO api_token (token_hash,"
+	                        " account_id, label, created_at)"
+	                        " VALUES (?, ?, ?, ?) RETURNING id",
+	    NULL },
+	[STMT_TOKEN_GET] = { "SELECT a.id, a.name, a.role, a.pw_hash,"
+	                     " a.failed, a.locked_until, a.disabled, a.lang,"
+	                     " a.created_at FROM api_token t"
+	                     " JOIN account a ON a.id = t.account_id"
+	                     " WHERE t.token_hash = ? AND t.revoked_at IS NULL",
+	    NULL },
+	[STMT_TOKEN_REVOKE] = { "UPDATE api_token SET revoked_at = ?"
+	                        " WHERE id = ? AND revoked_at IS NULL",
+	    NULL },
+	[STMT_TOKEN_LIST] = { "SELECT t.id, a.name, t.label, t.created_at,"
+	                      " t.revoked_at FROM api_token t"
+	                      " JOIN account a ON a.id = t.account_id"
+	                      " ORDER BY t.id",
+	    NULL },
+	[STMT_ACCESS_INSERT] = { "INSERT INTO access (incident_id, at, actor,"
+	                         " what) VALUES (?, ?, ?, ?)",
+	    NULL },
+	[STMT_ACCESS_LIST] = { "SELECT at, actor, what FROM access"
+	                       " WHERE incident_id = ?"
+	                       " ORDER BY id DESC LIMIT ?",
+	    NULL },
+	[STMT_DRAFT_PUT] = { "UPDATE draft SET facts = ?, step = ?,"
+	                     " updated_at = ? WHERE id = ? AND account_id = ?",
+	    NULL },
+	[STMT_DRAFT_INSERT] = { "INSERT INTO draft (account_id, facts, step,"
+	                        " updated_at) VALUES (?, ?, ?, ?) RETURNING id",
+	    NULL },
+	[STMT_DRAFT_GET] = { "SELECT facts, step, updated_at FROM draft"
+	                     " WHERE id = ? AND account_id = ?",
+	    NULL },
+	[STMT_DRAFT_DELETE] = { "DELETE FROM draft WHERE id = ?"
+	                        " AND account_id = ?",
+	    NULL },
+	[STMT_INCIDENT_PAGE] = { "SELECT " INCIDENT_COLS ", NULL"
+	                         " FROM incident i"
+	                         " WHERE (? < 0 OR status = ?)"
+	                         " AND (? = 0 OR id < ?)"
+	                         " AND (? IS NULL OR instr(lower(ref || ' ' ||"
+	                         " title), lower(?)) > 0)"
+	                         " AND (? IS NULL OR EXISTS (SELECT 1 FROM"
+	                         " event e WHERE e.incident_id = i.id"
+	                         " AND e.seq = 1 AND e.actor = ?))"
+	                         " ORDER BY id DESC LIMIT ?",
+	    NULL },
+	[STMT_INCIDENT_CREATOR] = { "SELECT actor FROM event"
+	                            " WHERE incident_id = ? AND seq = 1",
 	    NULL },
 	[STMT_LETTER_DOUBT] = { "UPDATE letter SET state = 'in_doubt'"
 	                        " WHERE incident_id = ? AND state = 'handed'",

@@ -1001,3 +1001,365 @@ store_template_history(struct store *st, const char *kind, const char *lang,
 	return collect(st, STMT_TEMPLATE_HISTORY, a, sizeof(**out),
 	    read_template, (void **)out, n);
 }
+
+/* ---- accounts, sessions, tokens, reads, drafts -------------------------- */
+
+static void
+read_account_at(
+    struct store *st, enum stmt s, int c, struct arena *a, struct account *o)
+{
+	o->id = B->col_i64(H, s, c);
+	o->name = col_str(st, s, c + 1, a);
+	o->role = col_str(st, s, c + 2, a);
+	o->pw_hash = col_str(st, s, c + 3, a);
+	o->failed = B->col_i64(H, s, c + 4);
+	o->locked_until = B->col_i64(H, s, c + 5);
+	o->disabled = B->col_i64(H, s, c + 6) != 0;
+	o->lang = col_str(st, s, c + 7, a);
+	o->created_at = B->col_i64(H, s, c + 8);
+}
+
+static void
+read_account(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	read_account_at(st, s, 0, a, p);
+}
+
+/* Step `s` for at most one row read by `read` into `out`. */
+static enum err
+get_one(
+    struct store *st, enum stmt s, struct arena *a, row_reader read, void *out)
+{
+	enum step r = B->step(H, s);
+	enum err rc = ERR_NOTFOUND;
+
+	if (r == STEP_ROW) {
+		read(st, s, a, out);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_account_insert(struct store *st, struct account *ac)
+{
+	enum stmt s = STMT_ACCOUNT_INSERT;
+
+	B->bind_text(H, s, 1, ac->name);
+	B->bind_text(H, s, 2, ac->role);
+	B->bind_text(H, s, 3, ac->pw_hash);
+	B->bind_text(H, s, 4, ac->lang != NULL ? ac->lang : "de");
+	B->bind_i64(H, s, 5, ac->created_at);
+	return run_id(st, s, &ac->id);
+}
+
+enum err
+store_account_get(
+    struct store *st, int64_t id, struct arena *a, struct account *out)
+{
+	B->bind_i64(H, STMT_ACCOUNT_GET, 1, id);
+	return get_one(st, STMT_ACCOUNT_GET, a, read_account, out);
+}
+
+enum err
+store_account_get_by_name(
+    struct store *st, const char *name, struct arena *a, struct account *out)
+{
+	B->bind_text(H, STMT_ACCOUNT_GET_NAME, 1, name);
+	return get_one(st, STMT_ACCOUNT_GET_NAME, a, read_account, out);
+}
+
+enum err
+store_account_update(struct store *st, const struct account *ac)
+{
+	enum stmt s = STMT_ACCOUNT_UPDATE;
+	enum err rc;
+
+	B->bind_text(H, s, 1, ac->role);
+	B->bind_text(H, s, 2, ac->pw_hash);
+	B->bind_i64(H, s, 3, ac->failed);
+	B->bind_i64(H, s, 4, ac->locked_until);
+	B->bind_i64(H, s, 5, ac->disabled ? 1 : 0);
+	B->bind_text(H, s, 6, ac->lang);
+	B->bind_i64(H, s, 7, ac->id);
+	rc = run(st, s);
+	if (rc == ERR_OK && B->changes(H) != 1)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+enum err
+store_account_list(
+    struct store *st, struct arena *a, struct account **out, size_t *n)
+{
+	return collect(st, STMT_ACCOUNT_LIST, a, sizeof(**out), read_account,
+	    (void **)out, n);
+}
+
+enum err
+store_session_insert(struct store *st, const char *token_hash,
+    int64_t account_id, const char *csrf, int64_t created_at,
+    int64_t expires_at)
+{
+	enum stmt s = STMT_SESSION_INSERT;
+
+	B->bind_text(H, s, 1, token_hash);
+	B->bind_i64(H, s, 2, account_id);
+	B->bind_text(H, s, 3, csrf);
+	B->bind_i64(H, s, 4, created_at);
+	B->bind_i64(H, s, 5, expires_at);
+	return run(st, s);
+}
+
+enum err
+store_session_get(struct store *st, const char *token_hash, struct arena *a,
+    struct account *acc, const char **csrf, int64_t *expires_at)
+{
+	enum stmt s = STMT_SESSION_GET;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
+
+	B->bind_text(H, s, 1, token_hash);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		*csrf = col_str(st, s, 0, a);
+		*expires_at = B->col_i64(H, s, 1);
+		read_account_at(st, s, 2, a, acc);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_session_delete(
+    struct store *st, const char *token_hash, int64_t all_of_account)
+{
+	enum stmt s = STMT_SESSION_DELETE;
+
+	B->bind_text(H, s, 1, token_hash != NULL ? token_hash : "");
+	B->bind_i64(H, s, 2, all_of_account != 0 ? 1 : 0);
+	B->bind_i64(H, s, 3, all_of_account);
+	return run(st, s);
+}
+
+enum err
+store_session_purge(struct store *st, int64_t now)
+{
+	B->bind_i64(H, STMT_SESSION_PURGE, 1, now);
+	return run(st, STMT_SESSION_PURGE);
+}
+
+enum err
+store_token_insert(struct store *st, const char *token_hash, int64_t account_id,
+    const char *label, int64_t created_at, int64_t *id)
+{
+	enum stmt s = STMT_TOKEN_INSERT;
+
+	B->bind_text(H, s, 1, token_hash);
+	B->bind_i64(H, s, 2, account_id);
+	B->bind_text(H, s, 3, label);
+	B->bind_i64(H, s, 4, created_at);
+	return run_id(st, s, id);
+}
+
+enum err
+store_token_get(struct store *st, const char *token_hash, struct arena *a,
+    struct account *acc)
+{
+	B->bind_text(H, STMT_TOKEN_GET, 1, token_hash);
+	return get_one(st, STMT_TOKEN_GET, a, read_account, acc);
+}
+
+enum err
+store_token_revoke(struct store *st, int64_t id, int64_t at)
+{
+	enum err rc;
+
+	B->bind_i64(H, STMT_TOKEN_REVOKE, 1, at);
+	B->bind_i64(H, STMT_TOKEN_REVOKE, 2, id);
+	rc = run(st, STMT_TOKEN_REVOKE);
+	if (rc == ERR_OK && B->changes(H) != 1)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+static void
+read_token(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct token_info *t = p;
+
+	t->id = B->col_i64(H, s, 0);
+	t->account = col_str(st, s, 1, a);
+	t->label = col_str(st, s, 2, a);
+	t->created_at = B->col_i64(H, s, 3);
+	t->revoked_at = B->col_null(H, s, 4) ? 0 : B->col_i64(H, s, 4);
+}
+
+enum err
+store_token_list(
+    struct store *st, struct arena *a, struct token_info **out, size_t *n)
+{
+	return collect(
+	    st, STMT_TOKEN_LIST, a, sizeof(**out), read_token, (void **)out, n);
+}
+
+enum err
+store_access_insert(struct store *st, const struct access_rec *r)
+{
+	enum stmt s = STMT_ACCESS_INSERT;
+
+	B->bind_i64(H, s, 1, r->incident_id);
+	B->bind_i64(H, s, 2, r->at);
+	B->bind_text(H, s, 3, r->actor);
+	B->bind_text(H, s, 4, r->what);
+	return run(st, s);
+}
+
+static void
+read_access(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct access_rec *r = p;
+
+	r->at = B->col_i64(H, s, 0);
+	r->actor = col_str(st, s, 1, a);
+	r->what = col_str(st, s, 2, a);
+}
+
+enum err
+store_access_list(struct store *st, int64_t incident_id, int64_t limit,
+    struct arena *a, struct access_rec **out, size_t *n)
+{
+	enum err rc;
+
+	B->bind_i64(H, STMT_ACCESS_LIST, 1, incident_id);
+	B->bind_i64(H, STMT_ACCESS_LIST, 2, limit > 0 ? limit : -1);
+	rc = collect(st, STMT_ACCESS_LIST, a, sizeof(**out), read_access,
+	    (void **)out, n);
+	for (size_t i = 0; rc == ERR_OK && i < *n; i++)
+		(*out)[i].incident_id = incident_id;
+	return rc;
+}
+
+enum err
+store_draft_put(struct store *st, int64_t *id, int64_t account_id,
+    const char *facts, int64_t step, int64_t at)
+{
+	enum stmt s = *id == 0 ? STMT_DRAFT_INSERT : STMT_DRAFT_PUT;
+	enum err rc;
+
+	if (*id == 0) {
+		B->bind_i64(H, s, 1, account_id);
+		B->bind_text(H, s, 2, facts);
+		B->bind_i64(H, s, 3, step);
+		B->bind_i64(H, s, 4, at);
+		return run_id(st, s, id);
+	}
+	B->bind_text(H, s, 1, facts);
+	B->bind_i64(H, s, 2, step);
+	B->bind_i64(H, s, 3, at);
+	B->bind_i64(H, s, 4, *id);
+	B->bind_i64(H, s, 5, account_id);
+	rc = run(st, s);
+	if (rc == ERR_OK && B->changes(H) != 1)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+enum err
+store_draft_get(struct store *st, int64_t id, int64_t account_id,
+    struct arena *a, const char **facts, int64_t *step)
+{
+	enum stmt s = STMT_DRAFT_GET;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
+
+	B->bind_i64(H, s, 1, id);
+	B->bind_i64(H, s, 2, account_id);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		*facts = col_str(st, s, 0, a);
+		*step = B->col_i64(H, s, 1);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_draft_delete(struct store *st, int64_t id, int64_t account_id)
+{
+	B->bind_i64(H, STMT_DRAFT_DELETE, 1, id);
+	B->bind_i64(H, STMT_DRAFT_DELETE, 2, account_id);
+	return run(st, STMT_DRAFT_DELETE);
+}
+
+enum err
+store_incident_page(
+    struct store *st, const struct incident_page *p, incident_cb cb, void *arg)
+{
+	enum stmt s = STMT_INCIDENT_PAGE;
+	enum step r;
+	enum err rc = ERR_OK;
+	struct arena *a = arena_new();
+
+	B->bind_i64(H, s, 1, p->status);
+	if (p->status >= 0 && p->status < INCIDENT__MAX)
+		B->bind_text(H, s, 2, incident_status_names[p->status]);
+	else
+		B->bind_null(H, s, 2);
+	B->bind_i64(H, s, 3, p->before);
+	B->bind_i64(H, s, 4, p->before);
+	for (int i = 0; i < 2; i++) {
+		const char *v = i == 0 ? p->q : p->creator;
+
+		if (v != NULL) {
+			B->bind_text(H, s, 5 + 2 * i, v);
+			B->bind_text(H, s, 6 + 2 * i, v);
+		} else {
+			B->bind_null(H, s, 5 + 2 * i);
+			B->bind_null(H, s, 6 + 2 * i);
+		}
+	}
+	B->bind_i64(H, s, 9, p->limit > 0 ? p->limit : -1);
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		struct incident in;
+
+		read_incident(st, s, a, &in);
+		rc = cb(arg, &in);
+		arena_free(a);
+		a = arena_new();
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	arena_free(a);
+	return rc;
+}
+
+enum err
+store_incident_creator(
+    struct store *st, int64_t id, struct arena *a, const char **actor)
+{
+	enum stmt s = STMT_INCIDENT_CREATOR;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
+
+	B->bind_i64(H, s, 1, id);
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		*actor = col_str(st, s, 0, a);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}

@@ -182,4 +182,95 @@ enum err store_letter_doubt(struct store *, int64_t incident_id, int64_t *n);
 /* Consistent online copy of the register to `path` (must not exist). */
 enum err store_backup(struct store *, const char *path);
 
+/* ---- accounts, sessions, tokens, reads, drafts (the web front end) ---- */
+
+struct account {
+	int64_t id;
+	const char *name;
+	const char *role;    /* admin, dpo, editor, viewer, reporter */
+	const char *pw_hash; /* Argon2id string */
+	int64_t failed;      /* failed logins in a row */
+	int64_t locked_until;
+	bool disabled;
+	const char *lang; /* de, en */
+	int64_t created_at;
+};
+/* Sets a->id; ERR_CONFLICT when the name is taken. */
+enum err store_account_insert(struct store *, struct account *a);
+enum err store_account_get(
+    struct store *, int64_t id, struct arena *, struct account *out);
+enum err store_account_get_by_name(
+    struct store *, const char *name, struct arena *, struct account *out);
+/* Rewrites role, pw_hash, failed, locked_until, disabled and lang. */
+enum err store_account_update(struct store *, const struct account *a);
+enum err store_account_list(
+    struct store *, struct arena *, struct account **out, size_t *n);
+
+/* Sessions are keyed by the hash of their token, never the token. */
+enum err store_session_insert(struct store *, const char *token_hash,
+    int64_t account_id, const char *csrf, int64_t created_at,
+    int64_t expires_at);
+/* ERR_NOTFOUND when absent; expiry is the caller's to check. */
+enum err store_session_get(struct store *, const char *token_hash,
+    struct arena *, struct account *acc, const char **csrf,
+    int64_t *expires_at);
+/* Delete one session, or with all_of_account != 0 every session of it. */
+enum err store_session_delete(
+    struct store *, const char *token_hash, int64_t all_of_account);
+enum err store_session_purge(struct store *, int64_t now);
+
+/* API tokens (hash only).  Sets *id. */
+enum err store_token_insert(struct store *, const char *token_hash,
+    int64_t account_id, const char *label, int64_t created_at, int64_t *id);
+/* The account of a live token; ERR_NOTFOUND when absent or revoked. */
+enum err store_token_get(struct store *, const char *token_hash, struct arena *,
+    struct account *acc);
+enum err store_token_revoke(struct store *, int64_t id, int64_t at);
+struct token_info {
+	int64_t id;
+	const char *account;
+	const char *label;
+	int64_t created_at;
+	int64_t revoked_at; /* 0: live */
+};
+enum err store_token_list(
+    struct store *, struct arena *, struct token_info **out, size_t *n);
+
+/* The record of reads of an incident (append-only). */
+struct access_rec {
+	int64_t incident_id;
+	int64_t at;
+	const char *actor;
+	const char *what;
+};
+enum err store_access_insert(struct store *, const struct access_rec *);
+/* The newest `limit` reads, newest first. */
+enum err store_access_list(struct store *, int64_t incident_id, int64_t limit,
+    struct arena *, struct access_rec **out, size_t *n);
+
+/* Intake drafts of one account.  *id == 0 inserts and sets it. */
+enum err store_draft_put(struct store *, int64_t *id, int64_t account_id,
+    const char *facts, int64_t step, int64_t at);
+enum err store_draft_get(struct store *, int64_t id, int64_t account_id,
+    struct arena *, const char **facts, int64_t *step);
+enum err store_draft_delete(struct store *, int64_t id, int64_t account_id);
+
+/*
+ * One page of incidents, newest first: those with id < before (0: from
+ * the newest), of `status` (-1 any), whose reference or title contains
+ * `q` (NULL: any; case-insensitive), recorded by `creator` (NULL: any).
+ */
+struct incident_page {
+	int status;
+	int64_t before;
+	const char *q;
+	const char *creator;
+	int64_t limit;
+};
+enum err store_incident_page(
+    struct store *, const struct incident_page *, incident_cb, void *);
+/* The actor of an incident's first event. */
+enum err store_incident_creator(
+    struct store *, int64_t id, struct arena *, const char **actor);
+
 #endif

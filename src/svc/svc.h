@@ -66,6 +66,14 @@ const char *svc_timezone(struct store *, struct arena *);
 enum err svc_resolve(struct svc *, const char *id, struct arena *,
     struct incident *out, struct svc_err *);
 
+/*
+ * The whole incident `id` as JSON: its row, facts, obligations, decisions,
+ * attachments and, with `history`, every event (a new reference in *out;
+ * `in` is filled, strings in s->a).  Read-only.
+ */
+enum err svc_incident_view(struct svc *, const char *id, bool history,
+    struct incident *in, json_t **out, struct svc_err *);
+
 /* Parse the stored canonical facts of `in` into `f` (strings in a). */
 enum err svc_facts_load(struct svc *, const struct incident *in,
     struct arena *a, struct facts *f, struct svc_err *);
@@ -218,5 +226,72 @@ enum err svc_verify(struct store *, const json_t *against, verify_cb, void *,
 /* The Art. 33(5) register. */
 enum err svc_export(
     struct store *, FILE *, bool json, int64_t now, struct svc_err *);
+
+/* `breachkit serve` (http/): parsed by the CLI, run by http_serve(). */
+struct serve_opts {
+	const char *db;
+	const char *listen; /* HOST:PORT */
+	int threads;        /* 0: one per CPU */
+	bool tls;           /* behind TLS or a trusted TLS proxy */
+	bool public_intake; /* the account-less report form */
+	size_t max_body;    /* bytes; 0: 1 MiB */
+};
+typedef int (*serve_fn)(const struct serve_opts *);
+
+/* ---- accounts, sessions and API tokens (svc/account.c, docs/web.md) ---- */
+
+enum urole {
+	UROLE_ADMIN,
+	UROLE_DPO,
+	UROLE_EDITOR,
+	UROLE_VIEWER,
+	UROLE_REPORTER,
+	UROLE__MAX
+};
+extern const char *const urole_names[UROLE__MAX];
+/* -1 when `s` is no role. */
+int urole_parse(const char *s);
+
+#define TOKEN_LEN      43 /* base64url of 32 bytes */
+#define TOKEN_MAX      64
+#define TOKEN_HASH_HEX 65
+#define TOKEN_PREFIX   "bk_"
+
+/* Create an account; the password is stored as an Argon2id string. */
+enum err svc_account_add(struct svc *, const char *name, const char *role,
+    const char *password, const char *lang, struct svc_err *);
+struct account_change {
+	const char *role;     /* NULL: keep */
+	const char *password; /* NULL: keep */
+	int disable;          /* -1 keep, 0 enable, 1 disable */
+	bool unlock;          /* clear failed logins and the lock */
+};
+/* A new password, role or disabling also ends the account's sessions. */
+enum err svc_account_change(struct svc *, const char *name,
+    const struct account_change *, struct svc_err *);
+struct login_tokens {
+	char session[TOKEN_MAX]; /* the cookie value; only its hash is kept */
+	char csrf[TOKEN_MAX];
+};
+/*
+ * Check a password and start a session.  ERR_AUTH for a wrong name or
+ * password (one message for both), ERR_PERM while the account is locked
+ * after five failures in a row.
+ */
+enum err svc_login(struct svc *, const char *name, const char *password,
+    struct account *out, struct login_tokens *, struct svc_err *);
+/* The account and CSRF token of a live session; ERR_AUTH otherwise. */
+enum err svc_session_get(struct store *, const char *token, int64_t now,
+    struct arena *, struct account *out, const char **csrf);
+enum err svc_logout(struct store *, const char *token);
+/* A new API token for account `name`; shown once, only its hash kept. */
+enum err svc_token_create(struct svc *, const char *name, const char *label,
+    char token[TOKEN_MAX], int64_t *id, struct svc_err *);
+/* The account of a live API token; ERR_AUTH otherwise. */
+enum err svc_token_get(
+    struct store *, const char *token, struct arena *, struct account *out);
+enum err svc_token_revoke(struct svc *, int64_t id, struct svc_err *);
+/* A random 20-character password (demo and new accounts). */
+void svc_password_new(char out[TOKEN_MAX]);
 
 #endif

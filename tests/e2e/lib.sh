@@ -254,3 +254,74 @@ expect_verify_fails() {
 	    "[[\"$1\",$2]]"
 	expect_eq "json ok" "$(jget 'd["ok"]')" false
 }
+
+# ---- the web server (cases 150-199) ----------------------------------------
+# serve_start [ARGS...]: start `breachkit serve` on a free loopback port in
+# the background; sets URL (http://127.0.0.1:PORT) and SERVE_PID.  The
+# server's output goes to serve.out / serve.err.
+serve_start() {
+	"$BK" serve --listen 127.0.0.1:0 "$@" >serve.out 2>serve.err &
+	SERVE_PID=$!
+	local i=0
+	URL=
+	while [ $i -lt 100 ]; do
+		URL=$(sed -n 's|.* on \(http://[0-9.]*:[0-9]*\)/ .*|\1|p' serve.out)
+		[ -n "$URL" ] && break
+		kill -0 "$SERVE_PID" 2>/dev/null ||
+		    { cat serve.err >&2; fail "serve exited at start"; }
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -n "$URL" ] || fail "serve did not print its URL"
+	trap 'kill $SERVE_PID 2>/dev/null' EXIT
+}
+
+# serve_stop: SIGTERM, wait, require a clean exit without sanitizer reports.
+serve_stop() {
+	kill -TERM "$SERVE_PID"
+	wait "$SERVE_PID"
+	local rc=$?
+	trap - EXIT
+	if grep -qE 'Sanitizer|runtime error:|^BUG: ' serve.err; then
+		cat serve.err >&2
+		fail "sanitizer report from serve"
+	fi
+	[ "$rc" -eq 0 ] || { cat serve.err >&2; fail "serve exited $rc"; }
+	grep -q "stopped" serve.err || fail "serve did not say it stopped"
+}
+
+# http METHOD PATH [CURL ARGS...]: one request; sets HTTP_STATUS and
+# leaves the body in "$LAST_OUT", the headers in "$LAST_ERR".
+http() {
+	local m=$1 p=$2
+	shift 2
+	LAST_CMD="curl -X $m $p $*"
+	HTTP_STATUS=$(curl -s -S -m 20 -X "$m" -o "$LAST_OUT" -D "$LAST_ERR" \
+	    -w '%{http_code}' "$@" "$URL$p")
+	RC=$?
+}
+
+# expect_status CODE: the last http's status.
+expect_status() {
+	[ "$HTTP_STATUS" = "$1" ] || fail "expected HTTP $1, got $HTTP_STATUS"
+}
+
+# add_user NAME ROLE: an account with the password "NAME-password-1".
+add_user() {
+	printf '%s-password-1\n' "$1" >"pw-$1"
+	bk user add "$1" --role "$2" --password-file "pw-$1"
+}
+
+# api_token NAME: prints a new API token of account NAME.
+api_token() {
+	"$BK" user token "$1" "test" | sed -n 's/.*: \(bk_[A-Za-z0-9_-]*\) .*/\1/p'
+}
+
+# login NAME: a session for NAME in cookie jar "jar-NAME"; prints the CSRF
+# token.
+login() {
+	curl -s -S -m 20 -c "jar-$1" -H 'Content-Type: application/json' \
+	    -d "{\"name\":\"$1\",\"password\":\"$1-password-1\"}" \
+	    "$URL/api/v1/session" | /usr/bin/python3 -c \
+	    'import json,sys; print(json.load(sys.stdin)["csrf"])'
+}

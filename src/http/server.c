@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * http/server.c: the only file that sees libevent (evhttp).  One worker
+ * thread per core, each with its own event base, evhttp and store handle,
+ * all accepting on one listening socket (docs/design.md explains the
+ * choice of evhttp over libmicrohttpd by measurement).
+ *
+ * Reads of an incident are recorded before the reply leaves: a response
+ * that carries an audit record waits in the worker's queue, and once per
+ * loop iteration the queue's records are written in one transaction and
+ * then the replies are sent.  A failed write answers 503 and shows
+ * nothing unrecorded.
+ *
+ * SIGTERM/SIGINT: every worker stops accepting, answers what it holds,
+ * lets the replies drain and exits; nothing is half-written because each
+ * write is one transaction made inside a handler.
+ */
+#include "base/base.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/event.h>
+#include <event2/http.h>
+#include <event2/keyvalq_struct.h>
+#include <event2/thread.h>
+#include <sodium.h>
+
+#include "base/clock.h"
+#include "base/xalloc.h"
+#include "http/http_int.h"
+
+enum { WORKERS_MAX = 16, QUEUE_MAX = 512 };
+
+struct pending {
+	struct evhttp_request *r;
+	struct evhttp_connection *conn;
+	struct evbuffer *body;
+	int status;
+	struct access_rec rec;
+	char actor[72];
+	char what[48];
+	bool dead; /* the client went away */
+};
+
+struct worker {
+	pthread_t tid;
+	struct event_base *base;
+	struct evhttp *http;
+	struct evhttp_bound_socket *bound;
+	struct store *st;
+	const struct http_config *cfg;
+	struct pending q[QUEUE_MAX];
+	size_t qn;
+	struct event *flush_ev;
+	struct event *stop_ev;
+	size_t served;
+};
+
+static const char *
+reason(int status)
+{
+	switch (status) {
+	case 200:
+		return "OK";
+	case 201:
+		return "Created";
+	case 204:
+		return "No Content";
+	case 303:
+		return "See Other";
+	case 304:
+		return "Not Modified";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 409:
+		return "Conflict";
+	case 413:
+		return "Payload Too Large";
+	case 415:
+		return "Unsupported Media Type";
+	case 422:
+		return "Unprocessable Content";
+	case 429:
+		return "Too Many Requests";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+static unsigned
+method_of(enum evhttp_cmd_type c)
+{
+	switch (c) {
+	case EVHTTP_REQ_GET:
+		return M_GET;
+	case EVHTTP_REQ_HEAD:
+		return M_HEAD;
+	case EVHTTP_REQ_POST:
+		return M_POST;
+	case EVHTTP_REQ_PUT:
+		return M_PUT;
+	case EVHTTP_REQ_PATCH:
+		return M_PATCH;
+	case EVHTTP_REQ_DELETE:
+		return M_DELETE;
+	default:
+		return 0;
+	}
+}
+
+/* The security headers of every response (STYLE.md 3.8). */
+static void
+set_headers(struct evkeyvalq *h, const struct http_resp *resp)
+{
+	evhttp_add_header(h, "Content-Security-Policy",
+	    "default-src 'self'; img-src 'self' data:; frame-ancestors "
+	    "'none'; base-uri 'none'; form-action 'self'");
+	evhttp_add_header(h, "X-Content-Type-Options", "nosniff");
+	evhttp_add_header(h, "Referrer-Policy", "no-referrer");
+	evhttp_add_header(h, "X-Frame-Options", "DENY");
+	evhttp_add_header(h, "Cross-Origin-Opener-Policy", "same-origin");
+	evhttp_add_header(h, "Cache-Control",
+	    resp->cacheable ? "public, max-age=3600, must-revalidate"
+	                    : "no-store");
+	evhttp_add_header(h, "Content-Type",
+	    resp->ctype != NULL ? resp->ctype : "text/plain; charset=utf-8");
+	for (size_t i = 0; i < resp->hdr_n; i++)
+		evhttp_add_header(h, resp->hdr[i].name, resp->hdr[i].value);
+}
+
+static void
+send_now(struct evhttp_request *r, int status, struct evbuffer *body)
+{
+	evhttp_send_reply(r, status, reason(status), body);
+}
+
+static void
+conn_closed(struct evhttp_connection *conn, void *arg)
+{
+	struct worker *w = arg;
+
+	for (size_t i = 0; i < w->qn; i++)
+		if (w->q[i].conn == conn)
+			w->q[i].dead = true;
+}
+
+/* Write the queued reads in one transaction, then send the replies. */
+static void
+flush_queue(struct worker *w)
+{
+	enum err rc = ERR_OK;
+	size_t n = w->qn;
+
+	if (n == 0)
+		return;
+	for (int attempt = 0; attempt < 3; attempt++) {
+		rc = store_begin_write(w->st);
+		for (size_t i = 0; rc == ERR_OK && i < n; i++)
+			rc = store_access_insert(w->st, &w->q[i].rec);
+		if (rc == ERR_OK)
+			rc = store_commit(w->st);
+		if (rc == ERR_OK)
+			break;
+		store_rollback(w->st);
+		if (rc != ERR_BUSY)
+			break;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct pending *p = &w->q[i];
+
+		if (!p->dead) {
+			evhttp_connection_set_closecb(p->conn, NULL, NULL);
+			if (rc == ERR_OK) {
+				send_now(p->r, p->status, p->body);
+			} else {
+				struct evbuffer *e = evbuffer_new();
+
+				evhttp_remove_header(
+				    evhttp_request_get_output_headers(p->r),
+				    "Content-Disposition");
+				evbuffer_add_printf(e,
+				    "{\"error\":{\"status\":503,"
+				    "\"message\":\"the read could not be "
+				    "recorded; try again\"}}");
+				send_now(p->r, 503, e);
+				evbuffer_free(e);
+			}
+		}
+		evbuffer_free(p->body);
+	}
+	w->qn = 0;
+}
+
+static void
+on_flush(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	flush_queue(arg);
+}
+
+static void
+queue_reply(struct worker *w, struct evhttp_request *r, int status,
+    struct evbuffer *body, const struct http_req *req,
+    const struct http_resp *resp)
+{
+	struct pending *p;
+
+	if (w->qn == QUEUE_MAX)
+		flush_queue(w);
+	p = &w->q[w->qn++];
+	memset(p, 0, sizeof(*p));
+	p->r = r;
+	p->conn = evhttp_request_get_connection(r);
+	p->body = body;
+	p->status = status;
+	snprintf(p->actor, sizeof(p->actor), "%s",
+	    req->authed ? req->user.name : "-");
+	snprintf(p->what, sizeof(p->what), "%s",
+	    resp->audit_what != NULL ? resp->audit_what : "read");
+	p->rec.incident_id = resp->audit_incident;
+	p->rec.at = req->now;
+	p->rec.actor = p->actor;
+	p->rec.what = p->what;
+	evhttp_connection_set_closecb(p->conn, conn_closed, w);
+	if (w->qn == 1)
+		event_active(w->flush_ev, EV_TIMEOUT, 0);
+}
+
+static const char *
+in_header(struct evhttp_request *r, const char *name)
+{
+	return evhttp_find_header(evhttp_request_get_input_headers(r), name);
+}
+
+static void
+on_request(struct evhttp_request *r, void *arg)
+{
+	struct worker *w = arg;
+	struct http_req req;
+	struct http_resp resp;
+	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(r);
+	struct evbuffer *in = evhttp_request_get_input_buffer(r);
+	struct evbuffer *out;
+	const char *path, *query;
+	char *peer = NULL;
+	ev_uint16_t port = 0;
+	size_t blen;
+
+	memset(&req, 0, sizeof(req));
+	memset(&resp, 0, sizeof(resp));
+	req.a = arena_new();
+	resp.a = req.a;
+	buf_init(&resp.body, (size_t)64 << 20);
+	req.method = method_of(evhttp_request_get_command(r));
+	req.st = w->st;
+	req.cfg = w->cfg;
+	req.now = clock_now();
+	path = uri != NULL ? evhttp_uri_get_path(uri) : NULL;
+	query = uri != NULL ? evhttp_uri_get_query(uri) : NULL;
+	req.path = path != NULL ? path : "/";
+	req.raw_query = query;
+	req.ctype = in_header(r, "Content-Type");
+	req.cookie_header = in_header(r, "Cookie");
+	req.lang_header = in_header(r, "Accept-Language");
+	req.authorization = in_header(r, "Authorization");
+	req.csrf_header = in_header(r, "X-CSRF-Token");
+	req.if_none_match = in_header(r, "If-None-Match");
+	evhttp_connection_get_peer(
+	    evhttp_request_get_connection(r), &peer, &port);
+	req.peer = peer != NULL ? peer : "";
+	blen = evbuffer_get_length(in);
+	if (blen > 0) {
+		char *b = arena_alloc(req.a, blen + 1);
+
+		evbuffer_copyout(in, b, blen);
+		b[blen] = '\0';
+		req.body = b;
+		req.body_len = blen;
+	}
+	http_dispatch(&req, &resp);
+
+	out = evbuffer_new();
+	set_headers(evhttp_request_get_output_headers(r), &resp);
+	if (req.method != M_HEAD && resp.body.len > 0)
+		evbuffer_add(out, resp.body.p, resp.body.len);
+	if (resp.audit_incident > 0 && resp.status < 400) {
+		queue_reply(w, r, resp.status, out, &req, &resp);
+	} else {
+		send_now(r, resp.status, out);
+		evbuffer_free(out);
+	}
+	w->served++;
+	if (req.json != NULL)
+		json_decref(req.json);
+	svc_end(&req.s);
+	buf_release(&resp.body);
+	arena_free(req.a);
+}
+
+static void
+on_stop(evutil_socket_t fd, short what, void *arg)
+{
+	struct worker *w = arg;
+	struct timeval drain = { 0, 300000 };
+
+	(void)fd;
+	(void)what;
+	if (w->bound != NULL) {
+		evhttp_del_accept_socket(w->http, w->bound);
+		w->bound = NULL;
+	}
+	flush_queue(w);
+	event_base_loopexit(w->base, &drain);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *w = arg;
+	sigset_t all;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	event_base_dispatch(w->base);
+	flush_queue(w);
+	return NULL;
+}
+
+/* Parse "HOST:PORT" ("[::1]:8080" for IPv6) and listen. */
+static int
+listen_on(const char *spec, char *url, size_t urln)
+{
+	char host[256];
+	const char *colon = strrchr(spec, ':');
+	struct addrinfo hints, *ai = NULL;
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	char nhost[NI_MAXHOST], nport[NI_MAXSERV];
+	int fd = -1, one = 1, e;
+	size_t hl;
+
+	if (colon == NULL || colon == spec || colon[1] == '\0') {
+		fprintf(stderr,
+		    "breachkit serve: --listen %s: expected HOST:PORT "
+		    "(e.g. 127.0.0.1:8080)\n",
+		    spec);
+		return -1;
+	}
+	hl = (size_t)(colon - spec);
+	if (spec[0] == '[' && hl >= 2 && spec[hl - 1] == ']') {
+		spec++;
+		hl -= 2;
+	}
+	if (hl >= sizeof(host)) {
+		fprintf(stderr, "breachkit serve: --listen: host too long\n");
+		return -1;
+	}
+	memcpy(host, spec, hl);
+	host[hl] = '\0';
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	e = getaddrinfo(host, colon + 1, &hints, &ai);
+	if (e != 0) {
+		fprintf(stderr, "breachkit serve: --listen %s:%s: %s\n", host,
+		    colon + 1, gai_strerror(e));
+		return -1;
+	}
+	fd = socket(ai->ai_family, SOCK_STREAM, 0);
+	if (fd >= 0) {
+		(void)setsockopt(
+		    fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 ||
+		    listen(fd, 1024) != 0) {
+			fprintf(stderr,
+			    "breachkit serve: cannot listen on %s: %s\n", host,
+			    strerror(errno));
+			close(fd);
+			fd = -1;
+		}
+	}
+	freeaddrinfo(ai);
+	if (fd < 0)
+		return -1;
+	evutil_make_socket_nonblocking(fd);
+	if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0 &&
+	    getnameinfo((struct sockaddr *)&ss, sl, nhost, sizeof(nhost), nport,
+	        sizeof(nport), NI_NUMERICHOST | NI_NUMERICSERV) == 0)
+		snprintf(url, urln,
+		    ss.ss_family == AF_INET6 ? "http://[%s]:%s/"
+		                             : "http://%s:%s/",
+		    nhost, nport);
+	return fd;
+}
+
+static int
+worker_init(struct worker *w, const struct http_config *cfg, int fd)
+{
+	char *msg = NULL;
+
+	memset(w, 0, sizeof(*w));
+	w->cfg = cfg;
+	if (store_open(cfg->db, STORE_EXISTING, &w->st, &msg) != ERR_OK) {
+		fprintf(stderr, "breachkit serve: %s\n", msg ? msg : "open");
+		free(msg);
+		return -1;
+	}
+	w->base = event_base_new();
+	w->http = w->base != NULL ? evhttp_new(w->base) : NULL;
+	if (w->http == NULL)
+		return -1;
+	evhttp_set_allowed_methods(
+	    w->http, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
+	                 EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH | EVHTTP_REQ_DELETE);
+	evhttp_set_max_body_size(w->http, (ev_ssize_t)cfg->max_body);
+	evhttp_set_max_headers_size(w->http, 16384);
+	/* A slow client cannot hold a worker: reads and writes time out. */
+	evhttp_set_timeout(w->http, 20);
+	evhttp_set_gencb(w->http, on_request, w);
+	/* Each worker gets its own descriptor of the one socket: evhttp closes
+	 * it when the worker stops accepting. */
+	fd = dup(fd);
+	w->bound =
+	    fd >= 0 ? evhttp_accept_socket_with_handle(w->http, fd) : NULL;
+	w->flush_ev = event_new(w->base, -1, 0, on_flush, w);
+	w->stop_ev = event_new(w->base, -1, 0, on_stop, w);
+	return w->bound != NULL && w->flush_ev != NULL && w->stop_ev != NULL
+	           ? 0
+	           : -1;
+}
+
+static void
+worker_free(struct worker *w)
+{
+	if (w->flush_ev)
+		event_free(w->flush_ev);
+	if (w->stop_ev)
+		event_free(w->stop_ev);
+	if (w->http)
+		evhttp_free(w->http);
+	if (w->base)
+		event_base_free(w->base);
+	store_close(w->st);
+}
+
+int
+http_serve(const struct serve_opts *o)
+{
+	static struct worker workers[WORKERS_MAX];
+	struct http_config cfg;
+	char url[300] = "";
+	sigset_t sigs;
+	int fd, n, sig = 0, rc = 0;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.db = o->db;
+	cfg.tls = o->tls;
+	cfg.public_intake = o->public_intake;
+	cfg.max_body = o->max_body > 0 ? o->max_body : (size_t)1 << 20;
+	cfg.cookie = o->tls ? "__Host-breachkit_session" : "breachkit_session";
+	n = o->threads > 0 ? o->threads : (int)(cpus > 0 ? cpus : 1);
+	if (n > WORKERS_MAX)
+		n = WORKERS_MAX;
+	if (sodium_init() < 0 || evthread_use_pthreads() != 0) {
+		fprintf(stderr, "breachkit serve: cannot initialise\n");
+		return 1;
+	}
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	fd = listen_on(o->listen, url, sizeof(url));
+	if (fd < 0)
+		return 1;
+	for (int i = 0; i < n; i++) {
+		if (worker_init(&workers[i], &cfg, fd) != 0) {
+			fprintf(
+			    stderr, "breachkit serve: cannot start worker\n");
+			for (int j = 0; j <= i; j++)
+				worker_free(&workers[j]);
+			close(fd);
+			return 1;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		pthread_create(&workers[i].tid, NULL, worker_main, &workers[i]);
+	printf("breachkit: serving %s on %s (%d worker%s)\n", o->db, url, n,
+	    n == 1 ? "" : "s");
+	fflush(stdout);
+	sigwait(&sigs, &sig);
+	fprintf(stderr, "breachkit serve: %s, finishing requests\n",
+	    sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	for (int i = 0; i < n; i++)
+		event_active(workers[i].stop_ev, EV_TIMEOUT, 0);
+	for (int i = 0; i < n; i++)
+		pthread_join(workers[i].tid, NULL);
+	for (int i = 0; i < n; i++)
+		worker_free(&workers[i]);
+	close(fd);
+	fprintf(stderr, "breachkit serve: stopped\n");
+	return rc;
+}
