@@ -63,25 +63,39 @@ fail(struct sq *q, int rc)
 
 /*
  * Is `path` an SQLite file?  Reads the 16-byte header without opening the
- * file through SQLite, so nothing is ever written to a stranger's file.
+ * file as a database, so nothing is ever written to a stranger's file.
+ * The read goes through SQLite's VFS, not open()/close(): closing any
+ * descriptor of a file drops every POSIX lock the process holds on it,
+ * so a server worker opening its handle would silently release the locks
+ * of the others, and another process would then take itself for the last
+ * user and delete the WAL under them (the writes after that were lost).
+ * SQLite's unix VFS defers such a close while locks are held.
  */
 static enum err
 check_header(const char *path, char **errmsg)
 {
 	static const char magic[16] = "SQLite format 3";
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	sqlite3_file *f;
 	char hdr[16];
-	ssize_t n;
-	int fd;
+	int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, out = 0, rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	if (access(path, F_OK) != 0) {
 		*errmsg =
 		    xasprintf("cannot open %s: %s", path, strerror(errno));
 		return errno == ENOENT ? ERR_NOTFOUND : ERR_IO;
 	}
-	n = read(fd, hdr, sizeof(hdr));
-	close(fd);
-	if (n != (ssize_t)sizeof(hdr) || memcmp(hdr, magic, 16) != 0) {
+	f = xcalloc(1, (size_t)vfs->szOsFile);
+	rc = vfs->xOpen(vfs, path, f, flags, &out);
+	if (rc != SQLITE_OK) {
+		free(f);
+		*errmsg = xasprintf("cannot open %s", path);
+		return ERR_IO;
+	}
+	rc = f->pMethods->xRead(f, hdr, sizeof(hdr), 0);
+	f->pMethods->xClose(f);
+	free(f);
+	if (rc != SQLITE_OK || memcmp(hdr, magic, 16) != 0) {
 		*errmsg = xasprintf("%s is not a breachkit register (not an "
 		                    "SQLite database); it was left untouched",
 		    path);
