@@ -283,4 +283,33 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_LETTER_DOUBT] = { "UPDATE letter SET state = 'in_doubt'"
 	                        " WHERE incident_id = ? AND state = 'handed'",
 	    NULL },
+	[STMT_DRAFT_LIST] = { "SELECT id, step, updated_at,"
+	                      " json_extract(facts, '$.title') FROM draft"
+	                      " WHERE account_id = ?"
+	                      " ORDER BY updated_at DESC, id DESC LIMIT ?",
+	    NULL },
+	/* The dashboard charts (http/ui_chart.c): one aggregate query each,
+	 * and a cheap signature that says when their cached result is stale
+	 * (every change to an incident appends an event). */
+	[STMT_CHART_SIGNATURE] = { "SELECT (SELECT count(*) FROM incident),"
+	                           " (SELECT coalesce(max(rowid), 0) FROM event)",
+	    NULL },
+	[STMT_CHART_MONTHS] = { "SELECT strftime('%Y-%m', t, 'unixepoch'),"
+	                        " count(*),"
+	                        " sum(coalesce(json_extract(facts,"
+	                        " '$.nature.confidentiality'), 0)),"
+	                        " sum(coalesce(json_extract(facts,"
+	                        " '$.nature.integrity'), 0)),"
+	                        " sum(coalesce(json_extract(facts,"
+	                        " '$.nature.availability'), 0))"
+	                        " FROM (SELECT coalesce(aware_at, discovered_at,"
+	                        " created_at) AS t, facts FROM incident)"
+	                        " WHERE t >= ? AND t < ? GROUP BY 1 ORDER BY 1",
+	    NULL },
+	[STMT_CHART_DELAYS] = { "SELECT (filed_at - anchor_at) / 3600, count(*)"
+	                        " FROM obligation WHERE status = 'filed'"
+	                        " AND filed_at IS NOT NULL AND filed_at >= ?"
+	                        " AND recipient NOT IN ('subjects', 'public',"
+	                        " 'controller') GROUP BY 1 ORDER BY 1",
+	    NULL },
 };

@@ -1363,3 +1363,83 @@ store_incident_creator(
 	B->reset(H, s);
 	return rc;
 }
+
+/* ---- the intake wizard's drafts and the dashboard charts ---------------- */
+
+static void
+read_draft(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct draft_info *d = p;
+
+	d->id = B->col_i64(H, s, 0);
+	d->step = B->col_i64(H, s, 1);
+	d->updated_at = B->col_i64(H, s, 2);
+	d->title = col_str(st, s, 3, a);
+}
+
+enum err
+store_draft_list(struct store *st, int64_t account_id, int64_t limit,
+    struct arena *a, struct draft_info **out, size_t *n)
+{
+	B->bind_i64(H, STMT_DRAFT_LIST, 1, account_id);
+	B->bind_i64(H, STMT_DRAFT_LIST, 2, limit > 0 ? limit : -1);
+	return collect(
+	    st, STMT_DRAFT_LIST, a, sizeof(**out), read_draft, (void **)out, n);
+}
+
+enum err
+store_chart_signature(struct store *st, int64_t *incidents, int64_t *events)
+{
+	enum stmt s = STMT_CHART_SIGNATURE;
+	enum step r = B->step(H, s);
+	enum err rc = ERR_OK;
+
+	if (r == STEP_ROW) {
+		*incidents = B->col_i64(H, s, 0);
+		*events = B->col_i64(H, s, 1);
+	} else {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_chart_months(
+    struct store *st, int64_t from, int64_t to, chart_month_cb cb, void *arg)
+{
+	enum stmt s = STMT_CHART_MONTHS;
+	enum step r;
+	enum err rc = ERR_OK;
+
+	B->bind_i64(H, s, 1, from);
+	B->bind_i64(H, s, 2, to);
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		const char *m = B->col_text(H, s, 0);
+
+		rc = cb(arg, m != NULL ? m : "", B->col_i64(H, s, 1),
+		    B->col_i64(H, s, 2), B->col_i64(H, s, 3),
+		    B->col_i64(H, s, 4));
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_chart_delays(
+    struct store *st, int64_t since, chart_delay_cb cb, void *arg)
+{
+	enum stmt s = STMT_CHART_DELAYS;
+	enum step r;
+	enum err rc = ERR_OK;
+
+	B->bind_i64(H, s, 1, since);
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW)
+		rc = cb(arg, B->col_i64(H, s, 0), B->col_i64(H, s, 1));
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}

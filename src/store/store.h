@@ -254,6 +254,33 @@ enum err store_draft_put(struct store *, int64_t *id, int64_t account_id,
 enum err store_draft_get(struct store *, int64_t id, int64_t account_id,
     struct arena *, const char **facts, int64_t *step);
 enum err store_draft_delete(struct store *, int64_t id, int64_t account_id);
+struct draft_info {
+	int64_t id;
+	int64_t step;
+	int64_t updated_at;
+	const char *title; /* NULL until one is entered */
+};
+/* The newest `limit` drafts of an account, newest first. */
+enum err store_draft_list(struct store *, int64_t account_id, int64_t limit,
+    struct arena *, struct draft_info **out, size_t *n);
+
+/*
+ * The dashboard charts.  A signature that changes whenever an incident
+ * or its history does (cache key); incidents per calendar month (UTC,
+ * "2026-03") of awareness (else discovery, else recording) in [from, to)
+ * with how many were confidentiality, integrity and availability
+ * breaches; and filed authority notifications since `since` by whole
+ * hours from the deadline's anchor (awareness) to the filing.
+ */
+enum err store_chart_signature(
+    struct store *, int64_t *incidents, int64_t *events);
+typedef enum err (*chart_month_cb)(void *, const char *month, int64_t n,
+    int64_t conf, int64_t integ, int64_t avail);
+enum err store_chart_months(
+    struct store *, int64_t from, int64_t to, chart_month_cb, void *);
+typedef enum err (*chart_delay_cb)(void *, int64_t hours, int64_t n);
+enum err store_chart_delays(
+    struct store *, int64_t since, chart_delay_cb, void *);
 
 /*
  * One page of incidents, newest first: those with id < before (0: from

@@ -91,6 +91,14 @@ enum err
 svc_incident_create(struct svc *s, const char *json, size_t len,
     const char **ref_out, struct svc_err *e)
 {
+	return svc_incident_create_also(s, json, len, NULL, NULL, ref_out, e);
+}
+
+enum err
+svc_incident_create_also(struct svc *s, const char *json, size_t len,
+    enum err (*also)(struct svc *, void *, struct svc_err *), void *arg,
+    const char **ref_out, struct svc_err *e)
+{
 	struct arena *a = arena_new();
 	struct parsed p = { 0 };
 	json_t *j = NULL;
@@ -107,6 +115,8 @@ svc_incident_create(struct svc *s, const char *json, size_t len,
 		goto out;
 	}
 	rc = create_one(s, &p, ref_out, e);
+	if (rc == ERR_OK && also != NULL)
+		rc = also(s, arg, e);
 	if (rc == ERR_OK)
 		rc = store_commit(s->st);
 	if (rc != ERR_OK) {

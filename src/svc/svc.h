@@ -208,6 +208,26 @@ enum err svc_letters(struct svc *, const struct letters_req *, letters_cb,
 json_t *svc_letter_example_body(bool german);
 json_t *svc_letter_example_subject(bool german);
 
+/*
+ * The intake wizard's drafts (svc/draft.c), per account.  A draft obeys
+ * every facts rule but the required title; one with problems is not
+ * saved (ERR_INVAL, e->fe names the fields).  *id == 0 starts a new
+ * one.  Loading gives the facts (new reference); submitting creates the
+ * incident and deletes the draft in one transaction.  ERR_NOTFOUND for
+ * a draft that is not the account's.
+ */
+enum { DRAFT_MAX = 1024 * 1024, DRAFT_STEP_MAX = 16 };
+/* Check only: every problem but a missing title into e->fe. */
+enum err svc_draft_check(struct svc *, const json_t *facts, struct svc_err *);
+enum err svc_draft_save(struct svc *, int64_t account_id, int64_t *id,
+    int64_t step, const json_t *facts, struct svc_err *);
+enum err svc_draft_load(struct svc *, int64_t account_id, int64_t id,
+    json_t **facts, int64_t *step, struct svc_err *);
+enum err svc_draft_delete(
+    struct svc *, int64_t account_id, int64_t id, struct svc_err *);
+enum err svc_draft_submit(struct svc *, int64_t account_id, int64_t id,
+    const char **ref_out, struct svc_err *);
+
 /* Seed the fictional demo incidents (init --demo). */
 enum err svc_demo_seed(struct svc *, size_t *count, struct svc_err *);
 
@@ -222,6 +242,11 @@ typedef void (*verify_cb)(
  */
 enum err svc_verify(struct store *, const json_t *against, verify_cb, void *,
     size_t *checked, size_t *bad, struct svc_err *);
+
+/* verify of one incident's chain and state: *problem is NULL when it
+ * holds, else the first problem (in s->a) at event *seq. */
+enum err svc_verify_incident(struct svc *, const char *id, const char **problem,
+    int64_t *seq, struct svc_err *);
 
 /* The Art. 33(5) register. */
 enum err svc_export(

@@ -45,4 +45,13 @@ enum err svc_store_err(
 enum err svc_check_text(
     const char *field, const char *s, bool required, struct svc_err *);
 
+/*
+ * svc_incident_create() with `also` called inside its write transaction
+ * after the incident is in (the intake wizard deletes its draft there):
+ * an error from it rolls everything back.
+ */
+enum err svc_incident_create_also(struct svc *, const char *json, size_t len,
+    enum err (*also)(struct svc *, void *, struct svc_err *), void *arg,
+    const char **ref_out, struct svc_err *);
+
 #endif

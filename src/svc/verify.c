@@ -769,3 +769,43 @@ svc_verify(struct store *st, const json_t *against, verify_cb cb, void *arg,
 	*bad_n = va.bad;
 	return rc;
 }
+
+struct one_problem {
+	struct arena *a;
+	const char *problem;
+	int64_t seq;
+};
+
+static void
+note_problem(void *arg, const char *ref, int64_t seq, const char *problem)
+{
+	struct one_problem *p = arg;
+
+	(void)ref;
+	p->problem = arena_strdup(p->a, problem);
+	p->seq = seq;
+}
+
+enum err
+svc_verify_incident(struct svc *s, const char *id, const char **problem,
+    int64_t *seq, struct svc_err *e)
+{
+	struct one_problem p = { s->a, NULL, 0 };
+	struct vall va = { .st = s->st, .cb = note_problem, .arg = &p };
+	struct incident in;
+	enum err rc;
+
+	*problem = NULL;
+	*seq = 0;
+	rc = store_begin_read(s->st);
+	if (rc == ERR_OK)
+		rc = svc_resolve(s, id, s->a, &in, e);
+	if (rc == ERR_OK)
+		rc = verify_incident(&va, &in);
+	store_rollback(s->st);
+	if (rc != ERR_OK && e->msg[0] == '\0')
+		svc_err_msg(e, "verify: %s", store_errmsg(s->st));
+	*problem = p.problem;
+	*seq = p.seq;
+	return rc;
+}
