@@ -215,4 +215,26 @@ void ui_dashboard(struct http_req *, struct http_resp *);
 void ui_incident_list(struct http_req *, struct http_resp *);
 void ui_incident(struct http_req *, struct http_resp *);
 
+/* ui_wizard.c: the guided intake wizard and its drafts */
+void ui_wizard_home(struct http_req *, struct http_resp *);
+void ui_wizard_new(struct http_req *, struct http_resp *);
+void ui_wizard_step(struct http_req *, struct http_resp *);
+void ui_wizard_save(struct http_req *, struct http_resp *);
+void ui_wizard_delete(struct http_req *, struct http_resp *);
+/* Local times of the display zone (datetime-local inputs), ui_wizard.c. */
+int64_t zone_offset(int64_t t);
+bool local_parse(const char *v, int64_t *out);
+const char *local_value(struct arena *, const json_t *iso);
+/* ui_intake.c: the public intake form (--public-intake) */
+void ui_report(struct http_req *, struct http_resp *);
+void ui_report_post(struct http_req *, struct http_resp *);
+/* ui_chart.c: the dashboard's SVG charts (inside a read transaction). */
+enum err h_charts(struct http_req *, struct http_resp *);
+/* ui_case.c: the incident page's forms */
+void ui_note(struct http_req *, struct http_resp *);
+void ui_status(struct http_req *, struct http_resp *);
+void ui_file(struct http_req *, struct http_resp *);
+void ui_attach(struct http_req *, struct http_resp *);
+void ui_attachment_get(struct http_req *, struct http_resp *);
+
 #endif

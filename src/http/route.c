@@ -54,5 +54,32 @@ const struct route routes[] = {
 	    R_HTML | R_OWN, "incident" },
 	{ M_POST, "/incidents/{id}/decide", ui_decide, PERM_DECIDE, RF,
 	    "record a decision" },
+	/* the incident page's forms (ui_case.c) */
+	{ M_POST, "/incidents/{id}/notes", ui_note, PERM_INCIDENT_EDIT, RF,
+	    "add a note" },
+	{ M_POST, "/incidents/{id}/status", ui_status, PERM_INCIDENT_EDIT, RF,
+	    "close or reopen" },
+	{ M_POST, "/incidents/{id}/filings", ui_file, PERM_DECIDE, RF,
+	    "record a filing" },
+	{ M_POST, "/incidents/{id}/attachments", ui_attach, PERM_INCIDENT_EDIT,
+	    RW, "upload an attachment (raw body, ?name=)" },
+	{ M_GET, "/incidents/{id}/attachments/{aid}", ui_attachment_get,
+	    PERM_INCIDENT_READ, R_HTML | R_OWN, "download an attachment" },
+	/* the public intake (ui_intake.c), only with --public-intake */
+	{ M_GET, "/report", ui_report, PERM_PUBLIC, R_HTML | R_INTAKE,
+	    "report a suspected breach without an account" },
+	{ M_POST, "/report", ui_report_post, PERM_PUBLIC, RF | R_INTAKE,
+	    "send the report" },
+	/* the intake wizard (ui_wizard.c) */
+	{ M_GET, "/intake", ui_wizard_home, PERM_INCIDENT_NEW, R_HTML,
+	    "report a breach: drafts" },
+	{ M_POST, "/intake", ui_wizard_new, PERM_INCIDENT_NEW, RF,
+	    "start a report" },
+	{ M_GET, "/intake/{id}", ui_wizard_step, PERM_INCIDENT_NEW, R_HTML,
+	    "a step of the wizard" },
+	{ M_POST, "/intake/{id}", ui_wizard_save, PERM_INCIDENT_NEW, RF,
+	    "save a step (or record the incident)" },
+	{ M_POST, "/intake/{id}/delete", ui_wizard_delete, PERM_INCIDENT_NEW,
+	    RF, "delete a draft" },
 };
 const size_t routes_n = nitems(routes);

@@ -9,6 +9,7 @@
 #include "base/base.h"
 
 #include "base/clock.h"
+#include "base/str.h"
 #include "http/http_int.h"
 
 static void
@@ -222,13 +223,23 @@ h_timeline(struct http_req *req, struct http_resp *resp, json_t *hist)
 	h_fmt(resp, "<section><h2>%s</h2><ol class=\"timeline\">",
 	    T(req, "Timeline", "Verlauf"));
 	json_array_foreach (hist, i, ev) {
+		json_t *pl = json_object_get(ev, "payload");
+		const char *txt =
+		    json_string_value(json_object_get(pl, "text"));
+
+		if (txt == NULL)
+			txt = json_string_value(json_object_get(pl, "reason"));
 		h_fmt(resp,
 		    "<li><span class=\"at\">%s</span> <strong>%s</strong>"
-		    " %s <code class=\"hash\">%.12s</code></li>",
+		    " %s <code class=\"hash\">%s</code>",
 		    json_string_value(json_object_get(ev, "at")),
 		    json_string_value(json_object_get(ev, "kind")),
 		    json_string_value(json_object_get(ev, "actor")),
-		    json_string_value(json_object_get(ev, "hash")));
+		    arena_printf(resp->a, "%.12s",
+		        json_string_value(json_object_get(ev, "hash"))));
+		if (txt != NULL)
+			h_fmt(resp, "<p class=\"event-text\">%s</p>", txt);
+		h_fmt(resp, "</li>");
 	}
 	h_fmt(resp, "</ol></section>");
 }
@@ -253,6 +264,152 @@ h_reads(struct http_req *req, struct http_resp *resp, int64_t id)
 		h_fmt(resp, " %s: %s</li>", v[i].actor, v[i].what);
 	}
 	h_fmt(resp, "</ul></details>");
+}
+
+/* verify's verdict on this incident's chain and state. */
+static void
+h_verify(struct http_req *req, struct http_resp *resp, const char *ref)
+{
+	const char *problem = NULL;
+	int64_t seq = 0;
+	struct svc_err e;
+
+	svc_err_clear(&e);
+	if (svc_verify_incident(&req->s, ref, &problem, &seq, &e) != ERR_OK) {
+		h_fmt(resp, "<strong class=\"verify-bad\">%s</strong>",
+		    T(req, "verify could not run", "verify lief nicht"));
+		return;
+	}
+	if (problem == NULL)
+		h_fmt(resp, "<strong class=\"verify-ok\">%s</strong>",
+		    T(req, "verify: chain and state intact",
+		        "verify: Kette und Zustand unversehrt"));
+	else
+		h_fmt(resp,
+		    "<strong class=\"verify-bad\" role=\"alert\">%s %lld: %s"
+		    "</strong>",
+		    T(req, "verify FAILED at event",
+		        "verify FEHLGESCHLAGEN bei "
+		        "Ereignis"),
+		    (long long)seq, problem);
+}
+
+static void
+h_upload_form(struct http_req *req, struct http_resp *resp, const char *ref)
+{
+	h_fmt(resp,
+	    "<form class=\"upload\" hidden data-action=\"/incidents/%s/"
+	    "attachments\" data-none=\"%s\" data-busy=\"%s\"><fieldset>"
+	    "<legend>%s</legend><p><label for=\"upload-file\">%s</label>"
+	    "<input type=\"file\" id=\"upload-file\" name=\"file\"></p>"
+	    "<p><button type=\"submit\">%s</button> <span "
+	    "class=\"upload-status\" role=\"status\"></span></p></fieldset>"
+	    "</form><noscript><p>%s</p></noscript>",
+	    ref,
+	    T(req, "Choose a file first.",
+	        "Bitte zuerst eine Datei "
+	        "wählen."),
+	    T(req, "Uploading…", "Wird hochgeladen …"),
+	    T(req, "Add an attachment", "Anhang hinzufügen"),
+	    T(req, "File (at most the server's body limit)",
+	        "Datei (höchstens die Größengrenze des Servers)"),
+	    T(req, "Upload", "Hochladen"),
+	    T(req, "Uploading needs JavaScript, or: breachkit attach REF FILE.",
+	        "Das Hochladen braucht JavaScript, oder: breachkit attach "
+	        "REF DATEI."));
+}
+
+static void
+h_note_form(struct http_req *req, struct http_resp *resp, const char *ref)
+{
+	h_fmt(resp,
+	    "<form method=\"post\" action=\"/incidents/%s/notes\" "
+	    "class=\"note\"><fieldset><legend>%s</legend>",
+	    ref, T(req, "Add a note", "Notiz hinzufügen"));
+	h_csrf(req, resp);
+	h_fmt(resp,
+	    "<p><label for=\"note-text\">%s</label><textarea id=\"note-text\" "
+	    "name=\"text\" rows=\"3\" required></textarea></p><p><button "
+	    "type=\"submit\">%s</button></p></fieldset></form>",
+	    T(req, "Note", "Notiz"), T(req, "Add the note", "Notiz speichern"));
+}
+
+static void
+h_status_form(
+    struct http_req *req, struct http_resp *resp, const char *ref, bool open)
+{
+	h_fmt(resp,
+	    "<form method=\"post\" action=\"/incidents/%s/status\" "
+	    "class=\"status-form\"><fieldset><legend>%s</legend>",
+	    ref,
+	    open ? T(req, "Close the incident", "Vorfall schließen")
+	         : T(req, "Reopen the incident", "Vorfall wieder öffnen"));
+	h_csrf(req, resp);
+	h_fmt(resp,
+	    "<input type=\"hidden\" name=\"action\" value=\"%s\"><p><label "
+	    "for=\"status-reason\">%s</label><input id=\"status-reason\" "
+	    "name=\"reason\"%H></p><p><button type=\"submit\">%s</button></p>"
+	    "</fieldset></form>",
+	    open ? "close" : "reopen", T(req, "Reason", "Grund"),
+	    open ? " required" : "",
+	    open ? T(req, "Close", "Schließen")
+	         : T(req, "Reopen", "Wieder öffnen"));
+}
+
+static void
+h_filing_form(
+    struct http_req *req, struct http_resp *resp, const char *ref, json_t *obl)
+{
+	char off[8];
+	int64_t o = zone_offset(req->now);
+	char now[ISO_LEN];
+	json_t *x;
+	size_t i;
+
+	if (json_array_size(obl) == 0)
+		return;
+	snprintf(off, sizeof(off), "%c%02d:%02d", o < 0 ? '-' : '+',
+	    (int)((o < 0 ? -o : o) / 3600),
+	    (int)((o < 0 ? -o : o) % 3600 / 60));
+	iso8601_format(req->now, now);
+	h_fmt(resp,
+	    "<form method=\"post\" action=\"/incidents/%s/filings\" "
+	    "class=\"filing\"><fieldset><legend>%s</legend>",
+	    ref, T(req, "Record a filing", "Meldung erfassen"));
+	h_csrf(req, resp);
+	h_fmt(resp,
+	    "<p><label for=\"filing-obligation\">%s</label><select "
+	    "id=\"filing-obligation\" name=\"obligation\">",
+	    T(req, "Obligation (recipient)", "Pflicht (Empfänger)"));
+	json_array_foreach (obl, i, x)
+		h_fmt(resp, "<option value=\"%lld\">%s: %s (%s)</option>",
+		    (long long)json_integer_value(json_object_get(x, "id")),
+		    json_string_value(json_object_get(x, "recipient")),
+		    json_string_value(json_object_get(x, "label")),
+		    json_string_value(json_object_get(x, "status")));
+	h_fmt(resp,
+	    "</select></p><p><label for=\"filing-phase\">%s</label><select "
+	    "id=\"filing-phase\" name=\"phase\">",
+	    T(req, "Phase", "Phase"));
+	for (int p = 0; p < PHASE__MAX; p++)
+		h_fmt(resp, "<option>%s</option>", phase_names[p]);
+	h_fmt(resp,
+	    "</select></p><p><label for=\"filing-at\">%s (%s)</label><input "
+	    "type=\"datetime-local\" id=\"filing-at\" name=\"filed_at\" "
+	    "value=\"%s\" required></p>"
+	    "<p><label for=\"filing-case\">%s</label><input id=\"filing-case\" "
+	    "name=\"case_ref\"></p>"
+	    "<p><label for=\"filing-delay\">%s</label><textarea "
+	    "id=\"filing-delay\" name=\"delay_reason\" rows=\"2\"></textarea>"
+	    "</p><p><button type=\"submit\">%s</button></p></fieldset></form>",
+	    T(req, "Filed at", "Eingereicht am"), off,
+	    arena_printf(resp->a, "%.16s", now),
+	    T(req, "Case reference of the recipient",
+	        "Aktenzeichen des "
+	        "Empfängers"),
+	    T(req, "Reasons for the delay (Art. 33(1), when late)",
+	        "Gründe für die Verzögerung (Art. 33 Abs. 1, bei Verspätung)"),
+	    T(req, "Record the filing", "Meldung erfassen"));
 }
 
 void
@@ -283,11 +440,13 @@ ui_incident(struct http_req *req, struct http_resp *resp)
 	    in.status == INCIDENT_OPEN ? T(req, "open", "offen")
 	                               : T(req, "closed", "geschlossen"));
 	h_fmt(resp,
-	    "<p class=\"verify\" data-ref=\"%s\">%s: <code>%.16s</code>"
-	    " (%lld %s)</p>",
+	    "<p class=\"verify\" data-ref=\"%s\">%s: <code>%s</code>"
+	    " (%lld %s) ",
 	    in.ref, T(req, "Head of the hash chain", "Kopf der Hash-Kette"),
-	    in.head_hash, (long long)in.event_n,
+	    arena_printf(req->a, "%.16s", in.head_hash), (long long)in.event_n,
 	    T(req, "events", "Ereignisse"));
+	h_verify(req, resp, in.ref);
+	h_fmt(resp, "</p>");
 	if (as != NULL) {
 		h_fmt(resp, "<section><h2>%s</h2>",
 		    T(req, "Assessment", "Bewertung"));
@@ -324,10 +483,25 @@ ui_incident(struct http_req *req, struct http_resp *resp)
 	arr = json_object_get(j, "attachments");
 	json_array_foreach (arr, i, x)
 		h_fmt(resp,
-		    "<li>%s <small>SHA-256 <code>%s</code></small></li>",
+		    "<li><a href=\"/incidents/%s/attachments/%lld\" "
+		    "download>%s</a> <small>(%lld bytes, SHA-256 <code>%s"
+		    "</code>)</small></li>",
+		    in.ref,
+		    (long long)json_integer_value(json_object_get(x, "id")),
 		    json_string_value(json_object_get(x, "name")),
+		    (long long)json_integer_value(json_object_get(x, "size")),
 		    json_string_value(json_object_get(x, "sha256")));
-	h_fmt(resp, "</ul></section>");
+	h_fmt(resp, "</ul>");
+	if (perm_has(req->role, PERM_INCIDENT_EDIT))
+		h_upload_form(req, resp, in.ref);
+	h_fmt(resp, "</section>");
+	if (perm_has(req->role, PERM_DECIDE))
+		h_filing_form(
+		    req, resp, in.ref, json_object_get(j, "obligations"));
+	if (perm_has(req->role, PERM_INCIDENT_EDIT)) {
+		h_note_form(req, resp, in.ref);
+		h_status_form(req, resp, in.ref, in.status == INCIDENT_OPEN);
+	}
 	h_timeline(req, resp, json_object_get(j, "history"));
 	h_reads(req, resp, in.id);
 	page_end(req, resp);
@@ -364,4 +538,178 @@ ui_decide(struct http_req *req, struct http_resp *resp)
 	}
 	resp_redirect(
 	    resp, arena_printf(req->a, "/incidents/%s", req->param[0]));
+}
+
+static void
+back_to(struct http_req *req, struct http_resp *resp)
+{
+	resp_redirect(
+	    resp, arena_printf(req->a, "/incidents/%s", req->param[0]));
+}
+
+/* POST /incidents/{id}/notes */
+void
+ui_note(struct http_req *req, struct http_resp *resp)
+{
+	struct svc_err e;
+	const char *text = req_form(req, "text");
+	enum err rc;
+
+	svc_err_clear(&e);
+	rc = svc_note(&req->s, req->param[0], text != NULL ? text : "", &e);
+	if (rc != ERR_OK) {
+		resp_svc_err(req, resp, rc, &e);
+		return;
+	}
+	back_to(req, resp);
+}
+
+/* POST /incidents/{id}/status: action=close|reopen, reason */
+void
+ui_status(struct http_req *req, struct http_resp *resp)
+{
+	const char *action = req_form(req, "action");
+	const char *reason = req_form(req, "reason");
+	struct svc_err e;
+	enum err rc;
+
+	if (action == NULL ||
+	    (strcmp(action, "close") != 0 && strcmp(action, "reopen") != 0)) {
+		resp_error(req, resp, 400, "action: close or reopen");
+		return;
+	}
+	if (reason != NULL && *reason == '\0')
+		reason = NULL;
+	svc_err_clear(&e);
+	rc = svc_incident_close(
+	    &req->s, req->param[0], strcmp(action, "close") == 0, reason, &e);
+	if (rc != ERR_OK) {
+		resp_svc_err(req, resp, rc, &e);
+		return;
+	}
+	back_to(req, resp);
+}
+
+/* POST /incidents/{id}/filings: obligation, phase, filed_at, case_ref,
+ * delay_reason */
+void
+ui_file(struct http_req *req, struct http_resp *resp)
+{
+	const char *ob = req_form(req, "obligation");
+	const char *ph = req_form(req, "phase");
+	const char *at = req_form(req, "filed_at");
+	struct file_req f;
+	struct svc_err e;
+	bool late = false;
+	int64_t n;
+	int p;
+	enum err rc;
+
+	memset(&f, 0, sizeof(f));
+	svc_err_clear(&e);
+	if (ob == NULL || str_to_i64(ob, 1, INT64_MAX, &n) != ERR_OK)
+		field_errors_add(&e.fe, "obligation", "choose an obligation");
+	else
+		f.obligation_id = n;
+	p = ph != NULL ? name_lookup(phase_names, PHASE__MAX, ph) : -1;
+	if (p < 0)
+		field_errors_add(
+		    &e.fe, "phase", "initial, follow-up, final or withdrawn");
+	else
+		f.phase = (enum phase)p;
+	if (at == NULL || !local_parse(at, &f.filed_at))
+		field_errors_add(&e.fe, "filed_at",
+		    "a date and time, e.g. 2024-05-01T10:00");
+	f.case_ref = req_form(req, "case_ref");
+	if (f.case_ref != NULL && *f.case_ref == '\0')
+		f.case_ref = NULL;
+	f.delay_reason = req_form(req, "delay_reason");
+	if (f.delay_reason != NULL && *f.delay_reason == '\0')
+		f.delay_reason = NULL;
+	if (e.fe.n > 0) {
+		resp_svc_err(req, resp, ERR_INVAL, &e);
+		return;
+	}
+	rc = svc_file(&req->s, req->param[0], &f, &late, &e);
+	if (rc != ERR_OK) {
+		resp_svc_err(req, resp, rc, &e);
+		return;
+	}
+	back_to(req, resp);
+}
+
+/* POST /incidents/{id}/attachments?name=FILE: the file is the raw body
+ * (Content-Type: application/octet-stream), sent by app.js. */
+void
+ui_attach(struct http_req *req, struct http_resp *resp)
+{
+	const char *name = req_query(req, "name");
+	struct svc_err e;
+	enum err rc;
+
+	if (req->ctype == NULL ||
+	    strncasecmp(req->ctype, "application/octet-stream", 24) != 0) {
+		resp_error(req, resp, 415,
+		    "send the file as the body with Content-Type: "
+		    "application/octet-stream");
+		return;
+	}
+	if (name == NULL || *name == '\0') {
+		resp_error(req, resp, 400, "name: the file name (?name=...)");
+		return;
+	}
+	svc_err_clear(&e);
+	rc = svc_attach(&req->s, req->param[0], name,
+	    req->body != NULL ? req->body : "", req->body_len, &e);
+	if (rc != ERR_OK) {
+		resp_svc_err(req, resp, rc, &e);
+		return;
+	}
+	resp_json(resp, 201,
+	    json_pack(
+	        "{s:s, s:I}", "name", name, "size", (json_int_t)req->body_len));
+}
+
+/* GET /incidents/{id}/attachments/{aid}: the file, as stored. */
+void
+ui_attachment_get(struct http_req *req, struct http_resp *resp)
+{
+	struct attachment *v = NULL;
+	struct incident in;
+	const void *data = NULL;
+	size_t n = 0, len = 0;
+	struct svc_err e;
+	int64_t aid;
+	const char *name = NULL;
+	enum err rc;
+
+	if (str_to_i64(req->param[1], 1, INT64_MAX, &aid) != ERR_OK) {
+		resp_error(req, resp, 404, "no such attachment");
+		return;
+	}
+	svc_err_clear(&e);
+	rc = store_begin_read(req->st);
+	if (rc == ERR_OK)
+		rc = svc_resolve(&req->s, req->param[0], req->a, &in, &e);
+	if (rc == ERR_OK)
+		rc = store_attachment_list(req->st, in.id, req->a, &v, &n);
+	for (size_t i = 0; rc == ERR_OK && i < n; i++)
+		if (v[i].id == aid)
+			name = v[i].name;
+	if (rc == ERR_OK && name == NULL)
+		rc = ERR_NOTFOUND;
+	if (rc == ERR_OK)
+		rc =
+		    store_attachment_content(req->st, aid, req->a, &data, &len);
+	store_rollback(req->st);
+	if (rc != ERR_OK) {
+		if (rc == ERR_NOTFOUND)
+			resp_error(req, resp, 404, "no such attachment");
+		else
+			resp_svc_err(req, resp, rc, &e);
+		return;
+	}
+	resp_file(resp, "application/octet-stream", name, data, len);
+	resp->audit_incident = in.id;
+	resp->audit_what = "page: attachment";
 }

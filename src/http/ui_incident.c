@@ -112,6 +112,8 @@ ui_dashboard(struct http_req *req, struct http_resp *resp)
 		h_fmt(resp,
 		    oc.n ? "</tbody></table></section>" : "<p>%s</p></section>",
 		    T(req, "Nothing is due.", "Nichts ist fällig."));
+		if (rc == ERR_OK)
+			rc = h_charts(req, resp);
 	}
 	if (rc == ERR_OK) {
 		memset(&p, 0, sizeof(p));
