@@ -43,5 +43,8 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 phase asan make -j"$jobs" SANITIZE=1 BUILD=build-asan check
 unset ASAN_OPTIONS UBSAN_OPTIONS
 phase plain make -j"$jobs" check
+# The browser tests (Debian's chromium, playwright-core from npm) on the
+# plain build; their "browser: P passed, F failed" counts in the total.
+phase browser tests/browser/run.sh
 echo "check: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -3,12 +3,12 @@
 // recommendation.  The CSP allows scripts from this origin only.
 'use strict';
 
-function bkHuman(secs, lang) {
+// "2 d 03:04:05": the seconds tick, so a running clock is seen running.
+function bkHuman(secs) {
 	const d = Math.floor(secs / 86400), h = Math.floor(secs % 86400 / 3600);
 	const m = Math.floor(secs % 3600 / 60), s = secs % 60;
-	if (d > 0) return d + ' d ' + h + ' h';
-	if (h > 0) return h + ' h ' + m + ' min';
-	return m + ' min ' + s + ' s';
+	const p = (x) => String(x).padStart(2, '0');
+	return (d > 0 ? d + ' d ' : '') + p(h) + ':' + p(m) + ':' + p(s);
 }
 
 function bkTick() {
