@@ -15,6 +15,8 @@ http GET /login
 grep -q 'href="/report"' "$LAST_OUT" && fail "login links the closed form"
 serve_stop
 
+# serve_start reads the URL from serve.out: not the old server's.
+rm -f serve.out
 serve_start --public-intake
 http GET /login
 grep -q 'href="/report"' "$LAST_OUT" || fail "login does not link the form"
