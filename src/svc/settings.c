@@ -123,6 +123,43 @@ svc_setting_set(
 	return ERR_OK;
 }
 
+enum err
+svc_settings_set_many(struct svc *s, const char *const *keys,
+    const char *const *values, size_t n, struct svc_err *e)
+{
+	const struct setting_def *d;
+	const char *why;
+	enum err rc;
+
+	for (size_t i = 0; i < n; i++) {
+		d = find(keys[i]);
+		if (d == NULL) {
+			field_errors_add(&e->fe, keys[i], "no such setting");
+			continue;
+		}
+		why = values[i] != NULL ? problem(d, values[i]) : NULL;
+		if (why != NULL)
+			field_errors_add(&e->fe, keys[i], "%s", why);
+	}
+	if (e->fe.n > 0 || e->fe.dropped > 0) {
+		svc_err_msg(
+		    e, "the settings are not valid; nothing was changed");
+		return ERR_INVAL;
+	}
+	rc = store_begin_write(s->st);
+	for (size_t i = 0; rc == ERR_OK && i < n; i++)
+		rc = values[i] != NULL
+		         ? store_setting_set(s->st, keys[i], values[i])
+		         : store_setting_del(s->st, keys[i]);
+	if (rc == ERR_OK)
+		rc = store_commit(s->st);
+	if (rc != ERR_OK) {
+		store_rollback(s->st);
+		return svc_store_err(s, rc, "settings", e);
+	}
+	return ERR_OK;
+}
+
 json_t *
 svc_settings_json(struct svc *s)
 {

@@ -153,6 +153,13 @@ enum err svc_assess(struct svc *, const char *id, json_t **out,
  */
 enum err svc_setting_set(
     struct svc *, const char *key, const char *value, struct svc_err *);
+/*
+ * Set or unset (value NULL) several settings in one transaction: every
+ * key and value is checked first (one field error each) and nothing is
+ * written unless all are good.
+ */
+enum err svc_settings_set_many(struct svc *, const char *const *keys,
+    const char *const *values, size_t n, struct svc_err *);
 /* Every known setting: [{key, value|null, meaning}] (new reference). */
 json_t *svc_settings_json(struct svc *);
 
