@@ -69,6 +69,8 @@ struct route {
 };
 extern const struct route routes[];
 extern const size_t routes_n;
+/* "public", "login", "incident.read", ... (route_dump.c) */
+extern const char *const perm_names[PERM__MAX];
 
 /* The server's settings (flags, environment, config file). */
 struct http_config {
@@ -205,6 +207,58 @@ void api_incident_notify(struct http_req *, struct http_resp *);
 void api_incident_access(struct http_req *, struct http_resp *);
 void api_obligations(struct http_req *, struct http_resp *);
 void api_assess_facts(struct http_req *, struct http_resp *);
+/* api_record.c (422 with a validator's field errors: resp_fields) */
+void resp_fields(struct http_req *, struct http_resp *,
+    const struct field_errors *, const char *msg);
+void api_note(struct http_req *, struct http_resp *);
+void api_close(struct http_req *, struct http_resp *);
+void api_reopen(struct http_req *, struct http_resp *);
+void api_filing(struct http_req *, struct http_resp *);
+void api_obligation_add(struct http_req *, struct http_resp *);
+void api_attach_upload(struct http_req *, struct http_resp *);
+void api_attach_get(struct http_req *, struct http_resp *);
+void api_history(struct http_req *, struct http_resp *);
+void api_verify(struct http_req *, struct http_resp *);
+void api_incident_verify(struct http_req *, struct http_resp *);
+void api_notice(struct http_req *, struct http_resp *);
+/* api_admin.c (http_export: the register into resp; false after an error) */
+bool http_export(struct http_req *, struct http_resp *, bool json);
+json_t *account_json(const struct account *, int64_t now);
+void api_export(struct http_req *, struct http_resp *);
+void api_settings(struct http_req *, struct http_resp *);
+void api_settings_set(struct http_req *, struct http_resp *);
+void api_templates(struct http_req *, struct http_resp *);
+void api_template_get(struct http_req *, struct http_resp *);
+void api_template_set(struct http_req *, struct http_resp *);
+void api_template_reset(struct http_req *, struct http_resp *);
+void api_template_history(struct http_req *, struct http_resp *);
+void api_regimes(struct http_req *, struct http_resp *);
+void api_regime_get(struct http_req *, struct http_resp *);
+void api_regime_load(struct http_req *, struct http_resp *);
+void api_users(struct http_req *, struct http_resp *);
+void api_user_add(struct http_req *, struct http_resp *);
+void api_user_change(struct http_req *, struct http_resp *);
+void api_tokens(struct http_req *, struct http_resp *);
+void api_token_create(struct http_req *, struct http_resp *);
+void api_token_revoke(struct http_req *, struct http_resp *);
+/* ui_admin.c */
+void ui_settings(struct http_req *, struct http_resp *);
+void ui_settings_post(struct http_req *, struct http_resp *);
+void ui_templates(struct http_req *, struct http_resp *);
+void ui_template(struct http_req *, struct http_resp *);
+void ui_template_post(struct http_req *, struct http_resp *);
+void ui_template_reset(struct http_req *, struct http_resp *);
+void ui_users(struct http_req *, struct http_resp *);
+void ui_user_add(struct http_req *, struct http_resp *);
+void ui_user_post(struct http_req *, struct http_resp *);
+void ui_tokens(struct http_req *, struct http_resp *);
+void ui_token_create(struct http_req *, struct http_resp *);
+void ui_token_revoke(struct http_req *, struct http_resp *);
+void ui_regimes(struct http_req *, struct http_resp *);
+void ui_regime(struct http_req *, struct http_resp *);
+void ui_regime_load(struct http_req *, struct http_resp *);
+void ui_register(struct http_req *, struct http_resp *);
+void ui_register_export(struct http_req *, struct http_resp *);
 /* ui_*.c */
 void ui_login(struct http_req *, struct http_resp *);
 void ui_login_post(struct http_req *, struct http_resp *);
