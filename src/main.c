@@ -13,5 +13,6 @@ main(int argc, char **argv)
 {
 	signal(SIGPIPE, SIG_IGN);
 	cli_set_serve(http_serve);
+	cli_set_routes(http_routes_print);
 	return cli_main(argc, argv);
 }

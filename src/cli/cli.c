@@ -201,6 +201,8 @@ static const struct command commands[] = {
 	    "Show help for all commands or one", NULL },
 	{ "schema", cmd_schema, true, "schema facts [--markdown]",
 	    "Print the facts JSON Schema or Markdown reference", NULL },
+	{ "test-routes", cmd_test_routes, true, "test-routes",
+	    "Print the HTTP route table (for the security tests)", NULL },
 };
 
 static const struct command *

@@ -19,6 +19,9 @@ int cli_main(int argc, char **argv);
 /* main.c hands over the server (cli/ and http/ do not include each
  * other). */
 void cli_set_serve(serve_fn);
+/* ... and the route table's printer (the hidden `test-routes`). */
+void cli_set_routes(void (*)(FILE *));
+int cmd_test_routes(int, char **);
 
 /* Options every command understands. */
 struct cli_env {

@@ -19,6 +19,26 @@ cli_set_serve(serve_fn fn)
 	serve_hook = fn;
 }
 
+static void (*routes_hook)(FILE *);
+
+void
+cli_set_routes(void (*fn)(FILE *))
+{
+	routes_hook = fn;
+}
+
+/* Hidden: the route table for the security tests (tests/e2e 180-189). */
+int
+cmd_test_routes(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (routes_hook == NULL)
+		return 1;
+	routes_hook(stdout);
+	return 0;
+}
+
 struct conf {
 	char listen[256];
 	char db[4096];

@@ -11,5 +11,8 @@
 
 /* Serve until SIGTERM or SIGINT; returns an exit code. */
 int http_serve(const struct serve_opts *);
+/* The route table, one "METHOD PATTERN PERMISSION FLAGS" line per route
+ * and method (the hidden `breachkit test-routes`). */
+void http_routes_print(FILE *);
 
 #endif
