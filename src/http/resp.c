@@ -8,6 +8,7 @@
 #include <stdarg.h>
 
 #include "base/clock.h"
+#include "base/xalloc.h"
 #include "http/http_int.h"
 
 void
@@ -216,6 +217,35 @@ esc(struct buf *b, const char *s)
 	(void)buf_append(b, run, (size_t)(s - run));
 }
 
+/*
+ * "%.Ns" at `p` (the '.'): write at most N bytes of `s`, escaped, never
+ * cutting a UTF-8 character.  Returns the position of the 's'.  Without
+ * this, h_fmt would skip the conversion and hand its argument to the next
+ * one (a crash with %lld or %s after it).
+ */
+static const char *
+h_precision(struct buf *b, const char *p, const char *s)
+{
+	size_t max = 0, n = 0;
+	char *cut;
+
+	for (p++; *p >= '0' && *p <= '9'; p++)
+		max = max * 10 + (size_t)(*p - '0');
+	assert(*p == 's');
+	if (s == NULL)
+		return p;
+	while (n < max && s[n] != '\0')
+		n++;
+	while (n > 0 && s[n] != '\0' && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	cut = xmalloc(n + 1);
+	memcpy(cut, s, n);
+	cut[n] = '\0';
+	esc(b, cut);
+	free(cut);
+	return p;
+}
+
 void
 h_text(struct http_resp *resp, const char *s)
 {
@@ -240,6 +270,10 @@ h_fmt(struct http_resp *resp, const char *fmt, ...)
 			break;
 		case 'H':
 			(void)buf_puts(&resp->body, va_arg(ap, const char *));
+			break;
+		case '.': /* %.Ns: at most N bytes, escaped, whole characters */
+			p = h_precision(
+			    &resp->body, p, va_arg(ap, const char *));
 			break;
 		case 'd':
 			(void)buf_printf(&resp->body, "%d", va_arg(ap, int));
