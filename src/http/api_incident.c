@@ -13,6 +13,7 @@
 #include "base/str.h"
 #include "doc/notify.h"
 #include "http/http_int.h"
+#include "http/valid.h"
 #include "model/json_out.h"
 
 enum { PAGE_DEFAULT = 50, PAGE_MAX = 500 };
@@ -231,34 +232,18 @@ api_assess_facts(struct http_req *req, struct http_resp *resp)
 void
 api_incident_decide(struct http_req *req, struct http_resp *resp)
 {
+	struct field_errors fe = { 0 };
 	struct decide_req d;
 	struct svc_err e;
-	const char *topic =
-	    json_string_value(json_object_get(req->json, "topic"));
-	const char *exc =
-	    json_string_value(json_object_get(req->json, "exception"));
-	json_t *outcome = json_object_get(req->json, "outcome");
-	int t;
 	enum err rc;
 
-	memset(&d, 0, sizeof(d));
-	t = topic != NULL ? name_lookup(topic_names, TOPIC__MAX, topic) : -1;
-	if (t < 0 || !json_is_boolean(outcome)) {
-		resp_error(req, resp, 400,
-		    "expected {\"topic\": one of the decision topics, "
+	if (valid_decide(req->json, &d, &fe) != ERR_OK) {
+		resp_fields(req, resp, &fe,
+		    "expected {\"topic\": breach|authority|subjects, "
 		    "\"outcome\": true|false, \"rationale\": text, "
 		    "\"exception\": \"a\"|\"b\"|\"c\" (optional)}");
 		return;
 	}
-	if (exc != NULL && (strlen(exc) != 1 || exc[0] < 'a' || exc[0] > 'c')) {
-		resp_error(req, resp, 400, "exception: a, b or c (Art. 34(3))");
-		return;
-	}
-	d.topic = (enum topic)t;
-	d.outcome = json_is_true(outcome);
-	d.exception = exc != NULL ? exc[0] : 0;
-	d.rationale =
-	    json_string_value(json_object_get(req->json, "rationale"));
 	svc_err_clear(&e);
 	rc = svc_decide(&req->s, req->param[0], &d, &e);
 	if (rc != ERR_OK) {
@@ -267,7 +252,7 @@ api_incident_decide(struct http_req *req, struct http_resp *resp)
 	}
 	resp_json(resp, 201,
 	    json_pack("{s:s, s:s, s:b}", "ref", req->param[0], "topic",
-	        topic_names[t], "outcome", d.outcome));
+	        topic_names[d.topic], "outcome", d.outcome));
 }
 
 /* pango/cairo share font caches: one PDF at a time. */

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "http/http_int.h"
+#include "http/valid.h"
 
 enum { SESSION_MAX_AGE = 8 * 3600 };
 
@@ -45,23 +46,21 @@ do_login(struct http_req *req, const char *name, const char *pw,
 void
 api_login(struct http_req *req, struct http_resp *resp)
 {
+	struct field_errors fe = { 0 };
 	struct login_tokens tok;
+	struct login_in in;
 	struct svc_err e;
-	const char *name =
-	    json_string_value(json_object_get(req->json, "name"));
-	const char *pw =
-	    json_string_value(json_object_get(req->json, "password"));
 	struct account ac;
 	const char *csrf = NULL;
 	enum err rc;
 
 	svc_err_clear(&e);
-	if (name == NULL || pw == NULL) {
-		resp_error(req, resp, 400,
+	if (valid_login(req->json, &in, &fe) != ERR_OK) {
+		resp_fields(req, resp, &fe,
 		    "expected {\"name\": ..., \"password\": ...}");
 		return;
 	}
-	rc = do_login(req, name, pw, &tok, &e);
+	rc = do_login(req, in.name, in.password, &tok, &e);
 	if (rc == ERR_LIMIT) {
 		resp_error(req, resp, 429, "%s", e.msg);
 		return;
