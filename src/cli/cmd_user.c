@@ -223,7 +223,7 @@ cmd_user(int argc, char **argv)
 		                       "viewer, reporter)");
 	if (n == 0) {
 		char list_verb[] = "list";
-		char *l[] = { list_verb };
+		char *l[] = { list_verb, NULL, NULL };
 
 		return run(&env, l, 1, &o);
 	}

@@ -50,7 +50,7 @@ token_new(const char *prefix, char out[TOKEN_MAX])
 	size_t n = strlen(prefix);
 
 	randombytes_buf(r, sizeof(r));
-	memcpy(out, prefix, n);
+	memcpy(out, prefix, n + 1);
 	sodium_bin2base64(out + n, TOKEN_MAX - n, r, sizeof(r),
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(r, sizeof(r));
