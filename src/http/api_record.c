@@ -276,7 +276,6 @@ api_history(struct http_req *req, struct http_resp *resp)
 
 struct vproblems {
 	json_t *arr;
-	const char *only; /* a reference, or NULL for all */
 	size_t n;
 };
 
@@ -285,8 +284,6 @@ verify_row(void *arg, const char *ref, int64_t seq, const char *problem)
 {
 	struct vproblems *p = arg;
 
-	if (p->only != NULL && (ref == NULL || strcmp(ref, p->only) != 0))
-		return;
 	p->n++;
 	json_array_append_new(
 	    p->arr, json_pack("{s:s?, s:I, s:s}", "incident", ref, "event",
@@ -296,7 +293,7 @@ verify_row(void *arg, const char *ref, int64_t seq, const char *problem)
 void
 api_verify(struct http_req *req, struct http_resp *resp)
 {
-	struct vproblems p = { json_array(), NULL, 0 };
+	struct vproblems p = { json_array(), 0 };
 	struct svc_err e;
 	size_t checked = 0, bad = 0;
 	enum err rc;
@@ -317,10 +314,11 @@ api_verify(struct http_req *req, struct http_resp *resp)
 void
 api_incident_verify(struct http_req *req, struct http_resp *resp)
 {
-	struct vproblems p = { NULL, NULL, 0 };
+	const char *problem = NULL;
 	struct incident in;
 	struct svc_err e;
-	size_t checked = 0, bad = 0;
+	int64_t seq = 0;
+	json_t *arr;
 	enum err rc;
 
 	svc_err_clear(&e);
@@ -328,22 +326,21 @@ api_incident_verify(struct http_req *req, struct http_resp *resp)
 	if (rc == ERR_OK)
 		rc = svc_resolve(&req->s, req->param[0], req->a, &in, &e);
 	store_rollback(req->st);
+	if (rc == ERR_OK)
+		rc = svc_verify_incident(&req->s, in.ref, &problem, &seq, &e);
 	if (rc != ERR_OK) {
 		resp_svc_err(req, resp, rc, &e);
 		return;
 	}
-	p.arr = json_array();
-	p.only = in.ref;
-	rc = svc_verify(req->st, NULL, verify_row, &p, &checked, &bad, &e);
-	if (rc != ERR_OK) {
-		json_decref(p.arr);
-		resp_svc_err(req, resp, rc, &e);
-		return;
-	}
+	arr = json_array();
+	if (problem != NULL)
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:I, s:s}", "incident", in.ref,
+		             "event", (json_int_t)seq, "problem", problem));
 	resp_json(resp, 200,
 	    json_pack("{s:s, s:b, s:I, s:s, s:o}", "ref", in.ref, "ok",
-	        p.n == 0, "events", (json_int_t)in.event_n, "head",
-	        in.head_hash, "problems", p.arr));
+	        problem == NULL, "events", (json_int_t)in.event_n, "head",
+	        in.head_hash, "problems", arr));
 }
 
 void
@@ -398,4 +395,69 @@ api_notice(struct http_req *req, struct http_resp *resp)
 		resp_header(resp, "Content-Security-Policy",
 		    "default-src 'none'; style-src 'unsafe-inline'");
 	buf_release(&b);
+}
+
+static void
+letter_row(void *arg, const struct letters_item *it)
+{
+	json_array_append_new(
+	    arg, json_pack("{s:I, s:s?, s:s, s:s?}", "row", (json_int_t)it->row,
+	             "id", it->id, "status", it->status, "detail", it->detail));
+}
+
+/*
+ * Render and check the letters to the people of a CSV list (the raw body,
+ * text/csv) without writing or sending anything.  The answer names rows,
+ * ids and problems, never a name or an address.
+ */
+void
+api_letters_dry_run(struct http_req *req, struct http_resp *resp)
+{
+	struct field_errors fe = { 0 };
+	struct letters_req rq;
+	struct letters_sum sum;
+	struct svc_err e;
+	json_t *items;
+	FILE *fp;
+	enum err rc;
+
+	if (!ctype_is(req->ctype, "text/csv")) {
+		resp_error(req, resp, 415,
+		    "send the list of people as the raw body with "
+		    "Content-Type: text/csv");
+		return;
+	}
+	if (req->body_len == 0) {
+		field_errors_add(&fe, "(body)", "the list is empty");
+		resp_fields(req, resp, &fe, "the list is not valid");
+		return;
+	}
+	fp = fmemopen((void *)req->body, req->body_len, "r");
+	if (fp == NULL) {
+		resp_error(req, resp, 500, "cannot read the list");
+		return;
+	}
+	memset(&rq, 0, sizeof(rq));
+	memset(&sum, 0, sizeof(sum));
+	rq.id = req->param[0];
+	rq.subjects = fp;
+	rq.out = LETTERS_MBOX;
+	rq.target = "(dry run)";
+	rq.dry_run = true;
+	items = json_array();
+	svc_err_clear(&e);
+	rc = svc_letters(&req->s, &rq, letter_row, items, &sum, &e);
+	fclose(fp);
+	if (rc != ERR_OK && sum.rows == 0) {
+		json_decref(items);
+		resp_svc_err(req, resp, rc, &e);
+		return;
+	}
+	resp_json(resp, 200,
+	    json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:s?}, s:o}", "summary",
+	        "rows", (json_int_t)sum.rows, "invalid",
+	        (json_int_t)sum.invalid, "would", (json_int_t)sum.would,
+	        "german", (json_int_t)sum.german, "english",
+	        (json_int_t)sum.english, "error", rc == ERR_OK ? NULL : e.msg,
+	        "items", items));
 }

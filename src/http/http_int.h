@@ -221,6 +221,7 @@ void api_history(struct http_req *, struct http_resp *);
 void api_verify(struct http_req *, struct http_resp *);
 void api_incident_verify(struct http_req *, struct http_resp *);
 void api_notice(struct http_req *, struct http_resp *);
+void api_letters_dry_run(struct http_req *, struct http_resp *);
 /* api_admin.c (http_export: the register into resp; false after an error) */
 bool http_export(struct http_req *, struct http_resp *, bool json);
 json_t *account_json(const struct account *, int64_t now);

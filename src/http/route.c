@@ -62,6 +62,8 @@ const struct route routes[] = {
 	    PERM_INCIDENT_READ, R_OWN, "check the incident's hash chain" },
 	{ M_GET, "/api/v1/incidents/{id}/notice", api_notice, PERM_DECIDE, 0,
 	    "public notice, notice to the controller, register entry" },
+	{ M_POST, "/api/v1/incidents/{id}/letters/dry-run", api_letters_dry_run,
+	    PERM_DECIDE, RW, "check the letters to a CSV list of people" },
 	/* the register as a whole (api_admin.c) */
 	{ M_GET, "/api/v1/verify", api_verify, PERM_EXPORT, 0,
 	    "check every hash chain" },

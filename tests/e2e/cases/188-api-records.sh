@@ -124,7 +124,18 @@ expect_status 400
 http GET /api/v1/export -H "Authorization: Bearer $ETOK"
 expect_status 403
 
+# A rewritten note is found by both checks, naming incident and event.
+tamper "UPDATE event SET payload = '{\"text\":\"nothing happened\"}' WHERE incident_id = 1 AND seq = 3"
+http GET "/api/v1/incidents/$REF/verify" -H "$A"
+expect_status 200
+expect_eq "verify one after tampering" \
+    "$(jget '[d["ok"], [(p["incident"], p["event"]) for p in d["problems"]]]')" \
+    "[false,[[\"$REF\",3]]]"
+http GET /api/v1/verify -H "$A"
+expect_eq "verify all after tampering" "$(jget '[d["ok"], d["bad"]]')" '[false,1]'
 serve_stop
+# Put the note back for the comparisons below.
+tamper "UPDATE event SET payload = '{\"text\":\"Called the (fictional) courier.\"}' WHERE incident_id = 1 AND seq = 3"
 # The API's export is the CLI's export.
 bk export --format csv
 cmp -s "$LAST_OUT" api.csv || fail "API CSV differs from the CLI's"
