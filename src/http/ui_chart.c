@@ -257,14 +257,17 @@ h_months(struct http_req *req, struct http_resp *resp, const struct charts *c)
 			max = v[k] > max ? v[k] : max;
 	}
 	max = axis_max(max);
+	const char *title =
+	    T(req, "Incidents per month by type, last 12 months",
+	        "Vorfälle pro Monat nach Art, letzte 12 Monate");
+
 	h_fmt(resp,
-	    "<figure class=\"chart\" id=\"chart-months\"><svg "
+	    "<figure class=\"chart\" id=\"chart-months\"><h3 "
+	    "aria-hidden=\"true\">%s</h3><svg "
 	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 	    "role=\"img\" aria-labelledby=\"chart-months-t\"><title "
 	    "id=\"chart-months-t\">%s</title>",
-	    W, H + 20,
-	    T(req, "Incidents per month by type, last 12 months",
-	        "Vorfälle pro Monat nach Art, letzte 12 Monate"));
+	    title, W, H + 20, title);
 	h_axis(resp, max);
 	for (int i = 0; i < MONTHS; i++) {
 		int x = X0 + i * gw + 4, bw = (gw - 8) / 3;
@@ -320,17 +323,19 @@ h_delays(struct http_req *req, struct http_resp *resp, const struct charts *c)
 	for (int i = 0; i < BUCKETS; i++)
 		max = c->bucket[i] > max ? c->bucket[i] : max;
 	max = axis_max(max);
+	const char *title = T(req,
+	    "Hours from awareness to the notification of the authority, "
+	    "last 12 months",
+	    "Stunden von der Kenntnis bis zur Meldung an die Behörde, "
+	    "letzte 12 Monate");
+
 	h_fmt(resp,
-	    "<figure class=\"chart\" id=\"chart-delays\"><svg "
+	    "<figure class=\"chart\" id=\"chart-delays\"><h3 "
+	    "aria-hidden=\"true\">%s</h3><svg "
 	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 	    "role=\"img\" aria-labelledby=\"chart-delays-t\"><title "
 	    "id=\"chart-delays-t\">%s</title>",
-	    W, H + 20,
-	    T(req,
-	        "Hours from awareness to the notification of the authority, "
-	        "last 12 months",
-	        "Stunden von der Kenntnis bis zur Meldung an die Behörde, "
-	        "letzte 12 Monate"));
+	    title, W, H + 20, title);
 	h_axis(resp, max);
 	for (int i = 0; i < BUCKETS; i++) {
 		int x = X0 + i * bw;
