@@ -7,17 +7,18 @@
  * the 72-hour line.  Each chart has a table of its numbers for screen
  * readers and the tests.
  *
- * Speed: the figures come from one aggregate query each
- * (store_chart_months, store_chart_delays), and are cached for the whole
- * process under a signature (number of incidents, newest event, the
- * window), so a dashboard load on an unchanged register costs one cheap
- * query; docs/benchmarks.md has the figures on 100,000 incidents.
+ * Speed: the facts documents are read once per process (one scan, which
+ * keeps each incident's month and kinds of breach in a small table);
+ * after that a dashboard reads only the incidents with events newer than
+ * the last it saw, and one aggregate query of the filings.
+ * docs/benchmarks.md has the figures on 100,000 incidents.
  */
 #include "base/base.h"
 
 #include <pthread.h>
 
 #include "base/clock.h"
+#include "base/xalloc.h"
 #include "http/http_int.h"
 
 enum { MONTHS = 12, BUCKET_H = 12, BUCKETS = 13 };
@@ -28,14 +29,30 @@ struct month {
 };
 
 struct charts {
-	bool valid;
-	int64_t sig_inc, sig_ev, from;
+	int64_t from;
 	struct month m[MONTHS];
 	int64_t bucket[BUCKETS]; /* 0-12 h, 12-24 h, ..., >= 144 h */
 	int64_t filed;
 };
 
-static struct charts cache;
+/*
+ * The process-wide cache: each incident's month (year * 12 + month - 1,
+ * UTC) and kinds of breach, in an open-addressing table by id, and the
+ * newest event seen.  Filled by one scan on the first dashboard; after
+ * that only the incidents with newer events are read again.
+ */
+enum { K_CONF = 1, K_INTEG = 2, K_AVAIL = 4 };
+struct slot {
+	int64_t id; /* 0: empty */
+	int32_t month;
+	uint8_t kinds;
+};
+static struct {
+	struct slot *v;
+	size_t cap, n;
+	int64_t last_ev;
+	bool filled;
+} cache;
 static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Year and month (1-12) of day number `z` (Hinnant's civil_from_days). */
@@ -54,21 +71,84 @@ civil(int64_t z, int64_t *y, int *m)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-static enum err
-month_row(void *arg, const char *key, int64_t n, int64_t conf, int64_t integ,
-    int64_t avail)
+static int32_t
+month_of(int64_t t)
 {
-	struct charts *c = arg;
+	int64_t y;
+	int m;
 
-	for (int i = 0; i < MONTHS; i++) {
-		if (strcmp(c->m[i].key, key) == 0) {
-			c->m[i].n = n;
-			c->m[i].conf = conf;
-			c->m[i].integ = integ;
-			c->m[i].avail = avail;
-		}
-	}
+	civil((t >= 0 ? t : t - 86399) / 86400, &y, &m);
+	return (int32_t)(y * 12 + m - 1);
+}
+
+static struct slot *
+slot_find(int64_t id)
+{
+	size_t i =
+	    (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull) & (cache.cap - 1);
+
+	while (cache.v[i].id != 0 && cache.v[i].id != id)
+		i = (i + 1) & (cache.cap - 1);
+	return &cache.v[i];
+}
+
+static void
+slot_grow(void)
+{
+	struct slot *old = cache.v;
+	size_t cap = cache.cap;
+
+	cache.cap = cap == 0 ? 1024 : cap * 2;
+	cache.v = xcalloc(cache.cap, sizeof(*cache.v));
+	for (size_t i = 0; i < cap; i++)
+		if (old[i].id != 0)
+			*slot_find(old[i].id) = old[i];
+	free(old);
+}
+
+static enum err
+put_incident(void *arg, int64_t id, int64_t at, int conf, int integ, int avail)
+{
+	struct slot *s;
+
+	(void)arg;
+	if ((cache.n + 1) * 10 > cache.cap * 7)
+		slot_grow();
+	s = slot_find(id);
+	if (s->id == 0)
+		cache.n++;
+	s->id = id;
+	s->month = month_of(at);
+	s->kinds = (uint8_t)((conf ? K_CONF : 0) | (integ ? K_INTEG : 0) |
+	                     (avail ? K_AVAIL : 0));
 	return ERR_OK;
+}
+
+static enum err
+reread_incident(void *arg, int64_t id)
+{
+	return store_chart_incident(arg, id, put_incident, NULL);
+}
+
+/* Bring the cache up to the register's newest event; under cache_mu. */
+static enum err
+cache_update(struct store *st)
+{
+	int64_t ev = 0;
+	enum err rc = store_chart_event_max(st, &ev);
+
+	if (rc != ERR_OK || (cache.filled && ev <= cache.last_ev))
+		return rc; /* an older snapshot than the cache's: it will do */
+	if (!cache.filled) {
+		rc = store_chart_incidents(st, put_incident, NULL);
+		cache.filled = rc == ERR_OK;
+	} else {
+		rc = store_chart_changed(
+		    st, cache.last_ev, ev, reread_incident, st);
+	}
+	if (rc == ERR_OK)
+		cache.last_ev = ev;
+	return rc;
 }
 
 static enum err
@@ -82,52 +162,37 @@ delay_row(void *arg, int64_t hours, int64_t n)
 	return ERR_OK;
 }
 
-/* The figures for `now`: from the cache when the register is unchanged. */
+/* The figures for `now`: the last 12 calendar months (UTC). */
 static enum err
-charts_get(struct store *st, int64_t now, struct charts *out)
+charts_get(struct store *st, int64_t now, struct charts *c)
 {
-	int64_t y, inc = 0, ev = 0, to;
-	int m;
-	struct charts c;
+	int32_t last = month_of(now), first = last - (MONTHS - 1);
 	enum err rc;
 
-	memset(&c, 0, sizeof(c));
-	civil(now / 86400, &y, &m);
-	/* The window: the first of the month eleven months ago, in UTC. */
-	for (int i = MONTHS - 1; i >= 0; i--) {
-		snprintf(c.m[i].key, sizeof(c.m[i].key), "%04lld-%02d",
-		    (long long)y, m);
-		if (i > 0 && --m == 0) {
-			m = 12;
-			y--;
-		}
-	}
-	c.from = days_from_civil(y, (unsigned)m, 1) * 86400;
-	to = now + 86400;
-	rc = store_chart_signature(st, &inc, &ev);
-	if (rc != ERR_OK)
-		return rc;
+	memset(c, 0, sizeof(*c));
+	for (int i = 0; i < MONTHS; i++)
+		snprintf(c->m[i].key, sizeof(c->m[i].key), "%04d-%02d",
+		    (int)((first + i) / 12), (int)((first + i) % 12 + 1));
+	c->from =
+	    days_from_civil(first / 12, (unsigned)(first % 12 + 1), 1) * 86400;
 	pthread_mutex_lock(&cache_mu);
-	if (cache.valid && cache.sig_inc == inc && cache.sig_ev == ev &&
-	    cache.from == c.from) {
-		*out = cache;
-		pthread_mutex_unlock(&cache_mu);
-		return ERR_OK;
+	rc = cache_update(st);
+	for (size_t i = 0; rc == ERR_OK && i < cache.cap; i++) {
+		const struct slot *s = &cache.v[i];
+		struct month *m;
+
+		if (s->id == 0 || s->month < first || s->month > last)
+			continue;
+		m = &c->m[s->month - first];
+		m->n++;
+		m->conf += (s->kinds & K_CONF) != 0;
+		m->integ += (s->kinds & K_INTEG) != 0;
+		m->avail += (s->kinds & K_AVAIL) != 0;
 	}
 	pthread_mutex_unlock(&cache_mu);
-	rc = store_chart_months(st, c.from, to, month_row, &c);
 	if (rc == ERR_OK)
-		rc = store_chart_delays(st, c.from, delay_row, &c);
-	if (rc != ERR_OK)
-		return rc;
-	c.valid = true;
-	c.sig_inc = inc;
-	c.sig_ev = ev;
-	pthread_mutex_lock(&cache_mu);
-	cache = c;
-	pthread_mutex_unlock(&cache_mu);
-	*out = c;
-	return ERR_OK;
+		rc = store_chart_delays(st, c->from, delay_row, c);
+	return rc;
 }
 
 /* A round upper bound of the axis for `max`. */
@@ -192,14 +257,17 @@ h_months(struct http_req *req, struct http_resp *resp, const struct charts *c)
 			max = v[k] > max ? v[k] : max;
 	}
 	max = axis_max(max);
+	const char *title =
+	    T(req, "Incidents per month by type, last 12 months",
+	        "Vorfälle pro Monat nach Art, letzte 12 Monate");
+
 	h_fmt(resp,
-	    "<figure class=\"chart\" id=\"chart-months\"><svg "
+	    "<figure class=\"chart\" id=\"chart-months\"><h3 "
+	    "aria-hidden=\"true\">%s</h3><svg "
 	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 	    "role=\"img\" aria-labelledby=\"chart-months-t\"><title "
 	    "id=\"chart-months-t\">%s</title>",
-	    W, H + 20,
-	    T(req, "Incidents per month by type, last 12 months",
-	        "Vorfälle pro Monat nach Art, letzte 12 Monate"));
+	    title, W, H + 20, title);
 	h_axis(resp, max);
 	for (int i = 0; i < MONTHS; i++) {
 		int x = X0 + i * gw + 4, bw = (gw - 8) / 3;
@@ -255,17 +323,19 @@ h_delays(struct http_req *req, struct http_resp *resp, const struct charts *c)
 	for (int i = 0; i < BUCKETS; i++)
 		max = c->bucket[i] > max ? c->bucket[i] : max;
 	max = axis_max(max);
+	const char *title = T(req,
+	    "Hours from awareness to the notification of the authority, "
+	    "last 12 months",
+	    "Stunden von der Kenntnis bis zur Meldung an die Behörde, "
+	    "letzte 12 Monate");
+
 	h_fmt(resp,
-	    "<figure class=\"chart\" id=\"chart-delays\"><svg "
+	    "<figure class=\"chart\" id=\"chart-delays\"><h3 "
+	    "aria-hidden=\"true\">%s</h3><svg "
 	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 	    "role=\"img\" aria-labelledby=\"chart-delays-t\"><title "
 	    "id=\"chart-delays-t\">%s</title>",
-	    W, H + 20,
-	    T(req,
-	        "Hours from awareness to the notification of the authority, "
-	        "last 12 months",
-	        "Stunden von der Kenntnis bis zur Meldung an die Behörde, "
-	        "letzte 12 Monate"));
+	    title, W, H + 20, title);
 	h_axis(resp, max);
 	for (int i = 0; i < BUCKETS; i++) {
 		int x = X0 + i * bw;

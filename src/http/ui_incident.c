@@ -30,13 +30,22 @@ struct obl_rows {
 	struct http_resp *resp;
 	size_t n;
 	bool mine_only;
+	bool more; /* stopped at DASH_OBL_MAX */
 };
+
+/* The dashboard shows the most urgent deadlines, not all of a large
+ * register's (100,000 open incidents made a 38 MB page). */
+enum { DASH_OBL_MAX = 100 };
 
 static enum err
 obl_row(void *arg, const struct obligation *o)
 {
 	struct obl_rows *c = arg;
 
+	if (c->n == DASH_OBL_MAX) {
+		c->more = true;
+		return ERR_LIMIT; /* stops the listing; not an error */
+	}
 	if (c->n++ == 0)
 		h_fmt(c->resp,
 		    "<table><caption>%s</caption><thead><tr><th scope=\"col\">"
@@ -96,7 +105,7 @@ inc_row(void *arg, const struct incident *in)
 void
 ui_dashboard(struct http_req *req, struct http_resp *resp)
 {
-	struct obl_rows oc = { req, resp, 0, false };
+	struct obl_rows oc = { req, resp, 0, false, false };
 	struct inc_rows ic = { req, resp, 0, 0 };
 	struct incident_page p;
 	enum err rc;
@@ -109,9 +118,19 @@ ui_dashboard(struct http_req *req, struct http_resp *resp)
 		    "</h2>",
 		    T(req, "Deadlines", "Fristen"));
 		rc = store_obligation_each_open(req->st, obl_row, &oc);
-		h_fmt(resp,
-		    oc.n ? "</tbody></table></section>" : "<p>%s</p></section>",
+		if (rc == ERR_LIMIT && oc.more)
+			rc = ERR_OK;
+		h_fmt(resp, oc.n ? "</tbody></table>" : "<p>%s</p>",
 		    T(req, "Nothing is due.", "Nichts ist fällig."));
+		if (oc.more)
+			h_fmt(resp, "<p class=\"more\">%s %d %s</p>",
+			    T(req, "The", "Die"), DASH_OBL_MAX,
+			    T(req,
+			        "most urgent are shown; all open obligations: "
+			        "GET /api/v1/obligations.",
+			        "dringendsten sind gezeigt; alle offenen Pflichten: "
+			        "GET /api/v1/obligations."));
+		h_fmt(resp, "</section>");
 		if (rc == ERR_OK)
 			rc = h_charts(req, resp);
 	}

@@ -288,23 +288,29 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                      " WHERE account_id = ?"
 	                      " ORDER BY updated_at DESC, id DESC LIMIT ?",
 	    NULL },
-	/* The dashboard charts (http/ui_chart.c): one aggregate query each,
-	 * and a cheap signature that says when their cached result is stale
-	 * (every change to an incident appends an event). */
-	[STMT_CHART_SIGNATURE] = { "SELECT (SELECT count(*) FROM incident),"
-	                           " (SELECT coalesce(max(rowid), 0) FROM event)",
+	/* The dashboard charts (http/ui_chart.c): per incident the month of
+	 * awareness and the three kinds of breach, read once per process and
+	 * then only for incidents with events newer than the last seen (every
+	 * change to an incident appends an event); and one aggregate query of
+	 * filed authority notifications by hours since awareness. */
+	[STMT_CHART_EVENT_MAX] = { "SELECT coalesce(max(rowid), 0) FROM event",
 	    NULL },
-	[STMT_CHART_MONTHS] = { "SELECT strftime('%Y-%m', t, 'unixepoch'),"
-	                        " count(*),"
-	                        " sum(coalesce(json_extract(facts,"
-	                        " '$.nature.confidentiality'), 0)),"
-	                        " sum(coalesce(json_extract(facts,"
-	                        " '$.nature.integrity'), 0)),"
-	                        " sum(coalesce(json_extract(facts,"
-	                        " '$.nature.availability'), 0))"
-	                        " FROM (SELECT coalesce(aware_at, discovered_at,"
-	                        " created_at) AS t, facts FROM incident)"
-	                        " WHERE t >= ? AND t < ? GROUP BY 1 ORDER BY 1",
+	[STMT_CHART_ALL] = { "SELECT id, coalesce(aware_at, discovered_at,"
+	                     " created_at),"
+	                     " json_extract(facts, '$.nature.confidentiality'),"
+	                     " json_extract(facts, '$.nature.integrity'),"
+	                     " json_extract(facts, '$.nature.availability')"
+	                     " FROM incident",
+	    NULL },
+	[STMT_CHART_ONE] = { "SELECT id, coalesce(aware_at, discovered_at,"
+	                     " created_at),"
+	                     " json_extract(facts, '$.nature.confidentiality'),"
+	                     " json_extract(facts, '$.nature.integrity'),"
+	                     " json_extract(facts, '$.nature.availability')"
+	                     " FROM incident WHERE id = ?",
+	    NULL },
+	[STMT_CHART_CHANGED] = { "SELECT DISTINCT incident_id FROM event"
+	                         " WHERE rowid > ? AND rowid <= ?",
 	    NULL },
 	[STMT_CHART_DELAYS] = { "SELECT (filed_at - anchor_at) / 3600, count(*)"
 	                        " FROM obligation WHERE status = 'filed'"

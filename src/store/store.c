@@ -1388,39 +1388,62 @@ store_draft_list(struct store *st, int64_t account_id, int64_t limit,
 }
 
 enum err
-store_chart_signature(struct store *st, int64_t *incidents, int64_t *events)
+store_chart_event_max(struct store *st, int64_t *rowid)
 {
-	enum stmt s = STMT_CHART_SIGNATURE;
+	enum stmt s = STMT_CHART_EVENT_MAX;
 	enum step r = B->step(H, s);
 	enum err rc = ERR_OK;
 
-	if (r == STEP_ROW) {
-		*incidents = B->col_i64(H, s, 0);
-		*events = B->col_i64(H, s, 1);
-	} else {
+	if (r == STEP_ROW)
+		*rowid = B->col_i64(H, s, 0);
+	else
 		rc = st_fail(st);
-	}
+	B->reset(H, s);
+	return rc;
+}
+
+static enum err
+chart_rows(struct store *st, enum stmt s, chart_incident_cb cb, void *arg)
+{
+	enum step r;
+	enum err rc = ERR_OK;
+
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW)
+		rc = cb(arg, B->col_i64(H, s, 0), B->col_i64(H, s, 1),
+		    B->col_i64(H, s, 2) == 1, B->col_i64(H, s, 3) == 1,
+		    B->col_i64(H, s, 4) == 1);
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
 	B->reset(H, s);
 	return rc;
 }
 
 enum err
-store_chart_months(
-    struct store *st, int64_t from, int64_t to, chart_month_cb cb, void *arg)
+store_chart_incidents(struct store *st, chart_incident_cb cb, void *arg)
 {
-	enum stmt s = STMT_CHART_MONTHS;
+	return chart_rows(st, STMT_CHART_ALL, cb, arg);
+}
+
+enum err
+store_chart_incident(
+    struct store *st, int64_t id, chart_incident_cb cb, void *arg)
+{
+	B->bind_i64(H, STMT_CHART_ONE, 1, id);
+	return chart_rows(st, STMT_CHART_ONE, cb, arg);
+}
+
+enum err
+store_chart_changed(
+    struct store *st, int64_t after, int64_t upto, chart_id_cb cb, void *arg)
+{
+	enum stmt s = STMT_CHART_CHANGED;
 	enum step r;
 	enum err rc = ERR_OK;
 
-	B->bind_i64(H, s, 1, from);
-	B->bind_i64(H, s, 2, to);
-	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
-		const char *m = B->col_text(H, s, 0);
-
-		rc = cb(arg, m != NULL ? m : "", B->col_i64(H, s, 1),
-		    B->col_i64(H, s, 2), B->col_i64(H, s, 3),
-		    B->col_i64(H, s, 4));
-	}
+	B->bind_i64(H, s, 1, after);
+	B->bind_i64(H, s, 2, upto);
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW)
+		rc = cb(arg, B->col_i64(H, s, 0));
 	if (rc == ERR_OK && r == STEP_ERR)
 		rc = st_fail(st);
 	B->reset(H, s);

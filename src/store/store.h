@@ -265,19 +265,24 @@ enum err store_draft_list(struct store *, int64_t account_id, int64_t limit,
     struct arena *, struct draft_info **out, size_t *n);
 
 /*
- * The dashboard charts.  A signature that changes whenever an incident
- * or its history does (cache key); incidents per calendar month (UTC,
- * "2026-03") of awareness (else discovery, else recording) in [from, to)
- * with how many were confidentiality, integrity and availability
- * breaches; and filed authority notifications since `since` by whole
- * hours from the deadline's anchor (awareness) to the filing.
+ * The dashboard charts (http/ui_chart.c).  The newest event's row number
+ * (every change to an incident appends one); each incident's time of
+ * awareness (else discovery, else recording) and whether it is a
+ * confidentiality, integrity or availability breach (1 yes, 0 no or
+ * unknown), for all incidents, for one, or the ids of the incidents with
+ * events in (after, upto]; and filed authority notifications since
+ * `since` by whole hours from the deadline's anchor (awareness) to the
+ * filing.
  */
-enum err store_chart_signature(
-    struct store *, int64_t *incidents, int64_t *events);
-typedef enum err (*chart_month_cb)(void *, const char *month, int64_t n,
-    int64_t conf, int64_t integ, int64_t avail);
-enum err store_chart_months(
-    struct store *, int64_t from, int64_t to, chart_month_cb, void *);
+enum err store_chart_event_max(struct store *, int64_t *rowid);
+typedef enum err (*chart_incident_cb)(
+    void *, int64_t id, int64_t at, int conf, int integ, int avail);
+enum err store_chart_incidents(struct store *, chart_incident_cb, void *);
+enum err store_chart_incident(
+    struct store *, int64_t id, chart_incident_cb, void *);
+typedef enum err (*chart_id_cb)(void *, int64_t id);
+enum err store_chart_changed(
+    struct store *, int64_t after, int64_t upto, chart_id_cb, void *);
 typedef enum err (*chart_delay_cb)(void *, int64_t hours, int64_t n);
 enum err store_chart_delays(
     struct store *, int64_t since, chart_delay_cb, void *);

@@ -261,6 +261,108 @@ test_edit_and_erase(void **state)
 	arena_free(a);
 }
 
+/* An account for drafts; returns its id. */
+static int64_t
+account(struct fx *fx, const char *name, struct arena *a)
+{
+	struct account ac;
+
+	assert_int_equal(svc_account_add(&fx->s, name, "editor",
+	                     "synthetic-password-1", "de", &fx->e),
+	    ERR_OK);
+	assert_int_equal(
+	    store_account_get_by_name(fx->st, name, a, &ac), ERR_OK);
+	return ac.id;
+}
+
+static size_t
+draft_count(struct fx *fx, int64_t acc, struct arena *a, const char **title)
+{
+	struct draft_info *v;
+	size_t n = 0;
+
+	assert_int_equal(store_begin_read(fx->st), ERR_OK);
+	assert_int_equal(store_draft_list(fx->st, acc, 10, a, &v, &n), ERR_OK);
+	store_rollback(fx->st);
+	if (title != NULL)
+		*title = n > 0 ? v[0].title : NULL;
+	return n;
+}
+
+/* Drafts: every facts rule but the title; private to their account;
+ * submitting creates the incident and drops the draft together. */
+static void
+test_drafts(void **state)
+{
+	struct fx *fx = *state;
+	struct arena *a = arena_new();
+	int64_t me = account(fx, "drafter", a), other = account(fx, "other", a);
+	int64_t id = 0, step = -1, id2;
+	json_t *f = json_object(), *got = NULL;
+	const char *ref = NULL, *title = NULL, *problem = NULL;
+	size_t checked, bad;
+
+	assert_int_equal(svc_draft_save(&fx->s, me, &id, 0, f, &fx->e), ERR_OK);
+	assert_true(id > 0);
+	/* A future awareness: refused, named, nothing saved. */
+	json_object_set_new(f, "timeline",
+	    json_pack("{s:s}", "aware_at", "2030-01-01T00:00:00Z"));
+	svc_err_clear(&fx->e);
+	assert_int_equal(
+	    svc_draft_save(&fx->s, me, &id, 3, f, &fx->e), ERR_INVAL);
+	assert_int_equal(fx->e.fe.n, 1);
+	assert_string_equal(fx->e.fe.v[0].field, "timeline.aware_at");
+	assert_int_equal(
+	    svc_draft_load(&fx->s, me, id, &got, &step, &fx->e), ERR_OK);
+	assert_int_equal(json_object_size(got), 0);
+	assert_int_equal(step, 0);
+	json_decref(got);
+	/* No title yet is fine. */
+	json_object_set_new(f, "timeline",
+	    json_pack("{s:s}", "aware_at", "2026-05-28T10:00:00Z"));
+	svc_err_clear(&fx->e);
+	assert_int_equal(svc_draft_save(&fx->s, me, &id, 2, f, &fx->e), ERR_OK);
+	assert_int_equal(draft_count(fx, me, a, &title), 1);
+	assert_null(title);
+	assert_int_equal(draft_count(fx, other, a, NULL), 0);
+	/* Another account can neither read, change, delete nor submit it. */
+	svc_err_clear(&fx->e);
+	assert_int_equal(svc_draft_load(&fx->s, other, id, &got, &step, &fx->e),
+	    ERR_NOTFOUND);
+	id2 = id;
+	assert_int_equal(
+	    svc_draft_save(&fx->s, other, &id2, 1, f, &fx->e), ERR_NOTFOUND);
+	assert_int_equal(
+	    svc_draft_delete(&fx->s, other, id, &fx->e), ERR_NOTFOUND);
+	assert_int_equal(
+	    svc_draft_submit(&fx->s, other, id, &ref, &fx->e), ERR_NOTFOUND);
+	/* Submitting without a title: refused, the draft stays. */
+	svc_err_clear(&fx->e);
+	assert_int_equal(
+	    svc_draft_submit(&fx->s, me, id, &ref, &fx->e), ERR_INVAL);
+	assert_string_equal(fx->e.fe.v[0].field, "title");
+	assert_int_equal(draft_count(fx, me, a, NULL), 1);
+	json_object_set_new(f, "title", json_string("Draft title"));
+	svc_err_clear(&fx->e);
+	assert_int_equal(svc_draft_save(&fx->s, me, &id, 7, f, &fx->e), ERR_OK);
+	assert_int_equal(draft_count(fx, me, a, &title), 1);
+	assert_string_equal(title, "Draft title");
+	assert_int_equal(
+	    svc_draft_submit(&fx->s, me, id, &ref, &fx->e), ERR_OK);
+	assert_string_equal(ref, "AC-2026-0001");
+	assert_int_equal(draft_count(fx, me, a, NULL), 0);
+	assert_int_equal(
+	    svc_verify_incident(&fx->s, ref, &problem, &step, &fx->e), ERR_OK);
+	assert_null(problem);
+	assert_int_equal(
+	    svc_verify(fx->st, NULL, NULL, NULL, &checked, &bad, &fx->e),
+	    ERR_OK);
+	assert_int_equal(checked, 1);
+	assert_int_equal(bad, 0);
+	json_decref(f);
+	arena_free(a);
+}
+
 const struct CMUnitTest svc_tests[] = {
 	cmocka_unit_test_setup_teardown(
 	    test_deadline_from_awareness, setup, teardown),
@@ -270,5 +372,6 @@ const struct CMUnitTest svc_tests[] = {
 	cmocka_unit_test_setup_teardown(
 	    test_late_filing_stays_late, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_edit_and_erase, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 };
 const size_t svc_tests_n = nitems(svc_tests);
