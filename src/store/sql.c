@@ -169,7 +169,7 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                           " WHERE o.incident_id = ? ORDER BY o.id",
 	    NULL },
 	/* Open incidents in id order from the index that carries their
-	 * reference (0005), their obligations through the incident_id index,
+	 * reference (0006), their obligations through the incident_id index,
 	 * then one sort by due time.  `+o.status` keeps SQLite from walking
 	 * obligation_due instead, which reads every obligation and its
 	 * incident row in no particular order (docs/benchmarks.md). */

@@ -6,7 +6,7 @@
  * not, and the reasons for a delay).
  *
  * No facts document is parsed here.  The CSV reads the register columns
- * (struct incident_reg, kept with the facts since migration 0005); the
+ * (struct incident_reg, kept with the facts since migration 0006); the
  * JSON copies the stored canonical facts text into the output, re-indented
  * and with its date-time fields moved into the display zone, which is the
  * text jansson's JSON_INDENT(2) dump of the parsed document gave (e2e 039

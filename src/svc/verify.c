@@ -560,7 +560,7 @@ check_assessments(
 }
 
 /*
- * The register columns (migration 0005) against the replayed facts: the
+ * The register columns (migration 0006) against the replayed facts: the
  * export shows the columns, so a change to them alone would falsify the
  * register without touching the facts or the log.
  */

@@ -41,16 +41,16 @@ bk export --format json
 notice_golden 039-export.json
 expect_verify_ok
 
-# A register of schema 4 (before the register columns): opening it runs
-# migration 0005, which fills the columns from the stored facts; verify
+# A register of schema 5 (before the register columns): opening it runs
+# migration 0006, which fills the columns from the stored facts; verify
 # agrees with them and the export is the same.
 sqlite3 "$BREACHKIT_DB" "DROP TABLE incident_reg; DROP INDEX incident_status;
     CREATE INDEX incident_status ON incident (status, id);
-    PRAGMA user_version = 4;" || fail "could not make a schema 4 register"
-expect_eq "schema 4" "$(sqlite3 "$BREACHKIT_DB" "PRAGMA user_version")" 4
+    PRAGMA user_version = 5;" || fail "could not make a schema 5 register"
+expect_eq "schema 5" "$(sqlite3 "$BREACHKIT_DB" "PRAGMA user_version")" 5
 bk export
 notice_golden 039-export.csv
-expect_eq "migrated" "$(sqlite3 "$BREACHKIT_DB" "PRAGMA user_version; SELECT count(*) FROM incident_reg")" "5
+expect_eq "migrated" "$(sqlite3 "$BREACHKIT_DB" "PRAGMA user_version; SELECT count(*) FROM incident_reg")" "6
 4"
 bk export --format json
 notice_golden 039-export.json

@@ -1,4 +1,4 @@
--- 0005: the register's columns that come from the facts (struct
+-- 0006: the register's columns that come from the facts (struct
 -- incident_reg, model/facts_reg.c), one row per incident, so that the
 -- export reads columns instead of parsing every facts document.  They are
 -- written in the same transaction as the facts they come from (create,
