@@ -21,6 +21,7 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "model/enums.h"
+#include "model/record.h"
 
 #define TIME_UNKNOWN  INT64_MIN
 #define COUNT_UNKNOWN (-1)
@@ -306,5 +307,14 @@ unsigned enum_count(const char *enum_name);
 json_t *json_merge_patch(const json_t *target, const json_t *patch);
 /* The merge patch that turns `from` into `to` (new reference). */
 json_t *json_merge_diff(const json_t *from, const json_t *to);
+
+/*
+ * The register columns of canonical facts `f` (model/facts_reg.c); strings
+ * are copied into `a`.
+ */
+void facts_reg(const json_t *f, struct arena *a, struct incident_reg *out);
+/* The name of the first column in which `a` and `b` differ, or NULL. */
+const char *facts_reg_diff(
+    const struct incident_reg *a, const struct incident_reg *b);
 
 #endif

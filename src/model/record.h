@@ -65,6 +65,32 @@ struct incident {
 	char head_hash[SHA256_HEX];
 };
 
+/*
+ * The register's columns that come from the facts (what the CSV export
+ * shows), kept next to the incident row so that the register can be read
+ * without parsing every facts document.  facts_reg() derives them from
+ * the canonical facts; verify checks that they still agree.  Lists are
+ * the values joined with ';' ("" for a known empty list); NULL, -1 and
+ * TIME_UNKNOWN (facts.h) mean unknown.
+ */
+struct incident_reg {
+	const char *role;
+	int64_t occurred_from;
+	int64_t occurred_to;
+	int confidentiality; /* -1 unknown, 0 no, 1 yes */
+	int integrity;
+	int availability;
+	const char *breach_type;
+	const char *data_categories;
+	const char *subject_categories;
+	int64_t subjects; /* -1 unknown */
+	bool subjects_estimate;
+	int64_t records; /* -1 unknown */
+	const char *consequences_likely;
+	const char *consequences;
+	const char *measures_taken;
+};
+
 struct event {
 	int64_t incident_id;
 	int64_t seq; /* 1, 2, ... */

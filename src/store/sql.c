@@ -20,6 +20,16 @@
 #define ACCOUNT_COLS                                                     \
 	"id, name, role, pw_hash, failed, locked_until, disabled, lang," \
 	" created_at"
+#define REG_COLS                                                          \
+	"r.role, r.occurred_from, r.occurred_to, r.confidentiality,"      \
+	" r.integrity, r.availability, r.breach_type, r.data_categories," \
+	" r.subject_categories, r.subjects, r.subjects_estimate,"         \
+	" r.records, r.consequences_likely, r.consequences,"              \
+	" r.measures_taken"
+#define REGISTER_COLS                                                  \
+	"i.id, i.ref, i.title, i.status, i.discovered_at, i.aware_at," \
+	" i.created_at, i.updated_at, i.closed_at, i.event_n,"         \
+	" i.head_hash"
 #define TEMPLATE_COLS "id, kind, lang, version, body, sha256, created_at, actor"
 
 const struct sql_def sql_defs[STMT__MAX] = {
@@ -77,6 +87,52 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                               " WHERE (? < 0 OR status = ?)"
 	                               " ORDER BY id LIMIT ?",
 	    NULL },
+	[STMT_INCIDENT_REG_PUT] = { "INSERT INTO incident_reg (incident_id,"
+	                            " role, occurred_from, occurred_to,"
+	                            " confidentiality, integrity,"
+	                            " availability, breach_type,"
+	                            " data_categories, subject_categories,"
+	                            " subjects, subjects_estimate, records,"
+	                            " consequences_likely, consequences,"
+	                            " measures_taken) VALUES (?, ?, ?, ?,"
+	                            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	                            " ON CONFLICT (incident_id) DO UPDATE SET"
+	                            " role = excluded.role,"
+	                            " occurred_from = excluded.occurred_from,"
+	                            " occurred_to = excluded.occurred_to,"
+	                            " confidentiality ="
+	                            " excluded.confidentiality,"
+	                            " integrity = excluded.integrity,"
+	                            " availability = excluded.availability,"
+	                            " breach_type = excluded.breach_type,"
+	                            " data_categories ="
+	                            " excluded.data_categories,"
+	                            " subject_categories ="
+	                            " excluded.subject_categories,"
+	                            " subjects = excluded.subjects,"
+	                            " subjects_estimate ="
+	                            " excluded.subjects_estimate,"
+	                            " records = excluded.records,"
+	                            " consequences_likely ="
+	                            " excluded.consequences_likely,"
+	                            " consequences = excluded.consequences,"
+	                            " measures_taken = excluded.measures_taken",
+	    NULL },
+	[STMT_INCIDENT_REG_GET] = { "SELECT " REG_COLS " FROM incident_reg r"
+	                            " WHERE r.incident_id = ?",
+	    NULL },
+	/* The register: incidents in id order with their register columns
+	 * (NULL where the row is missing; verify reports that). */
+	[STMT_REGISTER_EACH] = { "SELECT " REGISTER_COLS ", NULL, " REG_COLS
+	                         " FROM incident i LEFT JOIN incident_reg r"
+	                         " ON r.incident_id = i.id ORDER BY i.id",
+	    NULL },
+	[STMT_REGISTER_EACH_FACTS] = { "SELECT " REGISTER_COLS
+	                               ", i.facts, " REG_COLS " FROM incident i"
+	                               " LEFT JOIN incident_reg r"
+	                               " ON r.incident_id = i.id"
+	                               " ORDER BY i.id",
+	    NULL },
 	[STMT_EVENT_APPEND] = { "INSERT INTO event (incident_id, seq, at,"
 	                        " actor, kind, payload, payload_digest,"
 	                        " erased, prev_hash, hash)"
@@ -112,17 +168,31 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                           " ON i.id = o.incident_id"
 	                           " WHERE o.incident_id = ? ORDER BY o.id",
 	    NULL },
+	/* Open incidents in id order from the index that carries their
+	 * reference (0006), their obligations through the incident_id index,
+	 * then one sort by due time.  `+o.status` keeps SQLite from walking
+	 * obligation_due instead, which reads every obligation and its
+	 * incident row in no particular order (docs/benchmarks.md). */
 	[STMT_OBLIGATION_EACH_OPEN] = { "SELECT " OBLIGATION_COLS
 	                                " FROM obligation o JOIN incident i"
 	                                " ON i.id = o.incident_id"
-	                                " WHERE o.status = 'open'"
+	                                " WHERE +o.status = 'open'"
 	                                " AND i.status = 'open'"
 	                                " ORDER BY o.due_at, o.id",
-	    NULL },
-	[STMT_OBLIGATION_EACH] = { "SELECT " OBLIGATION_COLS
-	                           " FROM obligation o JOIN incident i"
-	                           " ON i.id = o.incident_id"
-	                           " ORDER BY o.incident_id, o.id",
+	    "SELECT " OBLIGATION_COLS " FROM obligation o JOIN incident i"
+	    " ON i.id = o.incident_id WHERE o.status = 'open'"
+	    " AND i.status = 'open' ORDER BY o.due_at, o.id" },
+	/* Without the reference: the register fills it from the incident. */
+	[STMT_OBLIGATION_BY_INCIDENT] = { "SELECT o.id, o.incident_id,"
+	                                  " o.regime, o.rule, o.recipient,"
+	                                  " o.label, o.article, o.kind,"
+	                                  " o.anchor_at, o.due_at, o.status,"
+	                                  " o.phase, o.filed_at, o.case_ref,"
+	                                  " o.late, o.delay_reason,"
+	                                  " o.rationale, o.decided_by,"
+	                                  " o.decided_at, o.created_at, NULL"
+	                                  " FROM obligation o"
+	                                  " ORDER BY o.incident_id, o.id",
 	    NULL },
 	[STMT_FILING_INSERT] = { "INSERT INTO filing (obligation_id, phase,"
 	                         " filed_at, case_ref, late, delay_reason,"
@@ -144,6 +214,11 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                         " exception, rationale, actor, decided_at"
 	                         " FROM decision WHERE incident_id = ?"
 	                         " ORDER BY id",
+	    NULL },
+	[STMT_DECISION_BY_INCIDENT] = { "SELECT id, incident_id, topic,"
+	                                " outcome, exception, rationale,"
+	                                " actor, decided_at FROM decision"
+	                                " ORDER BY incident_id, id",
 	    NULL },
 	[STMT_ATTACHMENT_INSERT] = { "INSERT INTO attachment (incident_id,"
 	                             " name, size, sha256, content, added_at,"

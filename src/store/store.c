@@ -651,12 +651,6 @@ store_obligation_each_open(struct store *st, obligation_cb cb, void *arg)
 	return obligation_each(st, STMT_OBLIGATION_EACH_OPEN, cb, arg);
 }
 
-enum err
-store_obligation_each(struct store *st, obligation_cb cb, void *arg)
-{
-	return obligation_each(st, STMT_OBLIGATION_EACH, cb, arg);
-}
-
 /* ---- filings and decisions --------------------------------------------- */
 
 enum err
@@ -744,6 +738,201 @@ store_decision_list(struct store *st, int64_t incident_id, struct arena *a,
 	B->bind_i64(H, STMT_DECISION_LIST, 1, incident_id);
 	return collect(st, STMT_DECISION_LIST, a, sizeof(**out), read_decision,
 	    (void **)out, n);
+}
+
+/* ---- register columns and the register stream --------------------------- */
+
+static void
+bind_opt_i64(struct store *st, enum stmt s, int idx, int64_t v, int64_t none)
+{
+	if (v == none)
+		B->bind_null(H, s, idx);
+	else
+		B->bind_i64(H, s, idx, v);
+}
+
+enum err
+store_incident_reg_put(
+    struct store *st, int64_t incident_id, const struct incident_reg *r)
+{
+	enum stmt s = STMT_INCIDENT_REG_PUT;
+
+	B->bind_i64(H, s, 1, incident_id);
+	B->bind_text(H, s, 2, r->role);
+	bind_time(st, s, 3, r->occurred_from);
+	bind_time(st, s, 4, r->occurred_to);
+	bind_opt_i64(st, s, 5, r->confidentiality, -1);
+	bind_opt_i64(st, s, 6, r->integrity, -1);
+	bind_opt_i64(st, s, 7, r->availability, -1);
+	B->bind_text(H, s, 8, r->breach_type);
+	B->bind_text(H, s, 9, r->data_categories);
+	B->bind_text(H, s, 10, r->subject_categories);
+	bind_opt_i64(st, s, 11, r->subjects, -1);
+	B->bind_i64(H, s, 12, r->subjects_estimate);
+	bind_opt_i64(st, s, 13, r->records, -1);
+	B->bind_text(H, s, 14, r->consequences_likely);
+	B->bind_text(H, s, 15, r->consequences);
+	B->bind_text(H, s, 16, r->measures_taken);
+	return run(st, s);
+}
+
+static int64_t
+col_opt_i64(struct store *st, enum stmt s, int col, int64_t none)
+{
+	return B->col_null(H, s, col) ? none : B->col_i64(H, s, col);
+}
+
+/*
+ * The register columns starting at column `c` (REG_COLS).  With an arena
+ * the strings are copied, else borrowed until the statement steps on.
+ * False if the row has none (a LEFT JOIN without a match).
+ */
+static bool
+read_reg(struct store *st, enum stmt s, int c, struct arena *a,
+    struct incident_reg *r)
+{
+#define STR(i) \
+	(a != NULL ? col_str(st, s, c + (i), a) : B->col_text(H, s, c + (i)))
+	if (B->col_null(H, s, c + 10))
+		return false;
+	r->role = STR(0);
+	r->occurred_from = col_time(st, s, c + 1);
+	r->occurred_to = col_time(st, s, c + 2);
+	r->confidentiality = (int)col_opt_i64(st, s, c + 3, -1);
+	r->integrity = (int)col_opt_i64(st, s, c + 4, -1);
+	r->availability = (int)col_opt_i64(st, s, c + 5, -1);
+	r->breach_type = STR(6);
+	r->data_categories = STR(7);
+	r->subject_categories = STR(8);
+	r->subjects = col_opt_i64(st, s, c + 9, -1);
+	r->subjects_estimate = B->col_i64(H, s, c + 10) != 0;
+	r->records = col_opt_i64(st, s, c + 11, -1);
+	r->consequences_likely = STR(12);
+	r->consequences = STR(13);
+	r->measures_taken = STR(14);
+#undef STR
+	return true;
+}
+
+enum err
+store_incident_reg_get(struct store *st, int64_t incident_id, struct arena *a,
+    struct incident_reg *out)
+{
+	enum stmt s = STMT_INCIDENT_REG_GET;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
+
+	B->bind_i64(H, s, 1, incident_id);
+	r = B->step(H, s);
+	if (r == STEP_ROW && read_reg(st, s, 0, a, out))
+		rc = ERR_OK;
+	else if (r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+/* A statement read in incident order alongside the incidents. */
+struct stream {
+	enum stmt s;
+	enum step r;
+};
+
+/*
+ * The rows of `c` whose incident (column 1) is `id`, into an arena array.
+ * Rows of an incident that does not exist are skipped.
+ */
+static enum err
+gather(struct store *st, struct stream *c, int64_t id, struct arena *a,
+    size_t size, row_reader read, void **out, size_t *n)
+{
+	size_t cap = 0;
+	char *v = NULL;
+
+	*n = 0;
+	while (c->r == STEP_ROW && B->col_i64(H, c->s, 1) < id)
+		c->r = B->step(H, c->s);
+	while (c->r == STEP_ROW && B->col_i64(H, c->s, 1) == id) {
+		if (*n == cap) {
+			char *w = arena_allocarray(a, cap ? cap * 2 : 4, size);
+
+			if (cap > 0)
+				memcpy(w, v, cap * size);
+			v = w;
+			cap = cap ? cap * 2 : 4;
+		}
+		read(st, c->s, a, v + (*n)++ * size);
+		c->r = B->step(H, c->s);
+	}
+	*out = v;
+	return c->r == STEP_ERR ? st_fail(st) : ERR_OK;
+}
+
+enum err
+store_register_each(
+    struct store *st, bool with_facts, register_cb cb, void *arg)
+{
+	enum stmt s =
+	    with_facts ? STMT_REGISTER_EACH_FACTS : STMT_REGISTER_EACH;
+	struct stream obl = { STMT_OBLIGATION_BY_INCIDENT, STEP_DONE };
+	struct stream dec = { STMT_DECISION_BY_INCIDENT, STEP_DONE };
+	struct arena *a = arena_new();
+	enum err rc = ERR_OK;
+	enum step r = STEP_DONE;
+
+	obl.r = B->step(H, obl.s);
+	dec.r = B->step(H, dec.s);
+	if (obl.r == STEP_ERR || dec.r == STEP_ERR)
+		rc = st_fail(st);
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		struct incident in;
+		struct incident_reg reg;
+		struct obligation *ov = NULL;
+		struct decision *dv = NULL;
+		struct register_row row = { .in = &in };
+
+		/* Borrowed: valid until `s` steps on, after the callback. */
+		in.id = B->col_i64(H, s, 0);
+		in.ref = B->col_text(H, s, 1);
+		in.title = B->col_text(H, s, 2);
+		in.status = name_lookup(incident_status_names, INCIDENT__MAX,
+		                B->col_text(H, s, 3)) == INCIDENT_CLOSED
+		                ? INCIDENT_CLOSED
+		                : INCIDENT_OPEN;
+		in.discovered_at = col_time(st, s, 4);
+		in.aware_at = col_time(st, s, 5);
+		in.created_at = B->col_i64(H, s, 6);
+		in.updated_at = B->col_i64(H, s, 7);
+		in.closed_at = col_time(st, s, 8);
+		in.event_n = B->col_i64(H, s, 9);
+		col_hex(st, s, 10, in.head_hash);
+		in.facts = B->col_text(H, s, 11);
+		if (read_reg(st, s, 12, NULL, &reg))
+			row.reg = &reg;
+		rc = gather(st, &obl, in.id, a, sizeof(*ov),
+		    read_obligation_row, (void **)&ov, &row.obl_n);
+		if (rc == ERR_OK)
+			rc = gather(st, &dec, in.id, a, sizeof(*dv),
+			    read_decision, (void **)&dv, &row.dec_n);
+		if (rc != ERR_OK)
+			break;
+		for (size_t i = 0; ov != NULL && i < row.obl_n; i++)
+			ov[i].incident_ref = in.ref;
+		row.obl = ov;
+		row.dec = dv;
+		rc = cb(arg, &row);
+		if (row.obl_n + row.dec_n > 0) {
+			arena_free(a);
+			a = arena_new();
+		}
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	B->reset(H, obl.s);
+	B->reset(H, dec.s);
+	arena_free(a);
+	return rc;
 }
 
 /* ---- attachments -------------------------------------------------------- */

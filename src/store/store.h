@@ -90,6 +90,36 @@ typedef enum err (*incident_cb)(void *, const struct incident *);
 enum err store_incident_each(
     struct store *, const struct incident_filter *, incident_cb, void *);
 
+/*
+ * The register columns of an incident (model/facts_reg.c): insert or
+ * replace.  Callers write them in the transaction that writes the facts.
+ */
+enum err store_incident_reg_put(
+    struct store *, int64_t incident_id, const struct incident_reg *);
+/* ERR_NOTFOUND when the incident has none; strings in `a`. */
+enum err store_incident_reg_get(struct store *, int64_t incident_id,
+    struct arena *, struct incident_reg *out);
+
+/* One incident of the register with everything the export shows. */
+struct register_row {
+	const struct incident *in;      /* facts only if asked for */
+	const struct incident_reg *reg; /* NULL: the incident has none */
+	const struct obligation *obl;   /* by id; incident_ref filled */
+	size_t obl_n;
+	const struct decision *dec; /* by id */
+	size_t dec_n;
+};
+typedef enum err (*register_cb)(void *, const struct register_row *);
+/*
+ * Every incident in id order with its register columns (and facts if
+ * `with_facts`), obligations and decisions.  The three are read as
+ * streams in incident order side by side, so memory holds one incident's
+ * rows at a time; they are valid during the call only.  Run it inside
+ * store_begin_read() so that the streams see one snapshot.
+ */
+enum err store_register_each(
+    struct store *, bool with_facts, register_cb, void *);
+
 enum err store_event_append(struct store *, const struct event *);
 typedef enum err (*event_cb)(void *, const struct event *);
 /* Events of one incident in seq order; strings valid during the call. */
@@ -109,8 +139,6 @@ enum err store_obligation_list(struct store *, int64_t incident_id,
  * during the call; incident_ref is filled. */
 typedef enum err (*obligation_cb)(void *, const struct obligation *);
 enum err store_obligation_each_open(struct store *, obligation_cb, void *);
-/* Every obligation of every incident, by incident then id. */
-enum err store_obligation_each(struct store *, obligation_cb, void *);
 
 enum err store_filing_insert(struct store *, struct filing *f);
 enum err store_filing_list(struct store *, int64_t obligation_id,

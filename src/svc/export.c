@@ -3,8 +3,16 @@
  * svc/export.c: the Art. 33(5) register as CSV or JSON: every incident,
  * notified or not, with its facts, effects, remedial action, decisions and
  * their reasoning, and the state of each obligation (filed when, late or
- * not, and the reasons for a delay).  Streams: memory grows with the
- * obligations and decisions, not with the facts.
+ * not, and the reasons for a delay).
+ *
+ * No facts document is parsed here.  The CSV reads the register columns
+ * (struct incident_reg, kept with the facts since migration 0006); the
+ * JSON copies the stored canonical facts text into the output, re-indented
+ * and with its date-time fields moved into the display zone, which is the
+ * text jansson's JSON_INDENT(2) dump of the parsed document gave (e2e 039
+ * compares both with golden files).  Incidents, obligations and decisions
+ * are read as streams in incident order (store_register_each), so memory
+ * does not grow with the register.
  */
 #include "base/base.h"
 
@@ -13,94 +21,252 @@
 #include "model/json_out.h"
 #include "svc/svc_int.h"
 
-enum { EXPORT_TIMES_MAX = 32 };
+enum {
+	EXPORT_TIMES_MAX = 32,
+	OUT_CAP = 1 << 20, /* bytes written per fwrite */
+	JW_DEPTH_MAX = 64, /* facts nest 3 deep; the validator caps it */
+};
+
+/* Buffered output: one fwrite per OUT_CAP bytes, not one per cell. */
+struct out {
+	FILE *fp;
+	char *b;
+	size_t n;
+};
+
+static void
+out_flush(struct out *o)
+{
+	if (o->n > 0)
+		fwrite(o->b, 1, o->n, o->fp);
+	o->n = 0;
+}
+
+static void
+out_mem(struct out *o, const char *p, size_t len)
+{
+	if (o->n + len > OUT_CAP) {
+		out_flush(o);
+		if (len > OUT_CAP) {
+			fwrite(p, 1, len, o->fp);
+			return;
+		}
+	}
+	memcpy(o->b + o->n, p, len);
+	o->n += len;
+}
+
+static void
+out_c(struct out *o, char c)
+{
+	if (o->n == OUT_CAP)
+		out_flush(o);
+	o->b[o->n++] = c;
+}
+
+static void
+out_s(struct out *o, const char *s)
+{
+	out_mem(o, s, strlen(s));
+}
+
+/*
+ * JSON text as jansson's json_dumps(JSON_INDENT(2)) writes it: a newline
+ * and two spaces per level before every member, ",\n" between them,
+ * "key": value, and "{}" / "[]" for empty containers.
+ */
+struct jw {
+	struct out *o;
+	int depth;
+	bool first[JW_DEPTH_MAX];
+};
+
+static void
+jw_indent(struct jw *w, int depth)
+{
+	static const char sp[] = "                                "; /* 32 */
+
+	out_c(w->o, '\n');
+	for (int n = 2 * depth; n > 0; n -= (int)sizeof(sp) - 1)
+		out_mem(w->o, sp,
+		    (size_t)(n < (int)sizeof(sp) - 1 ? n
+		                                     : (int)sizeof(sp) - 1));
+}
+
+/* Before a member of the current container. */
+static void
+jw_sep(struct jw *w)
+{
+	if (!w->first[w->depth])
+		out_c(w->o, ',');
+	w->first[w->depth] = false;
+	jw_indent(w, w->depth);
+}
+
+static bool
+jw_open(struct jw *w, char c)
+{
+	if (w->depth + 1 >= JW_DEPTH_MAX)
+		return false;
+	out_c(w->o, c);
+	w->first[++w->depth] = true;
+	return true;
+}
+
+static void
+jw_close(struct jw *w, char c)
+{
+	if (!w->first[w->depth])
+		jw_indent(w, w->depth - 1);
+	w->depth--;
+	out_c(w->o, c);
+}
+
+/* Our own keys: plain ASCII, nothing to escape. */
+static void
+jw_key(struct jw *w, const char *k)
+{
+	jw_sep(w);
+	out_c(w->o, '"');
+	out_s(w->o, k);
+	out_mem(w->o, "\": ", 3);
+}
+
+/* A string escaped as jansson escapes it (UTF-8 kept as is). */
+static void
+jw_str(struct jw *w, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *run;
+
+	if (s == NULL) {
+		out_mem(w->o, "null", 4);
+		return;
+	}
+	out_c(w->o, '"');
+	for (run = s; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char e[7] = { '\\', 'u', '0', '0', 0, 0, 0 };
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		out_mem(w->o, run, (size_t)(s - run));
+		run = s + 1;
+		switch (c) {
+		case '"':
+		case '\\':
+			e[1] = (char)c;
+			out_mem(w->o, e, 2);
+			break;
+		case '\b':
+			out_mem(w->o, "\\b", 2);
+			break;
+		case '\f':
+			out_mem(w->o, "\\f", 2);
+			break;
+		case '\n':
+			out_mem(w->o, "\\n", 2);
+			break;
+		case '\r':
+			out_mem(w->o, "\\r", 2);
+			break;
+		case '\t':
+			out_mem(w->o, "\\t", 2);
+			break;
+		default:
+			e[4] = hex[c >> 4];
+			e[5] = hex[c & 15];
+			out_mem(w->o, e, 6);
+		}
+	}
+	out_mem(w->o, run, (size_t)(s - run));
+	out_c(w->o, '"');
+}
+
+static void
+jw_int(struct jw *w, int64_t v)
+{
+	char b[24];
+
+	out_mem(w->o, b, (size_t)snprintf(b, sizeof(b), "%lld", (long long)v));
+}
+
+static void
+jw_bool(struct jw *w, bool v)
+{
+	out_s(w->o, v ? "true" : "false");
+}
+
+/* A time in the display zone, or null. */
+static void
+jw_time(struct jw *w, int64_t t)
+{
+	char b[ISO_LEN];
+
+	if (t == TIME_UNKNOWN) {
+		out_mem(w->o, "null", 4);
+		return;
+	}
+	iso8601_format(t, b);
+	jw_str(w, b);
+}
 
 struct ex {
-	FILE *fp;
+	struct out o;
 	bool json;
 	int64_t now;
 	size_t n;
-	json_t *obl; /* incident id (string) -> array */
-	json_t *dec;
-	struct store *st;
+	char *bad_ref; /* stored facts that are not JSON */
 	size_t ntime;
 	const char *tgrp[EXPORT_TIMES_MAX]; /* NULL: top level */
 	const char *tkey[EXPORT_TIMES_MAX];
 	json_t *schema;
 };
 
-static enum err
-collect_obligation(void *arg, const struct obligation *o)
-{
-	struct ex *x = arg;
-	char key[24];
-	json_t *arr;
-
-	snprintf(key, sizeof(key), "%lld", (long long)o->incident_id);
-	arr = json_object_get(x->obl, key);
-	if (arr == NULL) {
-		arr = json_array();
-		json_object_set_new(x->obl, key, arr);
-	}
-	json_array_append_new(arr, obligation_json(o, x->now));
-	return ERR_OK;
-}
-
 /* CSV cell: quoted, with spreadsheet formula triggers neutralised. */
 static void
-csv_cell(FILE *fp, const char *s, bool last)
+csv_cell(struct out *o, const char *s, bool last)
 {
-	fputc('"', fp);
+	const char *q;
+
+	out_c(o, '"');
 	if (s != NULL && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
 	                     *s == '\t' || *s == '\r'))
-		fputc('\'', fp);
-	for (; s != NULL && *s; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
+		out_c(o, '\'');
+	while (s != NULL && (q = strchr(s, '"')) != NULL) {
+		out_mem(o, s, (size_t)(q - s + 1));
+		out_c(o, '"');
+		s = q + 1;
 	}
-	fputc('"', fp);
-	fputc(last ? '\n' : ',', fp);
+	if (s != NULL)
+		out_s(o, s);
+	out_c(o, '"');
+	out_c(o, last ? '\n' : ',');
+}
+
+static void
+csv_time(struct out *o, int64_t t)
+{
+	char b[ISO_LEN];
+
+	if (t != TIME_UNKNOWN)
+		iso8601_format(t, b);
+	csv_cell(o, t != TIME_UNKNOWN ? b : NULL, false);
+}
+
+static void
+csv_count(struct out *o, int64_t n)
+{
+	char b[24];
+
+	snprintf(b, sizeof(b), "%lld", (long long)n);
+	csv_cell(o, n >= 0 ? b : NULL, false);
 }
 
 static const char *
-jstr(const json_t *o, const char *a, const char *b)
+tri_name(int v)
 {
-	const json_t *v = json_object_get(o, a);
-
-	if (b != NULL)
-		v = json_object_get(v, b);
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static char *
-jlist(const json_t *o, const char *a, const char *b)
-{
-	const json_t *v = json_object_get(json_object_get(o, a), b);
-	struct buf out;
-	size_t i;
-	json_t *it;
-	char *s;
-
-	if (!json_is_array(v))
-		return NULL;
-	buf_init(&out, 1 << 16);
-	json_array_foreach (v, i, it) {
-		if (json_is_string(it))
-			buf_printf(
-			    &out, "%s%s", i ? ";" : "", json_string_value(it));
-	}
-	s = xstrdup(buf_cstr(&out));
-	buf_release(&out);
-	return s;
-}
-
-static const char *
-tri(const json_t *o, const char *a, const char *b)
-{
-	const json_t *v = json_object_get(json_object_get(o, a), b);
-
-	return json_is_true(v) ? "yes" : json_is_false(v) ? "no" : "unknown";
+	return v > 0 ? "yes" : v == 0 ? "no" : "unknown";
 }
 
 static const char *const csv_head[] = {
@@ -133,89 +299,77 @@ static const char *const csv_head[] = {
 	"closed_at",
 };
 
-/* The obligation of `arr` owed to `recipient`, or NULL. */
-static const json_t *
-obl_to(const json_t *arr, const char *recipient)
+/* The first obligation of `r` (by id) owed to `recipient`, or NULL. */
+static const struct obligation *
+obl_to(const struct register_row *r, const char *recipient)
 {
-	size_t i;
-	json_t *o;
-
-	json_array_foreach (arr, i, o) {
-		if (strcmp(jstr(o, "recipient", NULL), recipient) == 0)
-			return o;
+	for (size_t i = 0; i < r->obl_n; i++) {
+		if (strcmp(r->obl[i].recipient, recipient) == 0)
+			return &r->obl[i];
 	}
 	return NULL;
 }
 
 static void
-write_csv(struct ex *x, const struct incident *in, json_t *facts,
-    const json_t *obl, const json_t *dec)
+write_csv(struct ex *x, const struct register_row *r)
 {
-	char t[6][ISO_LEN], num[2][24];
-	const json_t *auth = obl_to(obl, "authority");
-	const json_t *subj = obl_to(obl, "subjects");
-	char *l1 = jlist(facts, "data", "categories");
-	char *l2 = jlist(facts, "subjects", "categories");
-	char *l3 = jlist(facts, "consequences", "likely");
+	static const struct incident_reg none = { .occurred_from = TIME_UNKNOWN,
+		.occurred_to = TIME_UNKNOWN,
+		.confidentiality = -1,
+		.integrity = -1,
+		.availability = -1,
+		.subjects = -1,
+		.records = -1 };
+	const struct incident *in = r->in;
+	const struct incident_reg *g = r->reg != NULL ? r->reg : &none;
+	const struct obligation *auth = obl_to(r, "authority");
+	const struct obligation *subj = obl_to(r, "subjects");
+	struct out *o = &x->o;
 	struct buf d;
-	const json_t *v;
-	size_t i;
-	json_t *it;
 
+	csv_cell(o, in->ref, false);
+	csv_cell(o, in->title, false);
+	csv_cell(o, incident_status_names[in->status], false);
+	csv_cell(o, g->role, false);
+	csv_time(o, in->discovered_at);
+	csv_time(o, in->aware_at);
+	csv_time(o, g->occurred_from);
+	csv_time(o, g->occurred_to);
+	csv_cell(o, tri_name(g->confidentiality), false);
+	csv_cell(o, tri_name(g->integrity), false);
+	csv_cell(o, tri_name(g->availability), false);
+	csv_cell(o, g->breach_type, false);
+	csv_cell(o, g->data_categories, false);
+	csv_cell(o, g->subject_categories, false);
+	csv_count(o, g->subjects);
+	csv_cell(o, g->subjects_estimate ? "yes" : "no", false);
+	csv_count(o, g->records);
+	csv_cell(o, g->consequences_likely, false);
+	csv_cell(o, g->consequences, false);
+	csv_cell(o, g->measures_taken, false);
+	csv_cell(o, auth ? obl_status_names[auth->status] : "none", false);
+	if (auth != NULL)
+		csv_time(o, auth->filed_at);
+	else
+		csv_cell(o, NULL, false);
+	csv_cell(o, auth ? (auth->late ? "yes" : "no") : NULL, false);
+	csv_cell(o, auth ? auth->delay_reason : NULL, false);
+	csv_cell(o, subj ? obl_status_names[subj->status] : "none", false);
 	buf_init(&d, 1 << 20);
-	json_array_foreach (dec, i, it)
+	for (size_t i = 0; i < r->dec_n; i++)
 		buf_printf(&d, "%s%s=%s: %s", i ? " | " : "",
-		    jstr(it, "topic", NULL),
-		    json_is_true(json_object_get(it, "outcome")) ? "yes" : "no",
-		    jstr(it, "rationale", NULL));
-	iso8601_format(in->discovered_at, t[0]);
-	iso8601_format(in->aware_at, t[1]);
-	csv_cell(x->fp, in->ref, false);
-	csv_cell(x->fp, in->title, false);
-	csv_cell(x->fp, incident_status_names[in->status], false);
-	csv_cell(x->fp, jstr(facts, "role", NULL), false);
-	csv_cell(x->fp, in->discovered_at != TIME_UNKNOWN ? t[0] : NULL, false);
-	csv_cell(x->fp, in->aware_at != TIME_UNKNOWN ? t[1] : NULL, false);
-	csv_cell(x->fp, jstr(facts, "timeline", "occurred_from"), false);
-	csv_cell(x->fp, jstr(facts, "timeline", "occurred_to"), false);
-	csv_cell(x->fp, tri(facts, "nature", "confidentiality"), false);
-	csv_cell(x->fp, tri(facts, "nature", "integrity"), false);
-	csv_cell(x->fp, tri(facts, "nature", "availability"), false);
-	csv_cell(x->fp, jstr(facts, "nature", "type"), false);
-	csv_cell(x->fp, l1, false);
-	csv_cell(x->fp, l2, false);
-	v = json_object_get(json_object_get(facts, "subjects"), "count");
-	snprintf(
-	    num[0], sizeof(num[0]), "%lld", (long long)json_integer_value(v));
-	csv_cell(x->fp, json_is_integer(v) ? num[0] : NULL, false);
-	csv_cell(x->fp,
-	    json_is_true(json_object_get(
-	        json_object_get(facts, "subjects"), "count_is_estimate"))
-	        ? "yes"
-	        : "no",
-	    false);
-	v = json_object_get(json_object_get(facts, "subjects"), "records");
-	snprintf(
-	    num[1], sizeof(num[1]), "%lld", (long long)json_integer_value(v));
-	csv_cell(x->fp, json_is_integer(v) ? num[1] : NULL, false);
-	csv_cell(x->fp, l3, false);
-	csv_cell(x->fp, jstr(facts, "consequences", "text"), false);
-	csv_cell(x->fp, jstr(facts, "measures", "taken"), false);
-	csv_cell(x->fp, auth ? jstr(auth, "status", NULL) : "none", false);
-	csv_cell(x->fp, auth ? jstr(auth, "filed_at", NULL) : NULL, false);
-	csv_cell(x->fp,
-	    auth ? (json_is_true(json_object_get(auth, "late")) ? "yes" : "no")
-	         : NULL,
-	    false);
-	csv_cell(x->fp, auth ? jstr(auth, "delay_reason", NULL) : NULL, false);
-	csv_cell(x->fp, subj ? jstr(subj, "status", NULL) : "none", false);
-	csv_cell(x->fp, buf_cstr(&d), false);
-	iso8601_format(in->closed_at, t[2]);
-	csv_cell(x->fp, in->closed_at != TIME_UNKNOWN ? t[2] : NULL, true);
+		    topic_names[r->dec[i].topic],
+		    r->dec[i].outcome ? "yes" : "no", r->dec[i].rationale);
+	csv_cell(o, buf_cstr(&d), false);
 	buf_release(&d);
-	free(l1);
-	free(l2);
-	free(l3);
+	if (in->closed_at != TIME_UNKNOWN) {
+		char b[ISO_LEN];
+
+		iso8601_format(in->closed_at, b);
+		csv_cell(o, b, true);
+	} else {
+		csv_cell(o, NULL, true);
+	}
 }
 
 static void
@@ -247,111 +401,321 @@ time_paths(struct ex *x)
 	}
 }
 
-/*
- * The stored facts in the display zone.  They were stored canonical
- * (facts_to_json_utc() of validated facts), so they differ from
- * facts_to_json() of the same facts only in the zone of the date-time
- * fields: rewrite those instead of validating and rebuilding every
- * document, which dominated the export's time.
- */
-static json_t *
-facts_display(const struct ex *x, const char *stored)
+/* Does the quoted key token `k` (with its quotes) spell `name`? */
+static bool
+key_is(const char *k, size_t len, const char *name)
 {
-	json_t *j = json_loads(stored, 0, NULL), *v;
-	char t[ISO_LEN];
-	const char *why;
-	int64_t at;
+	return name != NULL && len == strlen(name) + 2 &&
+	       memcmp(k + 1, name, len - 2) == 0;
+}
 
-	for (size_t i = 0; j != NULL && i < x->ntime; i++) {
-		v = x->tgrp[i] == NULL
-		        ? json_object_get(j, x->tkey[i])
-		        : json_object_get(
-		              json_object_get(j, x->tgrp[i]), x->tkey[i]);
-		if (!json_is_string(v) ||
-		    iso8601_parse(json_string_value(v), json_string_length(v),
-		        &at, &why) != ERR_OK)
-			continue;
-		iso8601_format(at, t);
-		json_string_set(v, t);
+/* Is the member `key` at facts level `lvl` (1: top) a date-time field? */
+static bool
+is_time_field(const struct ex *x, const char *grp, size_t grp_len,
+    const char *key, size_t key_len, int lvl)
+{
+	for (size_t i = 0; i < x->ntime; i++) {
+		if (lvl == 1 && x->tgrp[i] == NULL &&
+		    key_is(key, key_len, x->tkey[i]))
+			return true;
+		if (lvl == 2 && x->tgrp[i] != NULL &&
+		    key_is(grp, grp_len, x->tgrp[i]) &&
+		    key_is(key, key_len, x->tkey[i]))
+			return true;
 	}
-	return j;
+	return false;
+}
+
+/* End of the JSON string token starting at `p` ('"'); NULL if unclosed. */
+static const char *
+str_end(const char *p)
+{
+	for (p++; *p; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '"')
+			return p + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Copy the stored (compact, canonical, UTC) facts text `s` into the
+ * output at the writer's depth, re-indented, with the date-time fields in
+ * the display zone.  Strings, numbers and literals are copied as they
+ * are: jansson wrote them and would write them the same way again.
+ * False if `s` is not well-formed JSON text.
+ */
+static bool
+facts_copy(struct ex *x, struct jw *w, const char *s)
+{
+	const int base = w->depth;
+	bool is_obj[JW_DEPTH_MAX];
+	const char *key[JW_DEPTH_MAX];
+	size_t key_len[JW_DEPTH_MAX];
+	bool want_key = false;
+	const char *p = s, *q;
+
+	memset(key, 0, sizeof(key));
+	memset(key_len, 0, sizeof(key_len));
+	is_obj[base] = false;
+	do {
+		int lvl = w->depth - base;
+
+		while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			p++;
+		if (*p == ',' || *p == ':') {
+			if (lvl == 0)
+				return false;
+			want_key = *p == ',' && is_obj[w->depth];
+			p++;
+			continue;
+		}
+		if (*p == '}' || *p == ']') {
+			if (lvl == 0 || (*p == '}') != is_obj[w->depth])
+				return false;
+			jw_close(w, *p++);
+			want_key = false;
+			continue;
+		}
+		if (want_key) {
+			if (*p != '"' || (q = str_end(p)) == NULL)
+				return false;
+			jw_sep(w);
+			out_mem(w->o, p, (size_t)(q - p));
+			out_mem(w->o, ": ", 2);
+			key[w->depth] = p;
+			key_len[w->depth] = (size_t)(q - p);
+			want_key = false;
+			p = q;
+			continue;
+		}
+		/* A value: a member's (key written) or an array element's. */
+		if (lvl > 0 && !is_obj[w->depth])
+			jw_sep(w);
+		if (*p == '{' || *p == '[') {
+			if (!jw_open(w, *p))
+				return false;
+			is_obj[w->depth] = *p == '{';
+			want_key = *p == '{';
+			key[w->depth] = NULL;
+			p++;
+			/* An empty container closes at once. */
+			continue;
+		}
+		if (*p == '"') {
+			char t[ISO_LEN];
+			const char *why;
+			int64_t at;
+
+			if ((q = str_end(p)) == NULL)
+				return false;
+			if (lvl >= 1 && lvl <= 2 && is_obj[w->depth] &&
+			    is_time_field(x, key[base + 1], key_len[base + 1],
+			        key[w->depth], key_len[w->depth], lvl) &&
+			    iso8601_parse(p + 1, (size_t)(q - p - 2), &at,
+			        &why) == ERR_OK) {
+				iso8601_format(at, t);
+				jw_str(w, t);
+			} else {
+				out_mem(w->o, p, (size_t)(q - p));
+			}
+			p = q;
+			continue;
+		}
+		q = p;
+		while (*q == '-' || *q == '+' || *q == '.' ||
+		       (*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'z') ||
+		       (*q >= 'A' && *q <= 'Z'))
+			q++;
+		if (q == p)
+			return false;
+		out_mem(w->o, p, (size_t)(q - p));
+		p = q;
+	} while (w->depth > base);
+	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+		p++;
+	return *p == '\0';
+}
+
+static void
+write_obligation(struct ex *x, struct jw *w, const struct obligation *o)
+{
+	jw_sep(w);
+	jw_open(w, '{');
+	jw_key(w, "id");
+	jw_int(w, o->id);
+	jw_key(w, "incident");
+	jw_str(w, o->incident_ref);
+	jw_key(w, "regime");
+	jw_str(w, o->regime);
+	jw_key(w, "rule");
+	jw_str(w, o->rule);
+	jw_key(w, "recipient");
+	jw_str(w, o->recipient);
+	jw_key(w, "label");
+	jw_str(w, o->label);
+	jw_key(w, "article");
+	jw_str(w, o->article);
+	jw_key(w, "kind");
+	jw_str(w, obl_kind_names[o->kind]);
+	jw_key(w, "anchor_at");
+	jw_time(w, o->anchor_at);
+	jw_key(w, "due_at");
+	jw_time(w, o->due_at);
+	jw_key(w, "status");
+	jw_str(w, obl_status_names[o->status]);
+	jw_key(w, "phase");
+	jw_str(w, o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
+	jw_key(w, "filed_at");
+	jw_time(w, o->filed_at);
+	jw_key(w, "case_ref");
+	jw_str(w, o->case_ref);
+	jw_key(w, "late");
+	jw_bool(w, o->late);
+	jw_key(w, "delay_reason");
+	jw_str(w, o->delay_reason);
+	jw_key(w, "rationale");
+	jw_str(w, o->rationale);
+	jw_key(w, "decided_by");
+	jw_str(w, o->decided_by);
+	jw_key(w, "decided_at");
+	jw_time(w, o->decided_at);
+	if (o->status == OBL_OPEN) {
+		jw_key(w, "seconds_left");
+		jw_int(w, o->due_at - x->now);
+		jw_key(w, "overdue");
+		jw_bool(w, x->now > o->due_at);
+	}
+	jw_close(w, '}');
+}
+
+static void
+write_decision(struct jw *w, const struct decision *d)
+{
+	char ex[2] = { d->exception, '\0' };
+
+	jw_sep(w);
+	jw_open(w, '{');
+	jw_key(w, "id");
+	jw_int(w, d->id);
+	jw_key(w, "topic");
+	jw_str(w, topic_names[d->topic]);
+	jw_key(w, "outcome");
+	jw_bool(w, d->outcome);
+	jw_key(w, "exception");
+	jw_str(w, d->exception ? ex : NULL);
+	jw_key(w, "rationale");
+	jw_str(w, d->rationale);
+	jw_key(w, "actor");
+	jw_str(w, d->actor);
+	jw_key(w, "decided_at");
+	jw_time(w, d->decided_at);
+	jw_close(w, '}');
+}
+
+/* The fields and order of incident_json(), then facts, obligations and
+ * decisions, as the export wrote them through jansson. */
+static bool
+write_json(struct ex *x, const struct register_row *r)
+{
+	const struct incident *in = r->in;
+	struct jw w = { .o = &x->o };
+
+	out_s(&x->o, x->n ? ",\n" : "\n");
+	jw_open(&w, '{');
+	jw_key(&w, "id");
+	jw_int(&w, in->id);
+	jw_key(&w, "ref");
+	jw_str(&w, in->ref);
+	jw_key(&w, "title");
+	jw_str(&w, in->title);
+	jw_key(&w, "status");
+	jw_str(&w, incident_status_names[in->status]);
+	jw_key(&w, "discovered_at");
+	jw_time(&w, in->discovered_at);
+	jw_key(&w, "aware_at");
+	jw_time(&w, in->aware_at);
+	jw_key(&w, "created_at");
+	jw_time(&w, in->created_at);
+	jw_key(&w, "updated_at");
+	jw_time(&w, in->updated_at);
+	jw_key(&w, "closed_at");
+	jw_time(&w, in->closed_at);
+	jw_key(&w, "events");
+	jw_int(&w, in->event_n);
+	jw_key(&w, "head_hash");
+	jw_str(&w, in->head_hash);
+	jw_key(&w, "facts");
+	if (in->facts == NULL || !facts_copy(x, &w, in->facts))
+		return false;
+	jw_key(&w, "obligations");
+	jw_open(&w, '[');
+	for (size_t i = 0; i < r->obl_n; i++)
+		write_obligation(x, &w, &r->obl[i]);
+	jw_close(&w, ']');
+	jw_key(&w, "decisions");
+	jw_open(&w, '[');
+	for (size_t i = 0; i < r->dec_n; i++)
+		write_decision(&w, &r->dec[i]);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	return true;
 }
 
 static enum err
-export_incident(void *arg, const struct incident *in)
+export_incident(void *arg, const struct register_row *r)
 {
 	struct ex *x = arg;
-	char key[24];
-	json_t *facts, *obl, *dec, *dl;
-	struct arena *a;
-	struct decision *dv;
-	size_t dn;
 
-	snprintf(key, sizeof(key), "%lld", (long long)in->id);
-	/* Our own reference: an incident without obligations gets a fresh
-	 * empty list, released below like the shared one. */
-	obl = json_object_get(x->obl, key);
-	obl = obl != NULL ? json_incref(obl) : json_array();
-	a = arena_new();
-	dl = json_array();
-	if (store_decision_list(x->st, in->id, a, &dv, &dn) == ERR_OK) {
-		for (size_t i = 0; i < dn; i++)
-			json_array_append_new(dl, decision_json(&dv[i]));
-	}
-	dec = dl;
-	/* Re-render the stored (UTC) facts in the display zone. */
-	facts = facts_display(x, in->facts);
 	if (x->json) {
-		json_t *o = incident_json(in);
-		char *s;
-
-		json_object_set_new(o, "facts", facts);
-		json_object_set(o, "obligations", obl);
-		json_object_set(o, "decisions", dec);
-		s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fprintf(x->fp, "%s%s", x->n ? ",\n" : "\n", s);
-		free(s);
-		json_decref(o);
+		if (!write_json(x, r)) {
+			x->bad_ref = xstrdup(r->in->ref);
+			return ERR_INTERNAL;
+		}
 	} else {
-		write_csv(x, in, facts, obl, dec);
-		json_decref(facts);
+		write_csv(x, r);
 	}
-	json_decref(obl);
-	json_decref(dl);
-	arena_free(a);
 	x->n++;
-	return ferror(x->fp) ? ERR_IO : ERR_OK;
+	return ferror(x->o.fp) ? ERR_IO : ERR_OK;
 }
 
 enum err
 svc_export(
     struct store *st, FILE *fp, bool json, int64_t now, struct svc_err *e)
 {
-	struct incident_filter f = { .status = -1, .with_facts = true };
-	struct ex x = { .fp = fp, .json = json, .now = now, .st = st };
+	struct ex x = { .o = { .fp = fp }, .json = json, .now = now };
 	enum err rc;
 
-	x.obl = json_object();
-	time_paths(&x);
+	x.o.b = xmalloc(OUT_CAP);
+	if (json)
+		time_paths(&x);
 	rc = store_begin_read(st);
-	if (rc == ERR_OK)
-		rc = store_obligation_each(st, collect_obligation, &x);
 	if (rc == ERR_OK) {
 		if (json)
-			fputs("{\"register\":[", fp);
+			out_s(&x.o, "{\"register\":[");
 		else
-			for (size_t i = 0; i < nitems(csv_head); i++)
-				fprintf(fp, "%s%c", csv_head[i],
+			for (size_t i = 0; i < nitems(csv_head); i++) {
+				out_s(&x.o, csv_head[i]);
+				out_c(&x.o,
 				    i + 1 < nitems(csv_head) ? ',' : '\n');
-		rc = store_incident_each(st, &f, export_incident, &x);
+			}
+		rc = store_register_each(st, json, export_incident, &x);
 		if (json)
-			fputs("\n]}\n", fp);
+			out_s(&x.o, "\n]}\n");
 	}
 	store_rollback(st);
-	json_decref(x.obl);
-	json_decref(x.schema);
-	if (rc != ERR_OK)
+	out_flush(&x.o);
+	if (rc == ERR_OK && ferror(fp))
+		rc = ERR_IO;
+	if (rc == ERR_INTERNAL && x.bad_ref != NULL)
+		svc_err_msg(e, "export: the stored facts of %s are not JSON",
+		    x.bad_ref);
+	else if (rc != ERR_OK)
 		svc_err_msg(e, "export: %s",
 		    rc == ERR_IO ? "write error" : store_errmsg(st));
+	free(x.bad_ref);
+	free(x.o.b);
+	json_decref(x.schema);
 	return rc;
 }

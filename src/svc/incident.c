@@ -76,6 +76,9 @@ create_one(
 	rc = store_incident_insert(s->st, &in);
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "creating the incident", e);
+	rc = svc_incident_facts(s, &in, p->canon, p->text, e);
+	if (rc != ERR_OK)
+		return rc;
 	rc = svc_event(s, &in, "created",
 	    json_pack("{s:s, s:O}", "ref", ref, "facts", p->canon), e);
 	if (rc == ERR_OK)
@@ -295,8 +298,9 @@ svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
 	in.title = p.f.title;
 	in.discovered_at = p.f.discovered_at;
 	in.aware_at = p.f.aware_at;
-	in.facts = p.text;
-	rc = svc_reconcile(s, &in, &p.f, e);
+	rc = svc_incident_facts(s, &in, p.canon, p.text, e);
+	if (rc == ERR_OK)
+		rc = svc_reconcile(s, &in, &p.f, e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 out:
@@ -569,7 +573,9 @@ svc_erase(struct svc *s, const char *id, const char *const *paths,
 	if (rc != ERR_OK)
 		goto out;
 	text = json_dumps(cur, DUMP_FLAGS);
-	in.facts = text;
+	rc = svc_incident_facts(s, &in, cur, text, e);
+	if (rc != ERR_OK)
+		goto out;
 	evs = json_array();
 	for (size_t i = 0; i < x->n; i++)
 		json_array_append_new(evs, json_integer(x->seqs[i]));

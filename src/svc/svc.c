@@ -335,6 +335,23 @@ svc_incident_save(struct svc *s, struct incident *in, struct svc_err *e)
 }
 
 enum err
+svc_incident_facts(struct svc *s, struct incident *in, const json_t *canon,
+    const char *text, struct svc_err *e)
+{
+	struct arena *a = arena_new();
+	struct incident_reg reg;
+	enum err rc;
+
+	in->facts = text;
+	facts_reg(canon, a, &reg);
+	rc = store_incident_reg_put(s->st, in->id, &reg);
+	arena_free(a);
+	return rc == ERR_OK
+	           ? ERR_OK
+	           : svc_store_err(s, rc, "saving the register columns", e);
+}
+
+enum err
 svc_facts_load(struct svc *s, const struct incident *in, struct arena *a,
     struct facts *f, struct svc_err *e)
 {

@@ -24,6 +24,14 @@ extern const char chain_genesis[SHA256_HEX];
 enum err svc_event(struct svc *, struct incident *in, const char *kind,
     json_t *payload, struct svc_err *);
 /* Store in->... after events: updated_at = now. */
+/*
+ * Make `text` (the dump of canonical facts `canon`) the incident's facts
+ * and write the register columns derived from them; in the caller's
+ * write transaction, before svc_incident_save().  Every change of the
+ * facts goes through here.
+ */
+enum err svc_incident_facts(struct svc *, struct incident *in,
+    const json_t *canon, const char *text, struct svc_err *);
 enum err svc_incident_save(struct svc *, struct incident *in, struct svc_err *);
 /* The regime `id` parsed, or NULL. */
 const struct regime *svc_regime(struct svc *, const char *id, struct svc_err *);

@@ -559,6 +559,35 @@ check_assessments(
 	}
 }
 
+/*
+ * The register columns (migration 0006) against the replayed facts: the
+ * export shows the columns, so a change to them alone would falsify the
+ * register without touching the facts or the log.
+ */
+static void
+check_reg(
+    struct vall *va, const struct incident *in, struct vctx *v, struct arena *a)
+{
+	struct incident_reg want, have;
+	const char *col;
+	enum err rc;
+
+	facts_reg(v->facts, a, &want);
+	rc = store_incident_reg_get(va->st, in->id, a, &have);
+	if (rc == ERR_NOTFOUND)
+		bad(v, in->event_n,
+		    "the register columns are missing: the state was "
+		    "changed behind breachkit's back");
+	else if (rc != ERR_OK)
+		bad(v, in->event_n, "the register columns cannot be read: %s",
+		    store_errmsg(va->st));
+	else if ((col = facts_reg_diff(&have, &want)) != NULL)
+		bad(v, in->event_n,
+		    "the register column %s does not agree with the "
+		    "facts: the state was changed behind breachkit's back",
+		    col);
+}
+
 static void
 check_state(struct vall *va, const struct incident *in, struct vctx *v)
 {
@@ -589,6 +618,8 @@ check_state(struct vall *va, const struct incident *in, struct vctx *v)
 		    "the current facts do not agree with the "
 		    "log: the state was changed behind breachkit's back");
 	json_decref(cur);
+	if (v->bad_seq == 0)
+		check_reg(va, in, v, a);
 	tl = json_object_get(v->facts, "timeline");
 	same(v, in->event_n, "the title", jstr(in->title),
 	    json_object_get(v->facts, "title"));

@@ -241,7 +241,52 @@ test_schema(void **state)
 	json_decref(s);
 }
 
+/* The register columns from canonical facts: values, unknowns, lists. */
+static void
+test_facts_reg(void **state)
+{
+	const char *doc =
+	    "{\"role\":\"controller\",\"timeline\":{\"occurred_from\":"
+	    "\"2024-04-20T04:00:00Z\"},\"nature\":{\"confidentiality\":"
+	    "true,\"integrity\":false,\"type\":\"hacking\"},\"data\":"
+	    "{\"categories\":[\"contact\",\"financial\"]},\"subjects\":"
+	    "{\"categories\":[],\"count\":250,\"count_is_estimate\":true},"
+	    "\"consequences\":{\"text\":\"x\"}}";
+	struct arena *a = arena_new();
+	struct incident_reg r, r2;
+	json_t *j = json_loads(doc, 0, NULL);
+
+	(void)state;
+	assert_non_null(j);
+	facts_reg(j, a, &r);
+	assert_string_equal(r.role, "controller");
+	assert_int_equal(r.occurred_from, 1713585600);
+	assert_int_equal(r.occurred_to, TIME_UNKNOWN);
+	assert_int_equal(r.confidentiality, 1);
+	assert_int_equal(r.integrity, 0);
+	assert_int_equal(r.availability, -1);
+	assert_string_equal(r.breach_type, "hacking");
+	assert_string_equal(r.data_categories, "contact;financial");
+	assert_string_equal(r.subject_categories, "");
+	assert_null(r.consequences_likely);
+	assert_int_equal(r.subjects, 250);
+	assert_true(r.subjects_estimate);
+	assert_int_equal(r.records, -1);
+	assert_string_equal(r.consequences, "x");
+	assert_null(r.measures_taken);
+	facts_reg(j, a, &r2);
+	assert_null(facts_reg_diff(&r, &r2));
+	r2.consequences = NULL;
+	assert_string_equal(facts_reg_diff(&r, &r2), "consequences");
+	r2 = r;
+	r2.subjects_estimate = false;
+	assert_string_equal(facts_reg_diff(&r, &r2), "subjects_estimate");
+	json_decref(j);
+	arena_free(a);
+}
+
 const struct CMUnitTest facts_tests[] = {
+	cmocka_unit_test(test_facts_reg),
 	cmocka_unit_test(test_facts_errors),
 	cmocka_unit_test(test_unknown_is_not_false),
 	cmocka_unit_test(test_canonical_round_trip),

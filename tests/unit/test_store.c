@@ -247,11 +247,153 @@ test_rollback(void **state)
 	store_close(st);
 }
 
+struct reg_seen {
+	int n;
+	int64_t ids[8];
+	size_t obl_n[8];
+	size_t dec_n[8];
+	bool has_reg[8];
+	int64_t first_obl[8];
+};
+
+static enum err
+reg_seen_cb(void *arg, const struct register_row *r)
+{
+	struct reg_seen *x = arg;
+
+	assert_true(x->n < 8);
+	x->ids[x->n] = r->in->id;
+	x->obl_n[x->n] = r->obl_n;
+	x->dec_n[x->n] = r->dec_n;
+	x->has_reg[x->n] = r->reg != NULL;
+	x->first_obl[x->n] = r->obl_n > 0 ? r->obl[0].id : 0;
+	for (size_t i = 0; i < r->obl_n; i++) {
+		assert_int_equal(r->obl[i].incident_id, r->in->id);
+		assert_string_equal(r->obl[i].incident_ref, r->in->ref);
+	}
+	for (size_t i = 0; i < r->dec_n; i++)
+		assert_int_equal(r->dec[i].incident_id, r->in->id);
+	if (r->in->id == 1) {
+		assert_non_null(r->reg);
+		assert_string_equal(r->reg->role, "processor");
+		assert_string_equal(r->reg->data_categories, "");
+		assert_int_equal(r->reg->integrity, 0);
+	}
+	x->n++;
+	return ERR_OK;
+}
+
+static void
+add_obligation(struct store *st, int64_t incident_id, const char *rule)
+{
+	struct obligation o;
+
+	memset(&o, 0, sizeof(o));
+	o.incident_id = incident_id;
+	o.regime = "gdpr";
+	o.rule = rule;
+	o.recipient = "authority";
+	o.label = "SA";
+	o.article = "Art. 33(1) GDPR";
+	o.kind = KIND_DEADLINE;
+	o.anchor_at = 1000;
+	o.due_at = 2000;
+	o.status = OBL_OPEN;
+	o.phase = PHASE_NONE;
+	o.filed_at = TIME_UNKNOWN;
+	o.decided_at = TIME_UNKNOWN;
+	assert_int_equal(store_obligation_insert(st, &o), ERR_OK);
+}
+
+/* Register columns round-trip, NULLs included; the register stream
+ * pairs each incident with exactly its own obligations and decisions,
+ * whatever order they were written in. */
+static void
+test_register_stream(void **state)
+{
+	struct store *st = mem();
+	struct arena *a = arena_new();
+	struct incident in[3] = { sample("AC-2026-0011"),
+		sample("AC-2026-0012"), sample("AC-2026-0013") };
+	struct incident_reg r = { .role = "processor",
+		.occurred_from = 100,
+		.occurred_to = TIME_UNKNOWN,
+		.confidentiality = 1,
+		.integrity = 0,
+		.availability = -1,
+		.breach_type = NULL,
+		.data_categories = "",
+		.subject_categories = "customers;employees",
+		.subjects = 0,
+		.subjects_estimate = true,
+		.records = -1,
+		.consequences = "c\"q" },
+	                    got;
+	struct reg_seen seen = { 0 };
+	struct decision d;
+
+	(void)state;
+	assert_int_equal(store_begin_write(st), ERR_OK);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(store_incident_insert(st, &in[i]), ERR_OK);
+	assert_int_equal(store_incident_reg_put(st, in[0].id, &r), ERR_OK);
+	assert_int_equal(store_incident_reg_put(st, in[2].id, &r), ERR_OK);
+	/* Put again: replaces. */
+	r.measures_taken = "m";
+	assert_int_equal(store_incident_reg_put(st, in[2].id, &r), ERR_OK);
+	/* Obligations written out of incident order. */
+	add_obligation(st, in[2].id, "a");
+	add_obligation(st, in[0].id, "a");
+	add_obligation(st, in[2].id, "b");
+	memset(&d, 0, sizeof(d));
+	d.incident_id = in[1].id;
+	d.topic = TOPIC_AUTHORITY;
+	d.rationale = "r";
+	d.actor = "me";
+	d.decided_at = 3;
+	assert_int_equal(store_decision_insert(st, &d), ERR_OK);
+	assert_int_equal(store_decision_insert(st, &d), ERR_OK);
+	assert_int_equal(store_commit(st), ERR_OK);
+
+	assert_int_equal(
+	    store_incident_reg_get(st, in[1].id, a, &got), ERR_NOTFOUND);
+	assert_int_equal(store_incident_reg_get(st, in[2].id, a, &got), ERR_OK);
+	assert_null(facts_reg_diff(&got, &r));
+	assert_int_equal(got.occurred_to, TIME_UNKNOWN);
+	assert_int_equal(got.availability, -1);
+	assert_int_equal(got.records, -1);
+	assert_null(got.breach_type);
+	assert_string_equal(got.measures_taken, "m");
+	got.subjects = 1;
+	assert_string_equal(facts_reg_diff(&got, &r), "subjects");
+
+	assert_int_equal(store_begin_read(st), ERR_OK);
+	assert_int_equal(
+	    store_register_each(st, false, reg_seen_cb, &seen), ERR_OK);
+	store_rollback(st);
+	assert_int_equal(seen.n, 3);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(seen.ids[i], in[i].id);
+	assert_int_equal(seen.obl_n[0], 1);
+	assert_int_equal(seen.obl_n[1], 0);
+	assert_int_equal(seen.obl_n[2], 2);
+	assert_int_equal(seen.first_obl[2], 1);
+	assert_int_equal(seen.dec_n[0], 0);
+	assert_int_equal(seen.dec_n[1], 2);
+	assert_int_equal(seen.dec_n[2], 0);
+	assert_true(seen.has_reg[0]);
+	assert_false(seen.has_reg[1]);
+	assert_true(seen.has_reg[2]);
+	arena_free(a);
+	store_close(st);
+}
+
 const struct CMUnitTest store_tests[] = {
 	cmocka_unit_test(test_open_migrate),
 	cmocka_unit_test(test_settings_refseq),
 	cmocka_unit_test(test_incident_event),
 	cmocka_unit_test(test_obligation_decision_attachment),
 	cmocka_unit_test(test_rollback),
+	cmocka_unit_test(test_register_stream),
 };
 const size_t store_tests_n = nitems(store_tests);
