@@ -618,7 +618,12 @@ scan_text(
 		bool start;
 
 		if (!IS(c, C_TRIG)) {
+			/* nothing starts inside a run of letters and digits
+			 * ('@' and '$' are not in it) */
 			i++;
+			if (ALNUM(c))
+				while (i < n && ALNUM(p[i]))
+					i++;
 			continue;
 		}
 		if (c == '@') {
@@ -632,6 +637,8 @@ scan_text(
 		start = i == 0 || !ALNUM(p[i - 1]);
 		if (!start) {
 			i++;
+			while (i < n && ALNUM(p[i]))
+				i++;
 			continue;
 		}
 		if ((IS(c, C_DIGIT) || c == '+') && i > 0 && p[i - 1] == '.') {
