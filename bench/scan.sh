@@ -1,18 +1,23 @@
 #!/bin/sh
 # bench/scan.sh: leak-scan throughput against the physical and peer limits,
 # in one run with a warm page cache (docs/benchmarks.md, "Leak scan").
-#   SIZE=2000000000 (bytes of the dense dump)  RUNS=3 (median of)
+#   SIZE=2000000000 (bytes of the dense dump)  RUNS=5 (hyperfine runs; medians)
 #   BK=build/breachkit  DIR=bench/out  EVAL_RECORDS=20000 (0: skip)
 # Generates a dense CSV dump with bench/gen-leak.py (every line carries an
-# e-mail, phone, IBAN, hash, names, date of birth, address, IP), then times
-# `breachkit scan` (all detectors), `rg -c` and `LC_ALL=C grep -c -E` with
-# an e-mail regex, `cat FILE > /dev/null`, and on the zstd-compressed dump
-# `breachkit scan` against `zstd -dc`.  Prints medians, ratios, peak RSS
-# (/usr/bin/time -v) and per-category precision/recall from --eval.
+# e-mail, phone, IBAN, hash, names, date of birth, address, IP), compresses
+# it with zstd and gzip, then times with hyperfine, all in one run:
+#   breachkit scan (all detectors) with 1 and 2 detector threads,
+#   rg -c and LC_ALL=C grep -c -E with an e-mail regex alone,
+#   cat FILE > /dev/null (the read limit),
+#   breachkit scan FILE.zst / FILE.gz against zstd -dc / gzip -dc alone.
+# Prints medians, min-max, CPU time, ratios, the load average before and
+# after (the VM is shared: say how noisy the run was), peak RSS of every
+# breachkit run (/usr/bin/time -v, parent + child), and per-category
+# precision/recall from --eval on the generated formats.
 set -eu
 cd "$(dirname "$0")/.."
 SIZE=${SIZE:-2000000000}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 BK=${BK:-build/breachkit}
 DIR=${DIR:-bench/out}
 EVAL_RECORDS=${EVAL_RECORDS:-20000}
@@ -21,43 +26,77 @@ mkdir -p "$DIR"
 F=$DIR/dense-$SIZE.csv
 [ -s "$F" ] || /usr/bin/python3 bench/gen-leak.py --dense "$F" --size "$SIZE"
 [ -s "$F.zst" ] || zstd -q -T2 -3 -f "$F" -o "$F.zst"
+[ -s "$F.gz" ] || gzip -6 -c "$F" >"$F.gz"
 bytes=$(stat -c %s "$F")
-cat "$F" "$F.zst" >/dev/null
+cat "$F" "$F.zst" "$F.gz" >/dev/null
 
-# median wall seconds of RUNS runs of "$@".  Output goes to a file, not
-# /dev/null: GNU grep stops at the first match when stdout is /dev/null.
-median() {
-	for _ in $(seq "$RUNS"); do
-		s=$(date +%s.%N)
-		"$@" >"$DIR/.out" 2>&1 || true
-		e=$(date +%s.%N)
-		echo "$e - $s" | bc -l
-	done | sort -n | awk '{ a[NR] = $1 } END { printf "%.3f", a[int((NR + 1) / 2)] }'
+echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -r)"
+echo "file: $F, $bytes bytes, $(wc -l <"$F") lines; zst $(stat -c %s "$F.zst"), gz $(stat -c %s "$F.gz") bytes"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+J=$DIR/.hyperfine.json
+# --output=pipe: GNU grep stops at the first match when stdout is /dev/null.
+hyperfine -N --output=pipe --warmup 1 --runs "$RUNS" --export-json "$J" \
+	-n bk1 "$BK scan --threads 1 --quiet --json $F" \
+	-n bk2 "$BK scan --threads 2 --quiet --json $F" \
+	-n rg "rg -c '$RE' $F" \
+	-n grep "env LC_ALL=C grep -c -E '$RE' $F" \
+	-n cat "cat $F" \
+	-n bkzst1 "$BK scan --threads 1 --quiet --json $F.zst" \
+	-n bkzst2 "$BK scan --threads 2 --quiet --json $F.zst" \
+	-n zstd "zstd -dc $F.zst" \
+	-n bkgz1 "$BK scan --threads 1 --quiet --json $F.gz" \
+	-n bkgz2 "$BK scan --threads 2 --quiet --json $F.gz" \
+	-n gzip "gzip -dc $F.gz" >"$DIR/.hyperfine.out" 2>&1 ||
+	{ cat "$DIR/.hyperfine.out"; exit 1; }
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+rss() {
+	/usr/bin/time -v "$BK" scan --threads "$2" --quiet --json "$1" 2>&1 \
+	    >/dev/null | awk -F: '/Maximum resident/ { gsub(/ /, "", $2); print $2 }'
 }
-rate() { echo "scale=3; $bytes / $1 / 1000000000" | bc -l; }
+echo "peak RSS (KiB, parent and child): plain 1 thread $(rss "$F" 1)," \
+    "2 threads $(rss "$F" 2), zst 2 threads $(rss "$F.zst" 2)," \
+    "gz 2 threads $(rss "$F.gz" 2)"
 
-t_bk=$(median "$BK" scan --quiet --json "$F")
-t_rg=$(median rg -c "$RE" "$F")
-t_grep=$(median env LC_ALL=C grep -c -E "$RE" "$F")
-t_cat=$(median sh -c "cat '$F' > /dev/null")
-t_bkz=$(median "$BK" scan --quiet --json "$F.zst")
-t_zstd=$(median sh -c "zstd -dc '$F.zst' > /dev/null")
-rss=$(/usr/bin/time -v "$BK" scan --quiet --json "$F" 2>&1 >/dev/null |
-	awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }')
-
-echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "file: $F, $bytes bytes, $(wc -l <"$F") lines; runs: $RUNS (median)"
-printf "%-34s %8s s %7s GB/s\n" "breachkit scan (all detectors)" "$t_bk" "$(rate "$t_bk")"
-printf "%-34s %8s s %7s GB/s\n" "rg -c <email>" "$t_rg" "$(rate "$t_rg")"
-printf "%-34s %8s s %7s GB/s\n" "LC_ALL=C grep -c -E <email>" "$t_grep" "$(rate "$t_grep")"
-printf "%-34s %8s s %7s GB/s\n" "cat > /dev/null" "$t_cat" "$(rate "$t_cat")"
-printf "%-34s %8s s %7s GB/s (of uncompressed)\n" "breachkit scan FILE.zst" "$t_bkz" "$(rate "$t_bkz")"
-printf "%-34s %8s s %7s GB/s\n" "zstd -dc > /dev/null" "$t_zstd" "$(rate "$t_zstd")"
-echo "ratios: scan/rg speed $(echo "scale=2; $t_rg / $t_bk" | bc -l)x," \
-    "scan/grep $(echo "scale=2; $t_grep / $t_bk" | bc -l)x," \
-    "scan/cat $(echo "scale=3; $t_cat / $t_bk" | bc -l)x," \
-    "scan.zst/zstd -dc $(echo "scale=2; $t_zstd / $t_bkz" | bc -l)x"
-echo "peak RSS of breachkit scan (parent and child): $rss KiB"
+/usr/bin/python3 - "$J" "$bytes" <<'PYEOF'
+import json, statistics, sys
+res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+size = int(sys.argv[2])
+med = {k: statistics.median(r["times"]) for k, r in res.items()}
+label = {
+    "bk1": "breachkit scan, 1 thread (all detectors)",
+    "bk2": "breachkit scan, 2 threads (all detectors)",
+    "rg": "rg -c <email> (e-mail only)",
+    "grep": "LC_ALL=C grep -c -E <email> (e-mail only)",
+    "cat": "cat FILE > /dev/null",
+    "bkzst1": "breachkit scan FILE.zst, 1 thread",
+    "bkzst2": "breachkit scan FILE.zst, 2 threads",
+    "zstd": "zstd -dc FILE.zst > /dev/null",
+    "bkgz1": "breachkit scan FILE.gz, 1 thread",
+    "bkgz2": "breachkit scan FILE.gz, 2 threads",
+    "gzip": "gzip -dc FILE.gz > /dev/null",
+}
+print("%-44s %8s %15s %8s %8s" % ("command", "median s", "min-max s",
+                                  "GB/s", "CPU s"))
+for k, l in label.items():
+    r = res[k]
+    print("%-44s %8.3f %7.3f-%-7.3f %8.3f %8.3f" % (
+        l, med[k], min(r["times"]), max(r["times"]),
+        size / med[k] / 1e9, statistics.median(
+            [u + s for u, s in zip(r["user"], r["system"])])
+        if "user" in r and isinstance(r["user"], list) else
+        r.get("user", 0) + r.get("system", 0)))
+print("ratios (speed, >1: breachkit faster):")
+print("  scan 1 thread / rg      %.2fx" % (med["rg"] / med["bk1"]))
+print("  scan 2 threads / rg     %.2fx" % (med["rg"] / med["bk2"]))
+print("  scan 2 threads / grep   %.2fx" % (med["grep"] / med["bk2"]))
+print("  scan 2 threads / cat    %.3fx" % (med["cat"] / med["bk2"]))
+print("  scan .zst (2) / zstd -dc %.2fx  (1 thread: %.2fx)" % (
+    med["zstd"] / med["bkzst2"], med["zstd"] / med["bkzst1"]))
+print("  scan .gz (2) / gzip -dc  %.2fx  (1 thread: %.2fx)" % (
+    med["gzip"] / med["bkgz2"], med["gzip"] / med["bkgz1"]))
+PYEOF
 
 if [ "$EVAL_RECORDS" -gt 0 ]; then
 	E=$DIR/eval

@@ -164,7 +164,8 @@ static const struct command commands[] = {
 	{ "migrate", cmd_migrate, false, "migrate --check",
 	    "Report the schema version", NULL },
 	{ "scan", cmd_scan, false,
-	    "scan [--format FMT] [--max-line BYTES] [--quiet] FILE... | scan "
+	    "scan [--format FMT] [--max-line BYTES] [--threads N] [--quiet] "
+	    "FILE... | scan "
 	    "--eval LABELS FILE",
 	    "Find the personal data in leak files",
 	    "Streams each file (plain, .gz, .zst; UTF-8, Latin-1, UTF-16) in a "

@@ -146,6 +146,7 @@ cmd_scan(int argc, char **argv)
 		                                  NULL, 'f' },
 		{ "max-line", required_argument, NULL, 'm' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "threads", required_argument, NULL, 't' },
 		{ "eval", required_argument, NULL, 'E' }, CLI_COMMON_OPTS,
 		{ NULL, 0, NULL, 0 } };
 	struct cli_env env;
@@ -181,6 +182,11 @@ cmd_scan(int argc, char **argv)
 				return cli_usage(&env,
 				    "--max-line: bytes from 4096 to 1 GiB");
 			o.max_line = (size_t)v;
+		} else if (c == 't') {
+			if (str_to_i64(optarg, 1, 64, &v) != ERR_OK)
+				return cli_usage(
+				    &env, "--threads: from 1 to 64");
+			o.threads = (unsigned)v;
 		} else if (c == 'q') {
 			quiet = true;
 		} else if (c == 'E') {

@@ -15,8 +15,8 @@
 #include "scan/normalize.h"
 
 enum {
-	COLS_MAX = 64,
-	COLNAME_MAX = 48,
+	COLS_MAX = SCAN_STATE_COLS,
+	COLNAME_MAX = SCAN_STATE_COLNAME,
 	KW_HITS_MAX = 1 << 16,
 };
 
@@ -38,19 +38,9 @@ struct kw_hit {
 };
 
 struct scan_engine {
-	enum scan_format fmt;
-	char delim;
-	bool header_pending;
-	char cols[COLS_MAX][COLNAME_MAX];
-	unsigned char ctx[COLS_MAX];
-	size_t cols_n;
-	/* CSV record continuing over lines inside a quoted field */
-	bool csv_open;
-	size_t csv_col;
-	/* SQL */
-	bool in_create, in_copy;
+	struct scan_state st;
 	uint64_t rec, line, rec_line;
-	unsigned schema, col_id; /* column identity for hits */
+	unsigned col_id; /* column identity for hits */
 	scan_hit_fn fn;
 	void *fctx;
 	struct kw_hit *kw;
@@ -196,7 +186,7 @@ scan_engine_new(scan_hit_fn fn, void *ctx)
 
 	e->fn = fn;
 	e->fctx = ctx;
-	e->fmt = SCAN_FMT_TEXT;
+	e->st.fmt = SCAN_FMT_TEXT;
 	e->kw = xmalloc(KW_HITS_MAX * sizeof(*e->kw));
 	if (hs_alloc_scratch(kw_database(), &e->scratch) != HS_SUCCESS)
 		BUG("hs_alloc_scratch");
@@ -228,13 +218,13 @@ scan_engine_lines_seen(const struct scan_engine *e)
 enum scan_format
 scan_engine_sniff_format(const struct scan_engine *e)
 {
-	return e->fmt;
+	return e->st.fmt;
 }
 
 char
 scan_engine_delim(const struct scan_engine *e)
 {
-	return e->delim;
+	return e->st.delim;
 }
 
 void
@@ -350,29 +340,20 @@ hex_context(const char *p, size_t start)
 	return false;
 }
 
-/* A hex run p[i..j) of hash length. */
+/* A hex run p[i..j) of hash length: digits and letters, one case. */
 static bool
 hex_is_hash(const char *p, size_t i, size_t j)
 {
 	size_t len = j - i;
-	bool lower = false, upper = false, digit = false, alpha = false;
+	unsigned acc = 0;
 
 	if (len != 32 && len != 40 && len != 64 && len != 128)
 		return false;
-	for (size_t k = i; k < j; k++) {
-		unsigned char c = (unsigned char)p[k];
-
-		if (c <= '9') {
-			digit = true;
-		} else {
-			alpha = true;
-			if (c >= 'a')
-				lower = true;
-			else
-				upper = true;
-		}
-	}
-	return digit && alpha && !(lower && upper);
+	for (size_t k = i; k < j; k++)
+		acc |= cls[(unsigned char)p[k]];
+	acc &= C_DIGIT | C_UPPER | C_LOWER;
+	return (acc & C_DIGIT) != 0 && acc != C_DIGIT &&
+	       acc != (C_DIGIT | C_UPPER | C_LOWER);
 }
 
 /* Is s[0..len) with `dollars` '$' a known crypt(3) format? */
@@ -637,7 +618,12 @@ scan_text(
 		bool start;
 
 		if (!IS(c, C_TRIG)) {
+			/* nothing starts inside a run of letters and digits
+			 * ('@' and '$' are not in it) */
 			i++;
+			if (ALNUM(c))
+				while (i < n && ALNUM(p[i]))
+					i++;
 			continue;
 		}
 		if (c == '@') {
@@ -651,6 +637,8 @@ scan_text(
 		start = i == 0 || !ALNUM(p[i - 1]);
 		if (!start) {
 			i++;
+			while (i < n && ALNUM(p[i]))
+				i++;
 			continue;
 		}
 		if ((IS(c, C_DIGIT) || c == '+') && i > 0 && p[i - 1] == '.') {
@@ -859,9 +847,9 @@ set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
 {
 	size_t i = 0;
 
-	e->cols_n = 0;
-	e->schema++;
-	while (i <= n && e->cols_n < COLS_MAX) {
+	e->st.cols_n = 0;
+	e->st.schema++;
+	while (i <= n && e->st.cols_n < COLS_MAX) {
 		size_t j = i, len;
 		const char *f;
 
@@ -877,10 +865,11 @@ set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
 			len--;
 		if (len >= COLNAME_MAX)
 			len = COLNAME_MAX - 1;
-		memcpy(e->cols[e->cols_n], f, len);
-		e->cols[e->cols_n][len] = '\0';
-		e->ctx[e->cols_n] = (unsigned char)ctx_of(e->cols[e->cols_n]);
-		e->cols_n++;
+		memcpy(e->st.cols[e->st.cols_n], f, len);
+		e->st.cols[e->st.cols_n][len] = '\0';
+		e->st.ctx[e->st.cols_n] =
+		    (unsigned char)ctx_of(e->st.cols[e->st.cols_n]);
+		e->st.cols_n++;
 		i = j + 1;
 	}
 }
@@ -888,9 +877,9 @@ set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
 static void
 col_field(struct scan_engine *e, size_t col, const char *p, size_t n)
 {
-	if (col < e->cols_n) {
-		e->col_id = (e->schema << 6 | (unsigned)col) + 1;
-		field(e, p, n, (enum ctx)e->ctx[col], e->cols[col]);
+	if (col < e->st.cols_n) {
+		e->col_id = (e->st.schema << 6 | (unsigned)col) + 1;
+		field(e, p, n, (enum ctx)e->st.ctx[col], e->st.cols[col]);
 	} else {
 		field(e, p, n, CTX_NONE, NULL);
 	}
@@ -905,20 +894,20 @@ json_col(struct scan_engine *e, const char *key, enum ctx *c)
 	*c = CTX_NONE;
 	if (key[0] == '\0')
 		return NULL;
-	for (i = 0; i < e->cols_n; i++) {
-		if (str_eq(e->cols[i], key))
+	for (i = 0; i < e->st.cols_n; i++) {
+		if (str_eq(e->st.cols[i], key))
 			break;
 	}
-	if (i == e->cols_n) {
-		if (e->cols_n == COLS_MAX)
+	if (i == e->st.cols_n) {
+		if (e->st.cols_n == COLS_MAX)
 			return NULL;
-		snprintf(e->cols[i], COLNAME_MAX, "%s", key);
-		e->ctx[i] = (unsigned char)ctx_of(key);
-		e->cols_n++;
+		snprintf(e->st.cols[i], COLNAME_MAX, "%s", key);
+		e->st.ctx[i] = (unsigned char)ctx_of(key);
+		e->st.cols_n++;
 	}
-	e->col_id = (e->schema << 6 | (unsigned)i) + 1;
-	*c = (enum ctx)e->ctx[i];
-	return e->cols[i];
+	e->col_id = (e->st.schema << 6 | (unsigned)i) + 1;
+	*c = (enum ctx)e->st.ctx[i];
+	return e->st.cols[i];
 }
 
 static void
@@ -932,27 +921,47 @@ end_record(struct scan_engine *e, size_t off)
 static void
 line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 {
-	size_t i = 0, start = 0, col = e->csv_open ? e->csv_col : 0;
-	bool q = e->csv_open;
+	size_t i = 0, start = 0, col = e->st.csv_open ? e->st.csv_col : 0;
+	bool q = e->st.csv_open;
 
-	if (e->header_pending) {
-		e->header_pending = false;
-		set_cols_from(e, p, n, e->delim);
+	if (e->st.header_pending) {
+		e->st.header_pending = false;
+		set_cols_from(e, p, n, e->st.delim);
 		while (e->kw_i < e->kw_n && e->kw[e->kw_i].off <= off + n)
 			e->kw_i++; /* keywords in a header are not data */
 		return;
 	}
 	if (!q && memchr(p, '"', n) == NULL) {
-		/* no quotes: split with memchr (most lines of most dumps) */
-		for (;;) {
-			const char *d = memchr(p + start, e->delim, n - start);
+		/* no quotes (most lines of most dumps): delimiters 16 bytes
+		 * at a time */
+		size_t b = 0;
+#ifdef __SSE2__
+		/* <emmintrin.h> drags in malloc (banned.h): the builtin */
+		typedef char v16 __attribute__((vector_size(16)));
+		v16 dv = { 0 }, x;
 
-			if (d == NULL)
-				break;
-			i = (size_t)(d - p);
-			col_field(e, col, p + start, i - start);
-			col++;
-			start = i + 1;
+		dv += e->st.delim;
+		for (; b + 16 <= n; b += 16) {
+			unsigned m;
+
+			memcpy(&x, p + b, 16);
+			m = (unsigned)__builtin_ia32_pmovmskb128(
+			    (v16)(x == dv));
+			while (m != 0) {
+				i = b + (size_t)__builtin_ctz(m);
+				m &= m - 1;
+				col_field(e, col, p + start, i - start);
+				col++;
+				start = i + 1;
+			}
+		}
+#endif
+		for (; b < n; b++) {
+			if (p[b] == e->st.delim) {
+				col_field(e, col, p + start, b - start);
+				col++;
+				start = b + 1;
+			}
 		}
 		i = n;
 	}
@@ -961,7 +970,7 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 
 		if (c == '"') {
 			q = !q;
-		} else if (c == e->delim && !q) {
+		} else if (c == e->st.delim && !q) {
 			col_field(e, col, p + start, i - start);
 			col++;
 			start = i + 1;
@@ -969,12 +978,12 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 	}
 	if (q) {
 		col_field(e, col, p + start, n - start);
-		e->csv_open = true;
-		e->csv_col = col;
+		e->st.csv_open = true;
+		e->st.csv_col = col;
 		return;
 	}
 	col_field(e, col, p + start, n - start);
-	e->csv_open = false;
+	e->st.csv_open = false;
 	end_record(e, off + n);
 }
 
@@ -1117,32 +1126,65 @@ starts_ci(const char *p, size_t n, const char *w)
 	return true;
 }
 
-/* SQL: CREATE TABLE columns, INSERT tuples, COPY blocks. */
+/* The quote state after a CSV line, as line_csv() leaves it. */
 static void
-line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
+csv_struct_line(struct scan_engine *e, const char *p, size_t n)
+{
+	bool q = e->st.csv_open;
+	size_t col = q ? e->st.csv_col : 0;
+
+	if (e->st.header_pending) {
+		e->st.header_pending = false;
+		set_cols_from(e, p, n, e->st.delim);
+		return;
+	}
+	if (!q && memchr(p, '"', n) == NULL) {
+		e->st.csv_open = false;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '"')
+			q = !q;
+		else if (p[i] == e->st.delim && !q)
+			col++;
+	}
+	e->st.csv_open = q;
+	e->st.csv_col = q ? col : 0;
+}
+
+enum sql_line {
+	SQL_LINE_NONE,   /* structure only, nothing to scan */
+	SQL_LINE_COPY,   /* a COPY data line: tab-separated */
+	SQL_LINE_INSERT, /* INSERT ... VALUES: tuples after *values */
+	SQL_LINE_TEXT    /* anything else: scanned as text */
+};
+
+/* The structure of one SQL line: CREATE TABLE columns, COPY blocks,
+ * INSERT column lists.  Shared by line_sql() and scan_engine_advance(). */
+static enum sql_line
+sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 {
 	const char *v;
-	size_t i, start, col = 0;
-	bool q = false, in = false;
 
-	if (e->in_copy) {
+	if (e->st.in_copy) {
 		if (n >= 2 && p[0] == '\\' && p[1] == '.') {
-			e->in_copy = false;
-			return;
+			e->st.in_copy = false;
+			e->st.csv_open =
+			    false; /* the end marker ends a quote */
+			return SQL_LINE_NONE;
 		}
-		e->delim = '\t';
-		line_csv(e, p, n, off);
-		return;
+		e->st.delim = '\t';
+		return SQL_LINE_COPY;
 	}
 	if (starts_ci(p, n, "create table")) {
-		e->in_create = true;
-		e->cols_n = 0;
-		e->schema++;
-		return;
+		e->st.in_create = true;
+		e->st.cols_n = 0;
+		e->st.schema++;
+		return SQL_LINE_NONE;
 	}
-	if (e->in_create) {
+	if (e->st.in_create) {
 		if (n > 0 && p[0] == ')') {
-			e->in_create = false;
+			e->st.in_create = false;
 		} else if (n > 2 && (p[0] == ' ' || p[0] == '\t')) {
 			size_t a = 0, b;
 
@@ -1152,7 +1194,7 @@ line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
 			b = a;
 			while (b < n && (ALNUM(p[b]) || p[b] == '_'))
 				b++;
-			if (b > a && e->cols_n < COLS_MAX &&
+			if (b > a && e->st.cols_n < COLS_MAX &&
 			    !starts_ci(p + a, n - a, "primary") &&
 			    !starts_ci(p + a, n - a, "key") &&
 			    !starts_ci(p + a, n - a, "unique") &&
@@ -1161,37 +1203,35 @@ line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
 				               ? b - a
 				               : COLNAME_MAX - 1;
 
-				memcpy(e->cols[e->cols_n], p + a, l);
-				e->cols[e->cols_n][l] = '\0';
-				e->ctx[e->cols_n] =
-				    (unsigned char)ctx_of(e->cols[e->cols_n]);
-				e->cols_n++;
+				memcpy(e->st.cols[e->st.cols_n], p + a, l);
+				e->st.cols[e->st.cols_n][l] = '\0';
+				e->st.ctx[e->st.cols_n] = (unsigned char)ctx_of(
+				    e->st.cols[e->st.cols_n]);
+				e->st.cols_n++;
 			}
 		}
-		return;
+		return SQL_LINE_NONE;
 	}
 	if (starts_ci(p, n, "copy ")) {
 		const char *a = memchr(p, '(', n), *b = memchr(p, ')', n);
 
 		if (a != NULL && b != NULL && b > a)
 			set_cols_from(e, a + 1, (size_t)(b - a - 1), ',');
-		e->in_copy = true;
-		return;
+		e->st.in_copy = true;
+		return SQL_LINE_NONE;
 	}
 	if (!starts_ci(p, n, "insert into")) {
 		if (n == 0 || starts_ci(p, n, "--") || starts_ci(p, n, "/*") ||
 		    starts_ci(p, n, "set ") || starts_ci(p, n, "lock ") ||
 		    starts_ci(p, n, "unlock ") || starts_ci(p, n, "drop "))
-			return;
-		scan_text(e, p, n, false, NULL);
-		end_record(e, off + n);
-		return;
+			return SQL_LINE_NONE;
+		return SQL_LINE_TEXT;
 	}
 	v = mem_find(p, n, "VALUES", 6);
 	if (v == NULL)
 		v = mem_find(p, n, "values", 6);
 	if (v == NULL)
-		return;
+		return SQL_LINE_NONE;
 	{
 		const char *a = memchr(p, '(', (size_t)(v - p));
 		const char *b =
@@ -1200,7 +1240,30 @@ line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
 		if (a != NULL && b != NULL)
 			set_cols_from(e, a + 1, (size_t)(b - a - 1), ',');
 	}
-	i = (size_t)(v - p) + 6;
+	*values = (size_t)(v - p) + 6;
+	return SQL_LINE_INSERT;
+}
+
+/* SQL: CREATE TABLE columns, INSERT tuples, COPY blocks. */
+static void
+line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
+{
+	size_t i = 0, start, col = 0;
+	bool q = false, in = false;
+
+	switch (sql_struct_line(e, p, n, &i)) {
+	case SQL_LINE_NONE:
+		return;
+	case SQL_LINE_COPY:
+		line_csv(e, p, n, off);
+		return;
+	case SQL_LINE_TEXT:
+		scan_text(e, p, n, false, NULL);
+		end_record(e, off + n);
+		return;
+	case SQL_LINE_INSERT:
+		break;
+	}
 	start = i;
 	for (; i < n; i++) {
 		char c = p[i];
@@ -1237,7 +1300,7 @@ line(struct scan_engine *e, const char *p, size_t n, size_t off)
 {
 	if (n > 0 && p[n - 1] == '\r')
 		n--;
-	switch (e->fmt) {
+	switch (e->st.fmt) {
 	case SCAN_FMT_CSV:
 		line_csv(e, p, n, off);
 		return;
@@ -1278,7 +1341,7 @@ scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
 
 		e->line++;
-		if (!e->csv_open)
+		if (!e->st.csv_open)
 			e->rec_line = e->line;
 		line(e, buf + i, end - i, i);
 		i = end + 1;
@@ -1287,11 +1350,56 @@ scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 }
 
 void
+scan_engine_get_state(const struct scan_engine *e, struct scan_state *st)
+{
+	*st = e->st;
+}
+
+void
+scan_engine_set_state(struct scan_engine *e, const struct scan_state *st)
+{
+	e->st = *st;
+}
+
+size_t
+scan_engine_advance(
+    struct scan_engine *e, const char *buf, size_t len, bool force)
+{
+	size_t i = 0, cut = 0, v;
+
+	cls_init();
+	if (e->st.fmt != SCAN_FMT_CSV && e->st.fmt != SCAN_FMT_SQL)
+		return len; /* one record per line, no state across lines */
+	if (e->st.fmt == SCAN_FMT_CSV && !e->st.csv_open &&
+	    !e->st.header_pending && memchr(buf, '"', len) == NULL)
+		return len;
+	while (i < len) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - buf) : len, n = end - i;
+
+		if (n > 0 && buf[end - 1] == '\r')
+			n--;
+		if (e->st.fmt == SCAN_FMT_CSV ||
+		    sql_struct_line(e, buf + i, n, &v) == SQL_LINE_COPY)
+			csv_struct_line(e, buf + i, n);
+		i = nl != NULL ? end + 1 : len;
+		if (!e->st.csv_open)
+			cut = i;
+	}
+	if (force || !e->st.csv_open)
+		return len;
+	/* after `cut` only lines of one open record: nothing else changed */
+	e->st.csv_open = false;
+	e->st.csv_col = 0;
+	return cut;
+}
+
+void
 scan_engine_set_format(struct scan_engine *e, enum scan_format f, char delim)
 {
-	e->fmt = f;
-	e->delim = delim;
-	e->header_pending = f == SCAN_FMT_CSV;
+	e->st.fmt = f;
+	e->st.delim = delim;
+	e->st.header_pending = f == SCAN_FMT_CSV;
 }
 
 /* ---- sniffing -------------------------------------------------------- */
@@ -1385,18 +1493,18 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 	}
 	scan_engine_set_format(e, SCAN_FMT_TEXT, 0);
 	if (n == 0)
-		return e->fmt;
+		return e->st.fmt;
 	if (sql * 10 >= n * 3) {
 		scan_engine_set_format(e, SCAN_FMT_SQL, ',');
-		return e->fmt;
+		return e->st.fmt;
 	}
 	if (json * 10 >= n * 8) {
 		scan_engine_set_format(e, SCAN_FMT_JSON, 0);
-		return e->fmt;
+		return e->st.fmt;
 	}
 	if (url * 10 >= n * 6) {
 		scan_engine_set_format(e, SCAN_FMT_STEALER, ':');
-		return e->fmt;
+		return e->st.fmt;
 	}
 	for (size_t d = 0; d < nitems(delims); d++) {
 		size_t want = count_fields(
@@ -1413,16 +1521,16 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 		if (header && delims[d] != ':' &&
 		    count_fields(ls[0], ln[0], delims[d]) == want) {
 			scan_engine_set_format(e, SCAN_FMT_CSV, delims[d]);
-			return e->fmt;
+			return e->st.fmt;
 		}
 		if (want <= 3 && at * 10 >= n * 6) {
 			scan_engine_set_format(e, SCAN_FMT_COMBO, delims[d]);
-			return e->fmt;
+			return e->st.fmt;
 		}
 		if (delims[d] != ':' && delims[d] != '|') {
 			scan_engine_set_format(e, SCAN_FMT_CSV, delims[d]);
-			e->header_pending = false;
-			return e->fmt;
+			e->st.header_pending = false;
+			return e->st.fmt;
 		}
 	}
 	if (at * 10 >= n * 6) {
@@ -1442,5 +1550,5 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 		if (combo * 10 >= n * 6)
 			scan_engine_set_format(e, SCAN_FMT_COMBO, ':');
 	}
-	return e->fmt;
+	return e->st.fmt;
 }

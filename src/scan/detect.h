@@ -67,6 +67,25 @@ typedef void (*scan_hit_fn)(void *ctx, const struct scan_hit *);
 
 struct scan_engine;
 
+enum { SCAN_STATE_COLS = 64, SCAN_STATE_COLNAME = 48 };
+
+/*
+ * What one block of lines needs to know about the lines before it: the
+ * format, the column names and their context, an open CSV record, SQL
+ * CREATE TABLE / COPY state.  A reader thread carries it from block to
+ * block with scan_engine_advance() so that workers can scan the blocks in
+ * any order (src/scan/scan.c).
+ */
+struct scan_state {
+	unsigned fmt; /* enum scan_format */
+	char delim;
+	bool header_pending, csv_open, in_create, in_copy;
+	size_t csv_col, cols_n;
+	unsigned schema;
+	char cols[SCAN_STATE_COLS][SCAN_STATE_COLNAME];
+	unsigned char ctx[SCAN_STATE_COLS];
+};
+
 /* A new engine for one file; aborts on OOM.  Keyword database compiled
  * once per process (not thread-safe on first call). */
 struct scan_engine *scan_engine_new(scan_hit_fn fn, void *ctx);
@@ -95,5 +114,20 @@ enum scan_format scan_engine_sniff_format(const struct scan_engine *);
 char scan_engine_delim(const struct scan_engine *);
 /* Count `n` physical lines that were skipped (over the line cap). */
 void scan_engine_skip_lines(struct scan_engine *, uint64_t n);
+
+/* The state before the next line, and setting it (a worker taking a block
+ * that a reader cut). */
+void scan_engine_get_state(const struct scan_engine *, struct scan_state *);
+void scan_engine_set_state(struct scan_engine *, const struct scan_state *);
+/*
+ * The structure of whole lines buf[0..len) without detection: headers,
+ * column lists, quote state.  Returns the length of the longest prefix that
+ * ends where a record ends, and leaves the engine in the state after that
+ * prefix (so a block cut there can be scanned on its own).  With `force`,
+ * all of len, even inside an open record (a record longer than the line
+ * cap).
+ */
+size_t scan_engine_advance(
+    struct scan_engine *, const char *buf, size_t len, bool force);
 
 #endif

@@ -329,6 +329,25 @@ reader_read(struct reader *r, char *buf, size_t cap, size_t *got)
 	enum err rc;
 
 	*got = 0;
+	if (r->enc <= READER_ENC_UTF8 && r->comp == READER_COMP_NONE &&
+	    r->mid_pos >= r->mid_len && r->raw_pos >= r->raw_len &&
+	    !r->mid_eof) {
+		/* plain text, nothing buffered: straight into the caller's
+		 * buffer, without two copies */
+		ssize_t n;
+
+		do {
+			n = read(r->fd, buf, cap);
+		} while (n < 0 && errno == EINTR);
+		if (n < 0)
+			return ERR_IO;
+		if (n == 0)
+			r->raw_eof = r->mid_eof = true;
+		r->file_off += (uint64_t)n;
+		r->dec_off += (uint64_t)n;
+		*got = (size_t)n;
+		return ERR_OK;
+	}
 	if (r->enc == READER_ENC_ASCII || r->enc == READER_ENC_UTF8) {
 		rc = mid_fill(r);
 		if (rc != ERR_OK)

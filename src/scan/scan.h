@@ -33,6 +33,7 @@ struct scan_opts {
 	unsigned idle_s;         /* kill the child after this long silent */
 	bool progress;           /* draw a progress bar on stderr */
 	int force_format;        /* -1: sniff; else enum scan_format */
+	unsigned threads;        /* detector threads; 0: the online CPUs */
 	volatile int *interrupt; /* set by a signal handler: stop, partial */
 };
 

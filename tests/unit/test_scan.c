@@ -567,6 +567,123 @@ test_json_keys(void **state)
 	scan_result_release(&r);
 }
 
+/* Scan `path` as `fmt` with `threads` detector threads. */
+static void
+scan_threads(const char *path, enum scan_format fmt, unsigned threads,
+    struct scan_result *r)
+{
+	struct scan_opts o;
+
+	scan_opts_init(&o);
+	o.threads = threads;
+	o.force_format = (int)fmt;
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(scan_file(path, &o, r), ERR_OK);
+}
+
+/* Two results must agree exactly: counts, registers, columns. */
+static void
+assert_same_result(const struct scan_result *a, const struct scan_result *b)
+{
+	assert_int_equal(a->files[0].records, b->files[0].records);
+	assert_int_equal(a->files[0].lines, b->files[0].lines);
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+		const struct scan_cat_result *x = &a->cats[k], *y = &b->cats[k];
+
+		if (x->values != y->values || x->records != y->records)
+			fail_msg("%s: %llu/%llu values, %llu/%llu records",
+			    scan_cat_name(k), (unsigned long long)x->values,
+			    (unsigned long long)y->values,
+			    (unsigned long long)x->records,
+			    (unsigned long long)y->records);
+		assert_int_equal(x->hll == NULL, y->hll == NULL);
+		if (x->hll != NULL)
+			assert_memory_equal(x->hll, y->hll, SCAN_HLL_M);
+		assert_int_equal(x->cols_n, y->cols_n);
+	}
+}
+
+/*
+ * Several detector threads give exactly the single-threaded result:
+ * blocks are cut where records end, also when a quoted CSV field spans
+ * lines or a COPY block continues over many blocks (8 MiB files, 1 MiB
+ * blocks).
+ */
+static void
+test_file_threads(void **state)
+{
+	size_t cap = 9u << 20, n = 0, recs = 0, multi = 0;
+	char *d = xmalloc(cap);
+	struct scan_result one, many;
+	char path[160];
+
+	(void)state;
+	n += (size_t)snprintf(d, cap, "id,email,notes,iban\n");
+	while (n < (8u << 20)) {
+		if (recs % 7 == 3) { /* a quoted field over 42 lines */
+			n += (size_t)snprintf(d + n, cap - n,
+			    "%zu,u%zu@example.org,\"first line, \"\"quoted\"\"\n"
+			    "second c%zu@example.net\n",
+			    recs, recs, recs);
+			for (int i = 0; i < 40; i++)
+				n += (size_t)snprintf(d + n, cap - n,
+				    "more, text; \"\" in line %d\n", i);
+			n += (size_t)snprintf(
+			    d + n, cap - n, "last\",DE89370400440532013000\n");
+			multi++;
+		} else {
+			n += (size_t)snprintf(d + n, cap - n,
+			    "%zu,u%zu@example.org,Diagnose %zu,x\n", recs, recs,
+			    recs % 1000);
+		}
+		recs++;
+	}
+	snprintf(path, sizeof(path), "%s", tmp_file("t.csv", d, n));
+	scan_threads(path, SCAN_FMT_CSV, 1, &one);
+	assert_int_equal(one.files[0].records, recs);
+	assert_int_equal(one.cats[SCAN_CAT_EMAIL].values, recs + multi);
+	assert_int_equal(one.cats[SCAN_CAT_EMAIL].records, recs);
+	assert_int_equal(one.cats[SCAN_CAT_IBAN].records, multi);
+	assert_int_equal(one.cats[SCAN_CAT_HEALTH].values, recs - multi);
+	for (unsigned t = 2; t <= 4; t += 2) {
+		scan_threads(path, SCAN_FMT_CSV, t, &many);
+		assert_same_result(&one, &many);
+		scan_result_release(&many);
+	}
+	scan_result_release(&one);
+
+	/* SQL: a COPY block with quoted fields across lines, then INSERTs */
+	n = (size_t)snprintf(
+	    d, cap, "COPY users (id, email, pass) FROM stdin;\n");
+	recs = 0;
+	while (n < (5u << 20)) {
+		n += (size_t)snprintf(d + n, cap - n,
+		    recs % 5 == 0 ? "%zu\tq%zu@example.com\t\"a\nb\"\n"
+		                  : "%zu\tq%zu@example.com\tpw\n",
+		    recs, recs);
+		recs++;
+	}
+	n += (size_t)snprintf(d + n, cap - n, "\\.\n");
+	while (n < (8u << 20)) {
+		n += (size_t)snprintf(d + n, cap - n,
+		    "INSERT INTO `t` (`id`,`mail`) VALUES (%zu,'s%zu@example.com'),"
+		    "(%zu,'t%zu@example.com');\n",
+		    recs, recs, recs + 1, recs + 1);
+		recs += 2;
+	}
+	snprintf(path, sizeof(path), "%s", tmp_file("t.sql", d, n));
+	scan_threads(path, SCAN_FMT_SQL, 1, &one);
+	assert_int_equal(one.files[0].records, recs);
+	assert_int_equal(one.cats[SCAN_CAT_EMAIL].values, recs);
+	for (unsigned t = 2; t <= 3; t++) {
+		scan_threads(path, SCAN_FMT_SQL, t, &many);
+		assert_same_result(&one, &many);
+		scan_result_release(&many);
+	}
+	scan_result_release(&one);
+	free(d);
+}
+
 const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_normalisers),
 	cmocka_unit_test(test_luhn_tld),
@@ -579,5 +696,6 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_file_distinct),
 	cmocka_unit_test(test_file_missing),
 	cmocka_unit_test(test_json_keys),
+	cmocka_unit_test(test_file_threads),
 };
 const size_t scan_tests_n = nitems(scan_tests);
