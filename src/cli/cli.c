@@ -112,7 +112,8 @@ static const struct command commands[] = {
 	    "need and lack." },
 	{ "letters", cmd_letters, false,
 	    "letters ID --subjects FILE.csv (--out DIR | --mbox FILE | --smtp "
-	    "URL) [--dry-run] [--rate N] [--in-doubt sent|resend] [--file]",
+	    "URL) [--smtp-ca FILE] [--smtp-tls required|optional] [--dry-run] "
+	    "[--rate N] [--in-doubt sent|resend] [--file]",
 	    "Letters to the affected people (Art. 34), as EML, mbox or SMTP",
 	    "One letter per row of the CSV list (columns id, name, email, "
 	    "language de|en, categories as ;-separated data categories of "
@@ -121,7 +122,14 @@ static const struct command commands[] = {
 	    "and column; the others proceed.  SMTP keeps a send log in the "
 	    "register: a rerun never sends a letter twice; a letter whose "
 	    "delivery is in doubt after a crash is reported until resolved "
-	    "with --in-doubt.  --rate N: at most N letters a second.  --file "
+	    "with --in-doubt.  SMTP: smtps://HOST[:PORT] is TLS from the "
+	    "start; smtp://HOST[:PORT] must switch to TLS with STARTTLS (a "
+	    "relay without it is refused; --smtp-tls optional allows a plain "
+	    "connection to a loopback address only).  The relay's certificate "
+	    "is always verified, against the system's CAs or the PEM bundle of "
+	    "--smtp-ca (default $BREACHKIT_SMTP_CA).  The login comes from "
+	    "$BREACHKIT_SMTP_USER and $BREACHKIT_SMTP_PASSWORD, never from the "
+	    "URL.  --rate N: at most N letters a second.  --file "
 	    "records the Art. 34 communication once every letter is sent.  "
 	    "Needs the settings org_name, org_address, org_website, "
 	    "org_channels, dpo_name, dpo_email, mail_from.  See "
@@ -246,17 +254,21 @@ print_man(void)
 			printf("\n%s", commands[i].details);
 		putchar('\n');
 	}
-	fputs(".SH OPTIONS\n.TP\n.BI \\-\\-db \" PATH\"\nThe register "
-	      "(default $BREACHKIT_DB, else ./breachkit.db).\n.TP\n"
-	      ".BI \\-\\-actor \" NAME\"\nWho acts (default $BREACHKIT_ACTOR, "
-	      "else the operating-system user).\n.TP\n.B \\-\\-json\n"
-	      "Machine-readable output.\n.SH ENVIRONMENT\n.TP\n"
-	      ".B BREACHKIT_TZ\nDisplay time zone, overriding the register's "
-	      "setting.\n.TP\n.B BREACHKIT_TEST_CLOCK\nFixes the clock (tests "
-	      "only).\n.SH EXIT STATUS\n0 success; 1 operational failure "
-	      "(including a failed verify); 2 usage or validation error; 130 "
-	      "interrupted.\n.SH FILES\n.TP\n.I docs/facts.md\nThe facts "
-	      "document and its JSON Schema.\n",
+	fputs(
+	    ".SH OPTIONS\n.TP\n.BI \\-\\-db \" PATH\"\nThe register "
+	    "(default $BREACHKIT_DB, else ./breachkit.db).\n.TP\n"
+	    ".BI \\-\\-actor \" NAME\"\nWho acts (default $BREACHKIT_ACTOR, "
+	    "else the operating-system user).\n.TP\n.B \\-\\-json\n"
+	    "Machine-readable output.\n.SH ENVIRONMENT\n.TP\n"
+	    ".B BREACHKIT_TZ\nDisplay time zone, overriding the register's "
+	    "setting.\n.TP\n.B BREACHKIT_SMTP_USER, BREACHKIT_SMTP_PASSWORD\n"
+	    "The login at the SMTP relay (letters --smtp).\n.TP\n"
+	    ".B BREACHKIT_SMTP_CA\nA PEM file of CA certificates to trust for "
+	    "the SMTP relay (default of letters --smtp-ca).\n.TP\n.B BREACHKIT_TEST_CLOCK\nFixes the clock (tests "
+	    "only).\n.SH EXIT STATUS\n0 success; 1 operational failure "
+	    "(including a failed verify); 2 usage or validation error; 130 "
+	    "interrupted.\n.SH FILES\n.TP\n.I docs/facts.md\nThe facts "
+	    "document and its JSON Schema.\n",
 	    stdout);
 }
 

@@ -62,6 +62,7 @@ struct run {
 	char key[LETTER_KEY_LEN]; /* the strings of cur */
 	char msgid[LETTER_MSGID_MAX];
 	char why[512];
+	char broken[512]; /* the connection is unusable: why */
 	const char *from; /* mail_from */
 	double t0;
 	size_t paced;
@@ -204,6 +205,13 @@ deliver_one(struct run *r, const struct subject *sj, const char *key,
 		report(r, sj->row, sj->id, "would_send", NULL, msgid);
 		return ERR_OK;
 	}
+	if (r->broken[0] != '\0') {
+		/* TLS or the login failed: trying again for every person
+		 * would only hammer the relay (and lock the account). */
+		r->sum->failed++;
+		report(r, sj->row, sj->id, "failed", r->broken, msgid);
+		return ERR_OK;
+	}
 	memset(&r->cur, 0, sizeof(r->cur));
 	r->cur.incident_id = r->in.id;
 	r->cur.key = key;
@@ -223,6 +231,11 @@ deliver_one(struct run *r, const struct subject *sj, const char *key,
 			report(r, sj->row, sj->id, "sent", NULL, msgid);
 		}
 		break;
+	case SMTP_BROKEN:
+		snprintf(r->broken, sizeof(r->broken),
+		    "not attempted: row %lld: %.400s", (long long)sj->row,
+		    r->why);
+		FALLTHROUGH;
 	case SMTP_REFUSED:
 		rc = log_put(r, "failed", r->why, e);
 		if (rc == ERR_OK) {
@@ -363,13 +376,16 @@ open_output(struct run *r, struct svc_err *e)
 			return ERR_IO;
 		}
 		return ERR_OK;
-	default:
-		if (smtp_open(rq->target, r->from, &r->smtp, why,
-		        sizeof(why)) != ERR_OK) {
+	default: {
+		struct smtp_cfg sc = { rq->target, r->from, rq->smtp_ca,
+			rq->smtp_tls_optional };
+
+		if (smtp_open(&sc, &r->smtp, why, sizeof(why)) != ERR_OK) {
 			svc_err_msg(e, "%s", why);
 			return ERR_INVAL;
 		}
 		return ERR_OK;
+	}
 	}
 }
 

@@ -185,7 +185,9 @@ struct letters_req {
 	bool dry_run;       /* render and check only */
 	double rate;        /* letters per second; 0: any */
 	enum letters_doubt doubt;
-	bool file; /* file the Art. 34 obligation */
+	bool file;              /* file the Art. 34 obligation */
+	const char *smtp_ca;    /* PEM CA bundle to trust, or NULL */
+	bool smtp_tls_optional; /* STARTTLS optional (loopback only) */
 };
 /* One row of the per-recipient report; no address, no name. */
 struct letters_item {
