@@ -38,7 +38,6 @@
 #include "doc/smtp.h"
 #include "doc/tmpl.h"
 #include "svc/svc_int.h"
-#include "svc/svc_template.h"
 
 enum { MBOX_BUF = 1 << 20 };
 

@@ -16,7 +16,6 @@
 #include "base/clock.h"
 #include "base/str.h"
 #include "svc/svc_int.h"
-#include "svc/svc_template.h"
 
 enum {
 	S_ORG_NAME,

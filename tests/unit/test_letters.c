@@ -21,7 +21,6 @@
 #include "doc/mail.h"
 #include "doc/smtp.h"
 #include "svc/svc.h"
-#include "svc/svc_template.h"
 
 /* ---- CSV ---------------------------------------------------------------- */
 

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "base/buf.h"
-#include "svc/svc_template.h"
+#include "svc/svc.h"
 
 static struct store *
 open_mem(void)
