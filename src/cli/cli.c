@@ -74,11 +74,13 @@ static const struct command commands[] = {
 	{ "file", cmd_file, false,
 	    "file ID (--to RECIPIENT | --obligation N) --phase "
 	    "initial|follow-up|final|withdrawn [--at TIME] [--case-ref REF] "
-	    "[--delay-reason TEXT]",
+	    "[--delay-reason TEXT] [--by NAME] [--by-contact EMAIL-OR-PHONE]",
 	    "Record a filing (a notification that was made)",
 	    "A filing after the deadline needs --delay-reason (Art. 33(1)); a "
 	    "follow-up, final or withdrawal quotes the authority's case "
-	    "reference." },
+	    "reference.  --by and --by-contact record who submitted it (the "
+	    "reporting person the authorities' forms ask for); a follow-up "
+	    "notification names who submitted the initial one." },
 	{ "decide", cmd_decide, false,
 	    "decide ID breach|authority|subjects yes|no --rationale TEXT "
 	    "[--exception a|b|c]",
@@ -102,6 +104,16 @@ static const struct command commands[] = {
 	    "the missing fields are listed with where to record them (exit "
 	    "2).  pdf needs --out FILE unless standard output is not a "
 	    "terminal.  See docs/notify.md." },
+	{ "authority", cmd_authority, false,
+	    "authority [list] | show CODE | load FILE | reset CODE | history "
+	    "CODE",
+	    "Authority files (form labels and order) stored in the register",
+	    "A corrected copy of an authority file (authorities/CODE.json; "
+	    "show prints the one in use) is validated and stored as a new "
+	    "version with who stored it and when; notify --authority CODE uses "
+	    "the newest.  A file with a code that is not built in adds an "
+	    "authority.  reset records a return to the built-in file; history "
+	    "lists the versions.  See docs/notify.md." },
 	{ "settings", cmd_settings, false,
 	    "settings [list] | get KEY | set KEY VALUE | unset KEY",
 	    "The organisation, the DPO's contact and other register settings",

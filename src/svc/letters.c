@@ -666,7 +666,7 @@ svc_letters(struct svc *s, const struct letters_req *rq, letters_cb cb,
 	}
 	if (rc == ERR_OK && rq->file && !rq->dry_run) {
 		struct file_req fr = { "subjects", 0, PHASE_INITIAL, s->now,
-			NULL, NULL };
+			NULL, NULL, NULL, NULL };
 		bool late;
 
 		if (sum->invalid || sum->failed || sum->in_doubt) {

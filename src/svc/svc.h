@@ -124,6 +124,8 @@ struct file_req {
 	int64_t filed_at;
 	const char *case_ref;
 	const char *delay_reason;
+	const char *filed_by;         /* who submitted it, or NULL */
+	const char *filed_by_contact; /* their e-mail or phone, or NULL */
 };
 enum err svc_file(struct svc *, const char *id, const struct file_req *,
     bool *late_out, struct svc_err *);
@@ -172,6 +174,32 @@ struct notify_doc;
 enum err svc_notify(struct svc *, const char *id, const struct authority *au,
     enum phase phase, const char *delay_reason, struct arena *a,
     struct notify_doc *out, struct svc_err *);
+
+/*
+ * Authority files (svc/authority.c, docs/notify.md): the built-in ones and
+ * corrected or additional ones stored in the register, versioned like
+ * template overrides.  svc_authority_get parses the file in use for
+ * `code` (the newest stored version, else the built-in file; *version is
+ * 0 for a built-in file never overridden).  ERR_NOTFOUND: no such code.
+ */
+enum err svc_authority_get(struct svc *, const char *code, struct arena *,
+    struct authority *out, int64_t *version, struct svc_err *);
+/* The JSON text of the file in use (strings in the arena or static). */
+enum err svc_authority_source(struct svc *, const char *code, struct arena *,
+    const char **json, size_t *len, int64_t *version, struct svc_err *);
+/* Validate (authority_parse; problems in e->fe) and store a new version
+ * for the file's code. */
+enum err svc_authority_load(struct svc *, const char *json, size_t len,
+    const char **code, int64_t *version, struct svc_err *);
+/* Record a return to the built-in file (ERR_CONFLICT if none is stored). */
+enum err svc_authority_reset(
+    struct svc *, const char *code, int64_t *version, struct svc_err *);
+/* [{version, source, sha256, created_at, actor}] oldest first. */
+enum err svc_authority_history(
+    struct svc *, const char *code, json_t **out, struct svc_err *);
+/* [{code, short_name, source, version, problem?}]: built-ins, then the
+ * codes only the register has. */
+json_t *svc_authority_list(struct svc *);
 
 /*
  * Letters to the data subjects (Art. 34; svc/letters.c, docs/letters.md):
