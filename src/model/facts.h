@@ -30,6 +30,9 @@ enum tri { TRI_UNKNOWN = 0, TRI_NO, TRI_YES };
 #define X(e, s, en, de) ROLE_##e,
 enum role { ROLE_LIST(X) ROLE__MAX };
 #undef X
+#define X(e, s, en, de) TEXT_LANG_##e,
+enum text_lang { TEXT_LANG_LIST(X) TEXT_LANG__MAX };
+#undef X
 #define X(e, s, en, de) SECTOR_##e,
 enum sector { SECTOR_LIST(X) SECTOR__MAX };
 #undef X
@@ -231,6 +234,14 @@ struct facts {
 	enum tri police_report;
 	const char *other_authorities;
 
+	/* The texts documents quote, in German and English (texts.*_de,
+	 * texts.*_en; NULL when not given), indexed by enum facts_text:
+	 * a letter in English quotes the English one, else the entered
+	 * text (facts_text). */
+	const char *text_de[4];
+	const char *text_en[4];
+	enum text_lang text_lang; /* the language the texts were entered in */
+
 	/* jurisdiction */
 	enum tri eea_establishment;
 	enum tri art3_2;
@@ -306,5 +317,24 @@ unsigned enum_count(const char *enum_name);
 json_t *json_merge_patch(const json_t *target, const json_t *patch);
 /* The merge patch that turns `from` into `to` (new reference). */
 json_t *json_merge_diff(const json_t *from, const json_t *to);
+
+/* The texts with a German and an English variant. */
+enum facts_text {
+	FTEXT_DESCRIPTION,
+	FTEXT_CONSEQUENCES,
+	FTEXT_MEASURES_TAKEN,
+	FTEXT_MEASURES_PLANNED,
+	FTEXT__MAX
+};
+/* "description", "consequences.text", ... (the entered texts' paths). */
+extern const char *const facts_text_paths[FTEXT__MAX];
+/*
+ * The text `t` for a document in German or English: the variant of that
+ * language when given, else the entered text (then *as_entered is set
+ * when there is one and texts.lang does not say it is in the document's
+ * language).  NULL when there is none.
+ */
+const char *facts_text(
+    const struct facts *, enum facts_text t, bool german, bool *as_entered);
 
 #endif

@@ -182,7 +182,7 @@ base_view(const struct doc_input *d, bool de)
 	    "channels", d->set[S_ORG_CHANNELS], "dpo", "name",
 	    d->set[S_DPO_NAME], "email", d->set[S_DPO_EMAIL], "phone",
 	    d->set[S_DPO_PHONE], "address", d->set[S_DPO_ADDRESS], "what",
-	    str_json(f->description), "breach_type",
+	    str_json(facts_text(f, FTEXT_DESCRIPTION, de, NULL)), "breach_type",
 	    label_json("breach_type", f->breach_type, de), "aware_date",
 	    date_json(f->aware_at, de), "discovered_date",
 	    date_json(f->discovered_at, de), "occurred", period_json(f, de),
@@ -191,9 +191,12 @@ base_view(const struct doc_input *d, bool de)
 	    count_json(f->subjects_n, f->subjects_n_estimate, de, "Person",
 	        "Personen", "person", "people"),
 	    "consequences", labels_json(&conseq, "consequence", de),
-	    "consequences_text", str_json(f->conseq_text), "measures_taken",
-	    str_json(f->measures_taken), "measures_planned",
-	    str_json(f->measures_planned));
+	    "consequences_text",
+	    str_json(facts_text(f, FTEXT_CONSEQUENCES, de, NULL)),
+	    "measures_taken",
+	    str_json(facts_text(f, FTEXT_MEASURES_TAKEN, de, NULL)),
+	    "measures_planned",
+	    str_json(facts_text(f, FTEXT_MEASURES_PLANNED, de, NULL)));
 }
 
 /* ---- the public notice: advice chosen from the data categories -------- */
