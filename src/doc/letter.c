@@ -214,16 +214,14 @@ void
 letter_key(const char *ref, const char *id, char out[LETTER_KEY_LEN])
 {
 	struct sha256 h;
-	char hexd[SHA256_HEX];
 
+	static_assert(LETTER_KEY_LEN % 2 == 1, "hex digits and a NUL");
 	sha256_begin(&h);
 	sha256_update(&h, "breachkit-letter-v1\n", 20);
 	sha256_update(&h, ref, strlen(ref));
 	sha256_update(&h, "\n", 1);
 	sha256_update(&h, id, strlen(id));
-	sha256_end_hex(&h, hexd);
-	memcpy(out, hexd, LETTER_KEY_LEN - 1);
-	out[LETTER_KEY_LEN - 1] = '\0';
+	sha256_end_hex_public(&h, (LETTER_KEY_LEN - 1) / 2, out);
 }
 
 /* ---- the generator ------------------------------------------------------ */
