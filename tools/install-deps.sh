@@ -8,7 +8,7 @@ libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libcmocka-dev python3
 clang libclang-rt-14-dev clang-format clang-tidy cppcheck bear valgrind
 hyperfine curl
 libcairo2-dev libpango1.0-dev libcurl4-openssl-dev fonts-dejavu-core
-poppler-utils python3-jinja2 python3-aiosmtpd
+poppler-utils python3-jinja2 python3-aiosmtpd openssl
 zlib1g-dev libzstd-dev zstd libvectorscan-dev ripgrep gzip
 libevent-dev wrk nginx-light sqlmap chromium nodejs"
 if [ "$(id -u)" -ne 0 ]; then

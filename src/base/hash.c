@@ -54,3 +54,19 @@ sha256_end_hex(struct sha256 *h, char out[SHA256_HEX])
 	    (crypto_hash_sha256_state *)(void *)h->state, d);
 	to_hex(d, out);
 }
+
+void
+sha256_end_hex_public(struct sha256 *h, size_t n, char *out)
+{
+	static const char hexd[] = "0123456789abcdef";
+	unsigned char d[crypto_hash_sha256_BYTES];
+
+	assert(n <= sizeof(d));
+	crypto_hash_sha256_final(
+	    (crypto_hash_sha256_state *)(void *)h->state, d);
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = hexd[d[i] >> 4];
+		out[2 * i + 1] = hexd[d[i] & 15];
+	}
+	out[2 * n] = '\0';
+}

@@ -55,7 +55,16 @@ utf8_valid(const char *str, size_t len)
 		unsigned char c = s[i];
 		size_t n;
 		uint32_t cp;
+		uint64_t w;
 
+		/* Eight ASCII bytes at a time (most text is ASCII). */
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			i++;
 			continue;

@@ -74,11 +74,13 @@ static const struct command commands[] = {
 	{ "file", cmd_file, false,
 	    "file ID (--to RECIPIENT | --obligation N) --phase "
 	    "initial|follow-up|final|withdrawn [--at TIME] [--case-ref REF] "
-	    "[--delay-reason TEXT]",
+	    "[--delay-reason TEXT] [--by NAME] [--by-contact EMAIL-OR-PHONE]",
 	    "Record a filing (a notification that was made)",
 	    "A filing after the deadline needs --delay-reason (Art. 33(1)); a "
 	    "follow-up, final or withdrawal quotes the authority's case "
-	    "reference." },
+	    "reference.  --by and --by-contact record who submitted it (the "
+	    "reporting person the authorities' forms ask for); a follow-up "
+	    "notification names who submitted the initial one." },
 	{ "decide", cmd_decide, false,
 	    "decide ID breach|authority|subjects yes|no --rationale TEXT "
 	    "[--exception a|b|c]",
@@ -102,6 +104,16 @@ static const struct command commands[] = {
 	    "the missing fields are listed with where to record them (exit "
 	    "2).  pdf needs --out FILE unless standard output is not a "
 	    "terminal.  See docs/notify.md." },
+	{ "authority", cmd_authority, false,
+	    "authority [list] | show CODE | load FILE | reset CODE | history "
+	    "CODE",
+	    "Authority files (form labels and order) stored in the register",
+	    "A corrected copy of an authority file (authorities/CODE.json; "
+	    "show prints the one in use) is validated and stored as a new "
+	    "version with who stored it and when; notify --authority CODE uses "
+	    "the newest.  A file with a code that is not built in adds an "
+	    "authority.  reset records a return to the built-in file; history "
+	    "lists the versions.  See docs/notify.md." },
 	{ "settings", cmd_settings, false,
 	    "settings [list] | get KEY | set KEY VALUE | unset KEY",
 	    "The organisation, the DPO's contact and other register settings",
@@ -112,7 +124,8 @@ static const struct command commands[] = {
 	    "need and lack." },
 	{ "letters", cmd_letters, false,
 	    "letters ID --subjects FILE.csv (--out DIR | --mbox FILE | --smtp "
-	    "URL) [--dry-run] [--rate N] [--in-doubt sent|resend] [--file]",
+	    "URL) [--smtp-ca FILE] [--smtp-tls required|optional] [--dry-run] "
+	    "[--rate N] [--in-doubt sent|resend] [--file]",
 	    "Letters to the affected people (Art. 34), as EML, mbox or SMTP",
 	    "One letter per row of the CSV list (columns id, name, email, "
 	    "language de|en, categories as ;-separated data categories of "
@@ -121,7 +134,14 @@ static const struct command commands[] = {
 	    "and column; the others proceed.  SMTP keeps a send log in the "
 	    "register: a rerun never sends a letter twice; a letter whose "
 	    "delivery is in doubt after a crash is reported until resolved "
-	    "with --in-doubt.  --rate N: at most N letters a second.  --file "
+	    "with --in-doubt.  SMTP: smtps://HOST[:PORT] is TLS from the "
+	    "start; smtp://HOST[:PORT] must switch to TLS with STARTTLS (a "
+	    "relay without it is refused; --smtp-tls optional allows a plain "
+	    "connection to a loopback address only).  The relay's certificate "
+	    "is always verified, against the system's CAs or the PEM bundle of "
+	    "--smtp-ca (default $BREACHKIT_SMTP_CA).  The login comes from "
+	    "$BREACHKIT_SMTP_USER and $BREACHKIT_SMTP_PASSWORD, never from the "
+	    "URL.  --rate N: at most N letters a second.  --file "
 	    "records the Art. 34 communication once every letter is sent.  "
 	    "Needs the settings org_name, org_address, org_website, "
 	    "org_channels, dpo_name, dpo_email, mail_from.  See "
@@ -249,17 +269,21 @@ print_man(void)
 			printf("\n%s", commands[i].details);
 		putchar('\n');
 	}
-	fputs(".SH OPTIONS\n.TP\n.BI \\-\\-db \" PATH\"\nThe register "
-	      "(default $BREACHKIT_DB, else ./breachkit.db).\n.TP\n"
-	      ".BI \\-\\-actor \" NAME\"\nWho acts (default $BREACHKIT_ACTOR, "
-	      "else the operating-system user).\n.TP\n.B \\-\\-json\n"
-	      "Machine-readable output.\n.SH ENVIRONMENT\n.TP\n"
-	      ".B BREACHKIT_TZ\nDisplay time zone, overriding the register's "
-	      "setting.\n.TP\n.B BREACHKIT_TEST_CLOCK\nFixes the clock (tests "
-	      "only).\n.SH EXIT STATUS\n0 success; 1 operational failure "
-	      "(including a failed verify); 2 usage or validation error; 130 "
-	      "interrupted.\n.SH FILES\n.TP\n.I docs/facts.md\nThe facts "
-	      "document and its JSON Schema.\n",
+	fputs(
+	    ".SH OPTIONS\n.TP\n.BI \\-\\-db \" PATH\"\nThe register "
+	    "(default $BREACHKIT_DB, else ./breachkit.db).\n.TP\n"
+	    ".BI \\-\\-actor \" NAME\"\nWho acts (default $BREACHKIT_ACTOR, "
+	    "else the operating-system user).\n.TP\n.B \\-\\-json\n"
+	    "Machine-readable output.\n.SH ENVIRONMENT\n.TP\n"
+	    ".B BREACHKIT_TZ\nDisplay time zone, overriding the register's "
+	    "setting.\n.TP\n.B BREACHKIT_SMTP_USER, BREACHKIT_SMTP_PASSWORD\n"
+	    "The login at the SMTP relay (letters --smtp).\n.TP\n"
+	    ".B BREACHKIT_SMTP_CA\nA PEM file of CA certificates to trust for "
+	    "the SMTP relay (default of letters --smtp-ca).\n.TP\n.B BREACHKIT_TEST_CLOCK\nFixes the clock (tests "
+	    "only).\n.SH EXIT STATUS\n0 success; 1 operational failure "
+	    "(including a failed verify); 2 usage or validation error; 130 "
+	    "interrupted.\n.SH FILES\n.TP\n.I docs/facts.md\nThe facts "
+	    "document and its JSON Schema.\n",
 	    stdout);
 }
 

@@ -78,6 +78,7 @@ int cmd_obligations(int, char **);
 int cmd_file(int, char **);
 int cmd_decide(int, char **);
 int cmd_notify(int, char **);
+int cmd_authority(int, char **);
 int cmd_export(int, char **);
 int cmd_letters(int, char **);
 int cmd_settings(int, char **);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * cli/cmd_letters.c: breachkit letters ID --subjects FILE.csv
- * (--out DIR | --mbox FILE | --smtp URL) [--dry-run] [--rate N]
+ * (--out DIR | --mbox FILE | --smtp URL) [--smtp-ca FILE]
+ * [--smtp-tls required|optional] [--dry-run] [--rate N]
  * [--in-doubt sent|resend] [--file] [--json].  One result per row of the
  * list (the id from the list, never the name or address), then a summary.
  * Exit 0 when every row got its letter, 2 when some rows were invalid
@@ -100,6 +101,8 @@ cmd_letters(int argc, char **argv)
 		{ "rate", required_argument, NULL, 'r' },
 		{ "in-doubt", required_argument, NULL, 'd' },
 		{ "file", no_argument, NULL, 'f' },
+		{ "smtp-ca", required_argument, NULL, 'C' },
+		{ "smtp-tls", required_argument, NULL, 'T' },
 		CLI_COMMON_OPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -113,6 +116,7 @@ cmd_letters(int argc, char **argv)
 	static char outbuf[64 << 10];
 	const char *subjects = NULL;
 	int c, code = -1, outs = 0, lockfd = -1;
+	bool tls_opt = false;
 	int64_t rate;
 	FILE *fp;
 	enum err rc;
@@ -160,6 +164,19 @@ cmd_letters(int argc, char **argv)
 		case 'f':
 			rq.file = true;
 			break;
+		case 'C':
+			rq.smtp_ca = optarg;
+			break;
+		case 'T':
+			if (strcmp(optarg, "required") == 0)
+				rq.smtp_tls_optional = false;
+			else if (strcmp(optarg, "optional") == 0)
+				rq.smtp_tls_optional = true;
+			else
+				return cli_usage(&env, "--smtp-tls: required "
+				                       "or optional");
+			tls_opt = true;
+			break;
 		default:
 			return cli_usage(&env, "unknown option");
 		}
@@ -178,6 +195,14 @@ cmd_letters(int argc, char **argv)
 		    "once they are sent");
 	if (*rq.target == '\0')
 		return cli_usage(&env, "the output is empty");
+	if ((rq.smtp_ca != NULL || tls_opt) && rq.out != LETTERS_SMTP)
+		return cli_usage(&env, "--smtp-ca and --smtp-tls need --smtp");
+	if (rq.smtp_ca == NULL && rq.out == LETTERS_SMTP) {
+		const char *ca = getenv("BREACHKIT_SMTP_CA");
+
+		if (ca != NULL && *ca != '\0')
+			rq.smtp_ca = ca;
+	}
 	rq.id = argv[optind];
 	o.json = env.json;
 	fp = strcmp(subjects, "-") == 0 ? stdin : fopen(subjects, "rb");

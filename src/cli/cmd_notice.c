@@ -10,7 +10,7 @@
 #include <errno.h>
 
 #include "cli/cli.h"
-#include "svc/svc_template.h"
+#include "svc/svc.h"
 
 enum { NOTICE_MAX = 4 << 20 };
 

@@ -9,6 +9,7 @@
 #include "base/base.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <unistd.h>
 
 #include "base/str.h"
@@ -17,13 +18,17 @@
 
 enum { NOTIFY_OUT_MAX = 64 << 20 };
 
-/* The built-in authority `code`, or the file `path` when given. */
+/*
+ * The file `path` when given, else the file in use for `code`: stored in
+ * the register (breachkit authority load) or built in.
+ */
 static int
-load_authority(const struct cli_env *env, const char *code, const char *path,
-    struct arena *a, struct authority *au)
+load_authority(const struct cli_env *env, struct svc *s, const char *code,
+    const char *path, struct arena *a, struct authority *au)
 {
 	struct svc_err e;
 	struct buf b;
+	int64_t version;
 	enum err rc;
 	int code_rc;
 
@@ -39,12 +44,11 @@ load_authority(const struct cli_env *env, const char *code, const char *path,
 		buf_release(&b);
 		snprintf(e.msg, sizeof(e.msg), "%s", path);
 	} else {
-		rc = authority_builtin(code, a, au, &e.fe);
-		snprintf(
-		    e.msg, sizeof(e.msg), "built-in authorities/%s.json", code);
-		if (rc == ERR_NOTFOUND)
-			return cli_usage(env, "--authority must be one of nrw, "
-			                      "by, bw, bfdi, en");
+		rc = svc_authority_get(s, code, a, au, &version, &e);
+		if (rc == ERR_NOTFOUND) {
+			fprintf(stderr, "breachkit %s: %s\n", env->cmd, e.msg);
+			return 2;
+		}
 	}
 	if (rc != ERR_OK)
 		return cli_fail(env, rc, &e);
@@ -181,7 +185,7 @@ cmd_notify(int argc, char **argv)
 		    "authority CODE");
 		goto out;
 	}
-	rc_code = load_authority(&env, code, afile, a, &au);
+	rc_code = load_authority(&env, &s, code, afile, a, &au);
 	if (rc_code != 0)
 		goto out;
 	svc_err_clear(&e);
@@ -216,6 +220,156 @@ cmd_notify(int argc, char **argv)
 out:
 	buf_release(&b);
 	arena_free(a);
+	cli_close(st, &s);
+	return rc_code;
+}
+
+/*
+ * breachkit authority list | show CODE | load FILE | reset CODE |
+ * history CODE: authority files stored in the register.
+ */
+static int
+authority_print_list(struct cli_env *env, struct svc *s)
+{
+	json_t *all = svc_authority_list(s), *it;
+	size_t i;
+
+	if (env->json) {
+		cli_print_json(all);
+		return 0;
+	}
+	json_array_foreach (all, i, it) {
+		const json_t *sn = json_object_get(it, "short_name");
+		const json_t *pr = json_object_get(it, "problem");
+
+		printf("%-8s %-9s",
+		    json_string_value(json_object_get(it, "code")),
+		    json_string_value(json_object_get(it, "source")));
+		if (json_integer_value(json_object_get(it, "version")) > 0)
+			printf(" v%-3" JSON_INTEGER_FORMAT,
+			    json_integer_value(json_object_get(it, "version")));
+		else
+			printf("     ");
+		printf(" %s\n", json_is_string(sn)   ? json_string_value(sn)
+		                : json_is_string(pr) ? json_string_value(pr)
+		                                     : "");
+	}
+	json_decref(all);
+	return 0;
+}
+
+static int
+authority_print_history(struct cli_env *env, struct svc *s, const char *code)
+{
+	struct svc_err e;
+	json_t *h, *it;
+	size_t i;
+	enum err rc;
+
+	svc_err_clear(&e);
+	rc = svc_authority_history(s, code, &h, &e);
+	if (rc != ERR_OK)
+		return cli_fail(env, rc, &e);
+	if (env->json) {
+		cli_print_json(h);
+		return 0;
+	}
+	if (json_array_size(h) == 0)
+		printf("%s: never stored in this register\n", code);
+	json_array_foreach (h, i, it) {
+		const json_t *sha = json_object_get(it, "sha256");
+
+		printf("v%-3" JSON_INTEGER_FORMAT " %s  %-9s %s %.12s\n",
+		    json_integer_value(json_object_get(it, "version")),
+		    json_string_value(json_object_get(it, "created_at")),
+		    json_string_value(json_object_get(it, "source")),
+		    json_string_value(json_object_get(it, "actor")),
+		    json_is_string(sha) ? json_string_value(sha) : "");
+	}
+	json_decref(h);
+	return 0;
+}
+
+int
+cmd_authority(int argc, char **argv)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
+	struct cli_env env;
+	struct store *st;
+	struct svc s;
+	struct svc_err e;
+	struct buf b;
+	const char *verb, *json, *code;
+	size_t len;
+	int c, rc_code = -1, n;
+	int64_t version;
+	enum err rc;
+
+	cli_env_init(&env, "authority");
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (cli_common_opt(&env, c, &rc_code)) {
+			if (rc_code >= 0)
+				return rc_code;
+			continue;
+		}
+		return cli_usage(&env, "unknown option");
+	}
+	n = argc - optind;
+	verb = n > 0 ? argv[optind] : "list";
+	if (!((str_eq(verb, "list") && n <= 1) ||
+	        (str_eq(verb, "show") && n == 2) ||
+	        (str_eq(verb, "load") && n == 2) ||
+	        (str_eq(verb, "reset") && n == 2) ||
+	        (str_eq(verb, "history") && n == 2)))
+		return cli_usage(&env, "list, show CODE, load FILE, reset CODE "
+		                       "or history CODE");
+	buf_init(&b, AUTHORITY_JSON_MAX);
+	if (str_eq(verb, "load")) {
+		rc_code = cli_read_file(&env, argv[optind + 1], &b);
+		if (rc_code != 0) {
+			buf_release(&b);
+			return rc_code;
+		}
+	}
+	rc_code = cli_open(&env, &st, &s);
+	if (rc_code != 0) {
+		buf_release(&b);
+		return rc_code;
+	}
+	svc_err_clear(&e);
+	if (str_eq(verb, "list")) {
+		rc_code = authority_print_list(&env, &s);
+	} else if (str_eq(verb, "history")) {
+		rc_code = authority_print_history(&env, &s, argv[optind + 1]);
+	} else if (str_eq(verb, "show")) {
+		rc = svc_authority_source(
+		    &s, argv[optind + 1], s.a, &json, &len, &version, &e);
+		if (rc == ERR_OK)
+			fwrite(json, 1, len, stdout);
+		rc_code = rc == ERR_OK ? 0 : cli_fail(&env, rc, &e);
+		if (rc == ERR_NOTFOUND)
+			rc_code = 2;
+	} else if (str_eq(verb, "load")) {
+		rc = svc_authority_load(
+		    &s, b.p ? b.p : "", b.len, &code, &version, &e);
+		if (rc == ERR_OK)
+			printf("%s: version %" PRId64 " stored; notify "
+			       "--authority %s uses it\n",
+			    code, version, code);
+		else
+			snprintf(e.msg, sizeof(e.msg), "%s", argv[optind + 1]);
+		rc_code = rc == ERR_OK ? 0 : cli_fail(&env, rc, &e);
+	} else {
+		rc = svc_authority_reset(&s, argv[optind + 1], &version, &e);
+		if (rc == ERR_OK)
+			printf("%s: version %" PRId64 ", back to the "
+			       "built-in file\n",
+			    argv[optind + 1], version);
+		rc_code = rc == ERR_OK ? 0 : cli_fail(&env, rc, &e);
+	}
+	buf_release(&b);
 	cli_close(st, &s);
 	return rc_code;
 }

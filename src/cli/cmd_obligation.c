@@ -211,7 +211,9 @@ cmd_file(int argc, char **argv)
 		{ "at", required_argument, NULL, 'a' },
 		{ "case-ref", required_argument, NULL, 'c' },
 		{ "delay-reason", required_argument, NULL, 'r' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
+		{ "by", required_argument, NULL, 'b' },
+		{ "by-contact", required_argument, NULL, 'B' }, CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 } };
 	struct cli_env env;
 	struct file_req rq = { 0 };
 	struct store *st;
@@ -257,12 +259,20 @@ cmd_file(int argc, char **argv)
 		case 'r':
 			rq.delay_reason = optarg;
 			break;
+		case 'b':
+			rq.filed_by = optarg;
+			break;
+		case 'B':
+			rq.filed_by_contact = optarg;
+			break;
 		default:
 			return cli_usage(&env, "unknown option");
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage(&env, "give exactly one incident ID");
+	if (rq.filed_by_contact != NULL && rq.filed_by == NULL)
+		return cli_usage(&env, "--by-contact needs --by NAME");
 	if ((rq.recipient == NULL) == (rq.obligation_id == 0))
 		return cli_usage(&env, "give --to RECIPIENT or --obligation N");
 	k = name_lookup(phase_names, PHASE__MAX, phase);

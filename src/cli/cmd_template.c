@@ -10,7 +10,7 @@
 #include <inttypes.h>
 
 #include "cli/cli.h"
-#include "svc/svc_template.h"
+#include "svc/svc.h"
 
 static int
 do_list(struct cli_env *env, struct svc *s)

@@ -365,17 +365,30 @@ authority_parse(const char *json, size_t len, struct arena *a,
 	return fe->n + fe->dropped > before ? ERR_INVAL : ERR_OK;
 }
 
-enum err
-authority_builtin(const char *code, struct arena *a, struct authority *out,
-    struct field_errors *fe)
+bool
+authority_builtin_source(const char *code, const char **json, size_t *len)
 {
 	char name[64];
 
 	snprintf(name, sizeof(name), "authorities/%.20s.json", code);
 	for (size_t i = 0; i < embeds_n; i++) {
-		if (strcmp(embeds[i].name, name) == 0)
-			return authority_parse((const char *)embeds[i].data,
-			    embeds[i].len, a, out, fe);
+		if (strcmp(embeds[i].name, name) == 0) {
+			*json = (const char *)embeds[i].data;
+			*len = embeds[i].len;
+			return true;
+		}
 	}
-	return ERR_NOTFOUND;
+	return false;
+}
+
+enum err
+authority_builtin(const char *code, struct arena *a, struct authority *out,
+    struct field_errors *fe)
+{
+	const char *json;
+	size_t len;
+
+	if (!authority_builtin_source(code, &json, &len))
+		return ERR_NOTFOUND;
+	return authority_parse(json, len, a, out, fe);
 }

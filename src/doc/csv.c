@@ -84,6 +84,43 @@ get(struct csv *c)
 	return ch;
 }
 
+/*
+ * The common case, after the first byte of an unquoted field: copy the
+ * plain bytes that follow straight from the input block into the record
+ * (and the raw copy), as get() would one at a time, up to the next byte
+ * that means something (, CR LF "), the end of the block, or a cap (the
+ * byte-wise path then reports it).  No line feed is copied, so the line
+ * count stays right.
+ */
+static void
+plain_run(struct csv *c, size_t start)
+{
+	const unsigned char *p = c->in + c->ip;
+	size_t n = c->il - c->ip, k = 0;
+	size_t cap_f = CSV_FIELD_MAX - (c->rl - start);
+	size_t cap_r = CSV_ROW_MAX - c->rl;
+	size_t cap_w = sizeof(c->raw) - c->raw_n;
+
+	if (c->back != -2 || c->rp < c->rlen ||
+	    c->rl - start >= CSV_FIELD_MAX || c->rl >= CSV_ROW_MAX ||
+	    c->raw_over)
+		return;
+	if (n > cap_f)
+		n = cap_f;
+	if (n > cap_r)
+		n = cap_r;
+	if (n > cap_w)
+		n = cap_w;
+	while (
+	    k < n && p[k] != ',' && p[k] != '\n' && p[k] != '\r' && p[k] != '"')
+		k++;
+	memcpy(c->rec + c->rl, p, k);
+	memcpy(c->raw + c->raw_n, p, k);
+	c->rl += k;
+	c->raw_n += k;
+	c->ip += k;
+}
+
 /* Push back one byte just read (not EOF). */
 static void
 unget(struct csv *c, int ch)
@@ -272,6 +309,8 @@ again:
 			goto bad;
 		}
 		c->rec[c->rl++] = (char)ch;
+		if (!quoted)
+			plain_run(c, start);
 	}
 bad:
 	if (ch != '\n' && ch >= 0)

@@ -214,16 +214,14 @@ void
 letter_key(const char *ref, const char *id, char out[LETTER_KEY_LEN])
 {
 	struct sha256 h;
-	char hexd[SHA256_HEX];
 
+	static_assert(LETTER_KEY_LEN % 2 == 1, "hex digits and a NUL");
 	sha256_begin(&h);
 	sha256_update(&h, "breachkit-letter-v1\n", 20);
 	sha256_update(&h, ref, strlen(ref));
 	sha256_update(&h, "\n", 1);
 	sha256_update(&h, id, strlen(id));
-	sha256_end_hex(&h, hexd);
-	memcpy(out, hexd, LETTER_KEY_LEN - 1);
-	out[LETTER_KEY_LEN - 1] = '\0';
+	sha256_end_hex_public(&h, (LETTER_KEY_LEN - 1) / 2, out);
 }
 
 /* ---- the generator ------------------------------------------------------ */
@@ -335,6 +333,12 @@ body_view(struct letter_gen *g, struct arena *a, bool german, uint64_t cats,
 	const struct letter_org *o = &g->org;
 	json_t *v, *data, *effects, *conseq, *advice;
 	uint64_t seen = 0;
+	/* The variant of the letter's language, else the text as entered
+	 * (svc/letters.c says so in a dry run). */
+	const char *desc = facts_text(f, FTEXT_DESCRIPTION, german, NULL);
+	const char *taken = facts_text(f, FTEXT_MEASURES_TAKEN, german, NULL);
+	const char *planned =
+	    facts_text(f, FTEXT_MEASURES_PLANNED, german, NULL);
 
 	data = json_array();
 	for (unsigned k = 0; k < DATA__MAX; k++) {
@@ -408,13 +412,11 @@ body_view(struct letter_gen *g, struct arena *a, bool german, uint64_t cats,
 	    f->breach_type != BTYPE_UNKNOWN
 	        ? enum_label("breach_type", f->breach_type, german)
 	        : "",
-	    "description", f->description ? f->description : "", "has_what",
+	    "description", desc ? desc : "", "has_what",
 	    f->breach_type != BTYPE_UNKNOWN, "effects", effects, "data", data,
-	    "consequences", conseq, "measures", "taken",
-	    f->measures_taken ? f->measures_taken : "", "planned",
-	    f->measures_planned ? f->measures_planned : "", "has_planned",
-	    f->measures_planned != NULL && *f->measures_planned, "advice",
-	    advice);
+	    "consequences", conseq, "measures", "taken", taken ? taken : "",
+	    "planned", planned ? planned : "", "has_planned",
+	    planned != NULL && *planned, "advice", advice);
 	if (v == NULL)
 		BUG("letter view");
 	return v;

@@ -215,6 +215,21 @@ v_case_ref(const struct ctx *c, const char **out)
 	return V_VALUE;
 }
 
+/* Who submitted the initial notification (follow-up and later). */
+static enum vstate
+v_filed_by(const struct ctx *c, const char **out)
+{
+	if (c->in->phase == PHASE_INITIAL)
+		return V_NA;
+	if (c->in->filed_by == NULL || *c->in->filed_by == '\0')
+		return V_ABSENT;
+	*out = c->in->filed_by_contact != NULL
+	           ? arena_printf(c->a, "%s (%s)", c->in->filed_by,
+	                 c->in->filed_by_contact)
+	           : c->in->filed_by;
+	return V_VALUE;
+}
+
 static enum vstate
 v_late(const struct ctx *c, const char **out)
 {
@@ -839,6 +854,10 @@ static const struct entry catalogue[] = {
 	    "the authority's case "
 	    "reference of the initial filing (breachkit file ID --to authority "
 	    "--phase initial --case-ref REF)" },
+	{ "notification.filed_by", v_filed_by,
+	    "who submitted the initial "
+	    "notification (breachkit file ID --to authority --phase initial "
+	    "--by NAME --by-contact EMAIL)" },
 	{ "notification.late", v_late,
 	    "the Art. 33 obligation (timeline."
 	    "aware_at)" },

@@ -81,6 +81,8 @@ enum err authority_parse(const char *json, size_t len, struct arena *a,
  */
 enum err authority_builtin(const char *code, struct arena *a,
     struct authority *out, struct field_errors *fe);
+/* The embedded text of built-in authority `code`; false if none. */
+bool authority_builtin_source(const char *code, const char **json, size_t *len);
 /* The codes of the built-in authorities, NULL-terminated. */
 extern const char *const authority_codes[];
 
@@ -103,6 +105,8 @@ struct notify_input {
 	const char *case_ref; /* the authority's reference */
 	bool late;
 	const char *delay_reason;
+	const char *filed_by; /* who submitted the initial one, or NULL */
+	const char *filed_by_contact;
 
 	/* decisions: -1 none, 0 no, 1 yes (the latest of each topic) */
 	int breach_decision;

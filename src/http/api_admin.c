@@ -17,7 +17,6 @@
 #include "http/http_int.h"
 #include "http/valid.h"
 #include "model/json_out.h"
-#include "svc/svc_template.h"
 
 /* ---- export ------------------------------------------------------------- */
 

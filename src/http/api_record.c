@@ -14,7 +14,6 @@
 #include "http/http_int.h"
 #include "http/valid.h"
 #include "model/json_out.h"
-#include "svc/svc_template.h"
 
 /* 422 with the validator's field errors. */
 void

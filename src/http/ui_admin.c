@@ -14,7 +14,6 @@
 
 #include "base/str.h"
 #include "http/http_int.h"
-#include "svc/svc_template.h"
 
 /* ---- shared bits -------------------------------------------------------- */
 

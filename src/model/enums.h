@@ -17,6 +17,11 @@
 	X(JOINT, "joint_controller", "joint controller",              \
 	    "gemeinsam Verantwortlicher")
 
+#define TEXT_LANG_LIST(X)                             \
+	X(UNKNOWN, "unknown", "unknown", "unbekannt") \
+	X(DE, "de", "German", "Deutsch")              \
+	X(EN, "en", "English", "Englisch")
+
 #define SECTOR_LIST(X)                                                   \
 	X(HEALTH, "health_care", "health care", "Gesundheitswesen")      \
 	X(SOCIAL, "social_services", "social services", "Sozialwesen")   \

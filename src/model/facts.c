@@ -36,6 +36,7 @@ struct enum_def {
 
 DEF(role, ROLE_LIST, true)
 DEF(sector, SECTOR_LIST, false)
+DEF(text_lang, TEXT_LANG_LIST, true)
 DEF(discovery, DISCOVERY_LIST, true)
 DEF(breach_type, BREACH_TYPE_LIST, true)
 DEF(intent, INTENT_LIST, true)
@@ -55,6 +56,7 @@ DEF(enisa_factor, ENISA_FACTOR_LIST, false)
 
 static_assert(nitems(role_json) == ROLE__MAX, "role table");
 static_assert(nitems(sector_json) == SECTOR__MAX, "sector table");
+static_assert(nitems(text_lang_json) == TEXT_LANG__MAX, "language table");
 static_assert(nitems(discovery_json) == DISCOVERY__MAX, "discovery table");
 static_assert(nitems(breach_type_json) == BTYPE__MAX, "type table");
 static_assert(nitems(intent_json) == INTENT__MAX, "intent table");
@@ -73,6 +75,7 @@ static_assert(nitems(enisa_factor_json) == ENISA_F__MAX, "factor table");
 static const struct enum_def *const enum_defs[] = {
 	&role_def,
 	&sector_def,
+	&text_lang_def,
 	&discovery_def,
 	&breach_type_def,
 	&intent_def,
@@ -270,6 +273,30 @@ static const struct field fields[] = {
 	    "Whether a criminal complaint was filed."),
 	F("measures.other_authorities", FT_LONGTEXT, other_authorities, NULL,
 	    "Other authorities or bodies informed (police, BSI, ...)."),
+	F("texts.lang", FT_ENUM, text_lang, &text_lang_def,
+	    "The language the texts (description, consequences.text, "
+	    "measures.*) were entered in: a document in that language quotes "
+	    "them as they are."),
+	F("texts.description_de", FT_LONGTEXT, text_de[FTEXT_DESCRIPTION], NULL,
+	    "The description in German, quoted by German letters and notices "
+	    "instead of the entered one."),
+	F("texts.description_en", FT_LONGTEXT, text_en[FTEXT_DESCRIPTION], NULL,
+	    "The description in English, quoted by English letters and "
+	    "notices instead of the entered one."),
+	F("texts.consequences_de", FT_LONGTEXT, text_de[FTEXT_CONSEQUENCES],
+	    NULL, "consequences.text in German."),
+	F("texts.consequences_en", FT_LONGTEXT, text_en[FTEXT_CONSEQUENCES],
+	    NULL, "consequences.text in English."),
+	F("texts.measures_taken_de", FT_LONGTEXT, text_de[FTEXT_MEASURES_TAKEN],
+	    NULL, "measures.taken in German."),
+	F("texts.measures_taken_en", FT_LONGTEXT, text_en[FTEXT_MEASURES_TAKEN],
+	    NULL, "measures.taken in English."),
+	F("texts.measures_planned_de", FT_LONGTEXT,
+	    text_de[FTEXT_MEASURES_PLANNED], NULL,
+	    "measures.planned in German."),
+	F("texts.measures_planned_en", FT_LONGTEXT,
+	    text_en[FTEXT_MEASURES_PLANNED], NULL,
+	    "measures.planned in English."),
 	F("jurisdiction.eea_establishment", FT_TRI, eea_establishment, NULL,
 	    "Whether the controller has an establishment in the EEA."),
 	F("jurisdiction.art3_2", FT_TRI, art3_2, NULL,
@@ -470,6 +497,30 @@ is_group(const char *name)
 			return true;
 	}
 	return false;
+}
+
+static_assert(FTEXT__MAX == nitems(((struct facts *)0)->text_de),
+    "text_de and text_en have a slot per enum facts_text");
+
+const char *const facts_text_paths[FTEXT__MAX] = { "description",
+	"consequences.text", "measures.taken", "measures.planned" };
+
+const char *
+facts_text(
+    const struct facts *f, enum facts_text t, bool german, bool *as_entered)
+{
+	const char *v = german ? f->text_de[t] : f->text_en[t];
+	const char *entered[FTEXT__MAX] = { f->description, f->conseq_text,
+		f->measures_taken, f->measures_planned };
+
+	if (v != NULL && *v != '\0')
+		return v;
+	/* Quoted in another language than the document's, or in one
+	 * nobody recorded. */
+	if (entered[t] != NULL && *entered[t] != '\0' && as_entered != NULL &&
+	    f->text_lang != (german ? TEXT_LANG_DE : TEXT_LANG_EN))
+		*as_entered = true;
+	return entered[t];
 }
 
 /* ---- validation -------------------------------------------------------- */

@@ -31,6 +31,9 @@ enum tri { TRI_UNKNOWN = 0, TRI_NO, TRI_YES };
 #define X(e, s, en, de) ROLE_##e,
 enum role { ROLE_LIST(X) ROLE__MAX };
 #undef X
+#define X(e, s, en, de) TEXT_LANG_##e,
+enum text_lang { TEXT_LANG_LIST(X) TEXT_LANG__MAX };
+#undef X
 #define X(e, s, en, de) SECTOR_##e,
 enum sector { SECTOR_LIST(X) SECTOR__MAX };
 #undef X
@@ -232,6 +235,14 @@ struct facts {
 	enum tri police_report;
 	const char *other_authorities;
 
+	/* The texts documents quote, in German and English (texts.*_de,
+	 * texts.*_en; NULL when not given), indexed by enum facts_text:
+	 * a letter in English quotes the English one, else the entered
+	 * text (facts_text). */
+	const char *text_de[4];
+	const char *text_en[4];
+	enum text_lang text_lang; /* the language the texts were entered in */
+
 	/* jurisdiction */
 	enum tri eea_establishment;
 	enum tri art3_2;
@@ -316,5 +327,23 @@ void facts_reg(const json_t *f, struct arena *a, struct incident_reg *out);
 /* The name of the first column in which `a` and `b` differ, or NULL. */
 const char *facts_reg_diff(
     const struct incident_reg *a, const struct incident_reg *b);
+/* The texts with a German and an English variant. */
+enum facts_text {
+	FTEXT_DESCRIPTION,
+	FTEXT_CONSEQUENCES,
+	FTEXT_MEASURES_TAKEN,
+	FTEXT_MEASURES_PLANNED,
+	FTEXT__MAX
+};
+/* "description", "consequences.text", ... (the entered texts' paths). */
+extern const char *const facts_text_paths[FTEXT__MAX];
+/*
+ * The text `t` for a document in German or English: the variant of that
+ * language when given, else the entered text (then *as_entered is set
+ * when there is one and texts.lang does not say it is in the document's
+ * language).  NULL when there is none.
+ */
+const char *facts_text(
+    const struct facts *, enum facts_text t, bool german, bool *as_entered);
 
 #endif

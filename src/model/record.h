@@ -138,6 +138,8 @@ struct filing {
 	const char *delay_reason;
 	const char *actor;
 	int64_t recorded_at;
+	const char *filed_by;         /* who submitted it, or NULL */
+	const char *filed_by_contact; /* their e-mail or phone, or NULL */
 };
 
 struct decision {

@@ -31,6 +31,8 @@
 	" i.created_at, i.updated_at, i.closed_at, i.event_n,"         \
 	" i.head_hash"
 #define TEMPLATE_COLS "id, kind, lang, version, body, sha256, created_at, actor"
+#define TEMPLATE_COLS  "id, kind, lang, version, body, sha256, created_at, actor"
+#define AUTHORITY_COLS "id, code, version, body, sha256, created_at, actor"
 
 const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_SETTING_GET] = { "SELECT value FROM setting WHERE key = ?",
@@ -196,13 +198,15 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	    NULL },
 	[STMT_FILING_INSERT] = { "INSERT INTO filing (obligation_id, phase,"
 	                         " filed_at, case_ref, late, delay_reason,"
-	                         " actor, recorded_at)"
-	                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+	                         " actor, recorded_at, filed_by,"
+	                         " filed_by_contact)"
+	                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 	                         " RETURNING id",
 	    NULL },
 	[STMT_FILING_LIST] = { "SELECT id, obligation_id, phase, filed_at,"
 	                       " case_ref, late, delay_reason, actor,"
-	                       " recorded_at FROM filing"
+	                       " recorded_at, filed_by, filed_by_contact"
+	                       " FROM filing"
 	                       " WHERE obligation_id = ? ORDER BY id",
 	    NULL },
 	[STMT_DECISION_INSERT] = { "INSERT INTO decision (incident_id, topic,"
@@ -256,6 +260,25 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_TEMPLATE_HISTORY] = { "SELECT " TEMPLATE_COLS " FROM template"
 	                            " WHERE kind = ? AND lang = ?"
 	                            " ORDER BY version",
+	    NULL },
+	[STMT_AUTHORITY_INSERT] = { "INSERT INTO authority_file (code, version,"
+	                            " body, sha256, created_at, actor)"
+	                            " VALUES (?, (SELECT COALESCE(MAX(version),"
+	                            " 0) + 1 FROM authority_file WHERE code = ?),"
+	                            " ?, ?, ?, ?) RETURNING id, version",
+	    NULL },
+	[STMT_AUTHORITY_ACTIVE] = { "SELECT " AUTHORITY_COLS
+	                            " FROM authority_file WHERE code = ?"
+	                            " ORDER BY version DESC LIMIT 1",
+	    NULL },
+	[STMT_AUTHORITY_HISTORY] = { "SELECT " AUTHORITY_COLS
+	                             " FROM authority_file WHERE code = ?"
+	                             " ORDER BY version",
+	    NULL },
+	[STMT_AUTHORITY_NEWEST] = { "SELECT " AUTHORITY_COLS
+	                            " FROM authority_file f WHERE version ="
+	                            " (SELECT MAX(version) FROM authority_file"
+	                            " WHERE code = f.code) ORDER BY code",
 	    NULL },
 	[STMT_LETTER_GET] = { "SELECT message_id, state, attempts,"
 	                      " updated_at, detail FROM letter"

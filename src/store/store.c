@@ -666,6 +666,8 @@ store_filing_insert(struct store *st, struct filing *f)
 	B->bind_text(H, s, 6, f->delay_reason);
 	B->bind_text(H, s, 7, f->actor);
 	B->bind_i64(H, s, 8, f->recorded_at);
+	B->bind_text(H, s, 9, f->filed_by);
+	B->bind_text(H, s, 10, f->filed_by_contact);
 	return run_id(st, s, &f->id);
 }
 
@@ -685,6 +687,8 @@ read_filing(struct store *st, enum stmt s, struct arena *a, void *p)
 	f->delay_reason = col_str(st, s, 6, a);
 	f->actor = col_str(st, s, 7, a);
 	f->recorded_at = B->col_i64(H, s, 8);
+	f->filed_by = col_str(st, s, 9, a);
+	f->filed_by_contact = col_str(st, s, 10, a);
 }
 
 enum err
@@ -1189,6 +1193,87 @@ store_template_history(struct store *st, const char *kind, const char *lang,
 	B->bind_text(H, STMT_TEMPLATE_HISTORY, 2, lang);
 	return collect(st, STMT_TEMPLATE_HISTORY, a, sizeof(**out),
 	    read_template, (void **)out, n);
+}
+
+/* ---- stored authority files -------------------------------------------- */
+
+enum err
+store_authority_insert(struct store *st, struct authority_rec *r)
+{
+	enum stmt s = STMT_AUTHORITY_INSERT;
+	enum step x;
+	enum err rc = ERR_OK;
+
+	B->bind_text(H, s, 1, r->code);
+	B->bind_text(H, s, 2, r->code);
+	if (r->body != NULL)
+		B->bind_text(H, s, 3, r->body);
+	else
+		B->bind_null(H, s, 3);
+	if (r->sha256 != NULL)
+		B->bind_text(H, s, 4, r->sha256);
+	else
+		B->bind_null(H, s, 4);
+	B->bind_i64(H, s, 5, r->created_at);
+	B->bind_text(H, s, 6, r->actor);
+	x = B->step(H, s);
+	if (x == STEP_ROW) {
+		r->id = B->col_i64(H, s, 0);
+		r->version = B->col_i64(H, s, 1);
+	} else {
+		rc = x == STEP_ERR ? st_fail(st) : ERR_INTERNAL;
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+static void
+read_authority(struct store *st, enum stmt s, struct arena *a, void *p)
+{
+	struct authority_rec *r = p;
+
+	r->id = B->col_i64(H, s, 0);
+	r->code = col_str(st, s, 1, a);
+	r->version = B->col_i64(H, s, 2);
+	r->body = col_str(st, s, 3, a);
+	r->sha256 = col_str(st, s, 4, a);
+	r->created_at = B->col_i64(H, s, 5);
+	r->actor = col_str(st, s, 6, a);
+}
+
+enum err
+store_authority_active(struct store *st, const char *code, struct arena *a,
+    struct authority_rec *out)
+{
+	struct authority_rec *v;
+	size_t n;
+	enum err rc;
+
+	B->bind_text(H, STMT_AUTHORITY_ACTIVE, 1, code);
+	rc = collect(st, STMT_AUTHORITY_ACTIVE, a, sizeof(*v), read_authority,
+	    (void **)&v, &n);
+	if (rc == ERR_OK && n == 0)
+		rc = ERR_NOTFOUND;
+	if (rc == ERR_OK)
+		*out = v[0];
+	return rc;
+}
+
+enum err
+store_authority_history(struct store *st, const char *code, struct arena *a,
+    struct authority_rec **out, size_t *n)
+{
+	B->bind_text(H, STMT_AUTHORITY_HISTORY, 1, code);
+	return collect(st, STMT_AUTHORITY_HISTORY, a, sizeof(**out),
+	    read_authority, (void **)out, n);
+}
+
+enum err
+store_authority_newest(
+    struct store *st, struct arena *a, struct authority_rec **out, size_t *n)
+{
+	return collect(st, STMT_AUTHORITY_NEWEST, a, sizeof(**out),
+	    read_authority, (void **)out, n);
 }
 
 /* ---- accounts, sessions, tokens, reads, drafts -------------------------- */

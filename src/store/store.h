@@ -186,6 +186,32 @@ enum err store_template_history(struct store *, const char *kind,
     const char *lang, struct arena *, struct template_rec **out, size_t *n);
 
 /*
+ * Authority files stored in the register (code), versioned like template
+ * overrides: rows are only added; a NULL body records a return to the
+ * built-in file.
+ */
+struct authority_rec {
+	int64_t id;
+	const char *code;
+	int64_t version;    /* 1, 2, ... per code */
+	const char *body;   /* the JSON; NULL: the built-in one */
+	const char *sha256; /* of body; NULL with it */
+	int64_t created_at;
+	const char *actor;
+};
+/* Sets r->id and r->version (the next one of its code). */
+enum err store_authority_insert(struct store *, struct authority_rec *r);
+/* The newest version of `code`; ERR_NOTFOUND when there is none. */
+enum err store_authority_active(struct store *, const char *code,
+    struct arena *, struct authority_rec *out);
+/* Every version of `code`, oldest first. */
+enum err store_authority_history(struct store *, const char *code,
+    struct arena *, struct authority_rec **out, size_t *n);
+/* The newest version of every stored code, by code. */
+enum err store_authority_newest(
+    struct store *, struct arena *, struct authority_rec **out, size_t *n);
+
+/*
  * The send log of letters (svc/letters.c): one entry per incident and
  * person, keyed by letter_key() (a hash; no personal data).  state is
  * "sending", "handed", "sent", "failed" or "in_doubt".

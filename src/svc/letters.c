@@ -38,7 +38,6 @@
 #include "doc/smtp.h"
 #include "doc/tmpl.h"
 #include "svc/svc_int.h"
-#include "svc/svc_template.h"
 
 enum { MBOX_BUF = 1 << 20 };
 
@@ -62,7 +61,11 @@ struct run {
 	char key[LETTER_KEY_LEN]; /* the strings of cur */
 	char msgid[LETTER_MSGID_MAX];
 	char why[512];
+	char broken[512]; /* the connection is unusable: why */
 	const char *from; /* mail_from */
+	/* Dry run: the texts an English [0] / German [1] letter quotes as
+	 * entered for want of a variant in its language, or NULL. */
+	const char *as_entered[2];
 	double t0;
 	size_t paced;
 };
@@ -201,7 +204,15 @@ deliver_one(struct run *r, const struct subject *sj, const char *key,
 	}
 	if (r->rq->dry_run) {
 		r->sum->would++;
-		report(r, sj->row, sj->id, "would_send", NULL, msgid);
+		report(r, sj->row, sj->id, "would_send",
+		    r->as_entered[sj->german], msgid);
+		return ERR_OK;
+	}
+	if (r->broken[0] != '\0') {
+		/* TLS or the login failed: trying again for every person
+		 * would only hammer the relay (and lock the account). */
+		r->sum->failed++;
+		report(r, sj->row, sj->id, "failed", r->broken, msgid);
 		return ERR_OK;
 	}
 	memset(&r->cur, 0, sizeof(r->cur));
@@ -223,6 +234,11 @@ deliver_one(struct run *r, const struct subject *sj, const char *key,
 			report(r, sj->row, sj->id, "sent", NULL, msgid);
 		}
 		break;
+	case SMTP_BROKEN:
+		snprintf(r->broken, sizeof(r->broken),
+		    "not attempted: row %lld: %.400s", (long long)sj->row,
+		    r->why);
+		FALLTHROUGH;
 	case SMTP_REFUSED:
 		rc = log_put(r, "failed", r->why, e);
 		if (rc == ERR_OK) {
@@ -264,7 +280,12 @@ write_eml(struct run *r, const struct subject *sj, const char *key,
 	path = arena_printf(r->a, "%s/%s.eml", r->rq->target, key);
 	if (r->rq->dry_run) {
 		r->sum->would++;
-		report(r, sj->row, sj->id, "would_write", path, msgid);
+		report(r, sj->row, sj->id, "would_write",
+		    r->as_entered[sj->german]
+		        ? arena_printf(
+		              r->a, "%s; %s", path, r->as_entered[sj->german])
+		        : path,
+		    msgid);
 		return ERR_OK;
 	}
 	pace(r);
@@ -307,7 +328,8 @@ write_mbox(struct run *r, const struct subject *sj, const char *msgid,
 		r->box.len = mark;
 		r->box.p[mark] = '\0';
 		r->sum->would++;
-		report(r, sj->row, sj->id, "would_write", NULL, msgid);
+		report(r, sj->row, sj->id, "would_write",
+		    r->as_entered[sj->german], msgid);
 		return ERR_OK;
 	}
 	pace(r);
@@ -363,17 +385,57 @@ open_output(struct run *r, struct svc_err *e)
 			return ERR_IO;
 		}
 		return ERR_OK;
-	default:
-		if (smtp_open(rq->target, r->from, &r->smtp, why,
-		        sizeof(why)) != ERR_OK) {
+	default: {
+		struct smtp_cfg sc = { rq->target, r->from, rq->smtp_ca,
+			rq->smtp_tls_optional };
+
+		if (smtp_open(&sc, &r->smtp, why, sizeof(why)) != ERR_OK) {
 			svc_err_msg(e, "%s", why);
 			return ERR_INVAL;
 		}
 		return ERR_OK;
 	}
+	}
 }
 
 /* ---- the batch -------------------------------------------------------------- */
+
+/*
+ * "quotes as entered (no English text): description [texts.description_en],
+ * ..." for a letter in `german` or English, or NULL when every quoted text
+ * has a variant in that language (or there is nothing to quote).
+ */
+static const char *
+as_entered(const struct facts *f, bool german, struct arena *a)
+{
+	static const enum facts_text quoted[] = { FTEXT_DESCRIPTION,
+		FTEXT_MEASURES_TAKEN, FTEXT_MEASURES_PLANNED };
+	char list[512] = "";
+	size_t at = 0;
+
+	for (size_t i = 0; i < nitems(quoted); i++) {
+		bool entered = false;
+		const char *p = facts_text_paths[quoted[i]];
+		const char *dot = strchr(p, '.');
+		char var[48];
+
+		facts_text(f, quoted[i], german, &entered);
+		if (!entered)
+			continue;
+		/* texts.description_en, texts.measures_taken_en, ... */
+		snprintf(var, sizeof(var), "texts.%.*s%s%s_%s",
+		    dot ? (int)(dot - p) : (int)strlen(p), p, dot ? "_" : "",
+		    dot ? dot + 1 : "", german ? "de" : "en");
+		at += (size_t)snprintf(list + at, sizeof(list) - at,
+		    "%s%s [%s]", at ? ", " : "", p, var);
+		if (at >= sizeof(list))
+			break;
+	}
+	if (at == 0)
+		return NULL;
+	return arena_printf(a, "quotes as entered (no %s text): %s",
+	    german ? "German" : "English", list);
+}
 
 static enum err
 load_org(struct run *r, struct letter_org *o, struct svc_err *e)
@@ -583,6 +645,10 @@ svc_letters(struct svc *s, const struct letters_req *rq, letters_cb cb,
 		goto out;
 	}
 	r.from = org.mail_from;
+	if (rq->dry_run) {
+		r.as_entered[0] = as_entered(&f, false, fa);
+		r.as_entered[1] = as_entered(&f, true, fa);
+	}
 	mail_mbox_from(&r.mbox_sep, org.mail_from, s->now);
 	/* The templates in use: an override stored in the register, else
 	 * the built-in one (svc/template.c). */
@@ -651,7 +717,7 @@ svc_letters(struct svc *s, const struct letters_req *rq, letters_cb cb,
 	}
 	if (rc == ERR_OK && rq->file && !rq->dry_run) {
 		struct file_req fr = { "subjects", 0, PHASE_INITIAL, s->now,
-			NULL, NULL };
+			NULL, NULL, NULL, NULL };
 		bool late;
 
 		if (sum->invalid || sum->failed || sum->in_doubt) {

@@ -16,7 +16,6 @@
 #include "base/clock.h"
 #include "base/str.h"
 #include "svc/svc_int.h"
-#include "svc/svc_template.h"
 
 enum {
 	S_ORG_NAME,
@@ -41,6 +40,10 @@ struct doc_input {
 	const char *set[S__MAX];
 	const struct decision *dec;
 	size_t dec_n;
+	const struct obligation *obl; /* register entry: the obligations */
+	size_t obl_n;
+	const struct filing *const *fil; /* their filings, per obligation */
+	const size_t *fil_n;
 	const json_t *assessment; /* the latest result, or NULL */
 	int64_t assess_version;
 	int64_t assessed_at;
@@ -183,7 +186,7 @@ base_view(const struct doc_input *d, bool de)
 	    "channels", d->set[S_ORG_CHANNELS], "dpo", "name",
 	    d->set[S_DPO_NAME], "email", d->set[S_DPO_EMAIL], "phone",
 	    d->set[S_DPO_PHONE], "address", d->set[S_DPO_ADDRESS], "what",
-	    str_json(f->description), "breach_type",
+	    str_json(facts_text(f, FTEXT_DESCRIPTION, de, NULL)), "breach_type",
 	    label_json("breach_type", f->breach_type, de), "aware_date",
 	    date_json(f->aware_at, de), "discovered_date",
 	    date_json(f->discovered_at, de), "occurred", period_json(f, de),
@@ -192,9 +195,12 @@ base_view(const struct doc_input *d, bool de)
 	    count_json(f->subjects_n, f->subjects_n_estimate, de, "Person",
 	        "Personen", "person", "people"),
 	    "consequences", labels_json(&conseq, "consequence", de),
-	    "consequences_text", str_json(f->conseq_text), "measures_taken",
-	    str_json(f->measures_taken), "measures_planned",
-	    str_json(f->measures_planned));
+	    "consequences_text",
+	    str_json(facts_text(f, FTEXT_CONSEQUENCES, de, NULL)),
+	    "measures_taken",
+	    str_json(facts_text(f, FTEXT_MEASURES_TAKEN, de, NULL)),
+	    "measures_planned",
+	    str_json(facts_text(f, FTEXT_MEASURES_PLANNED, de, NULL)));
 }
 
 /* ---- the public notice: advice chosen from the data categories -------- */
@@ -463,6 +469,190 @@ assessment_json(const struct doc_input *d, bool de)
 	    "reasons", reasons);
 }
 
+/* Who an obligation is owed to, in words. */
+static const char *
+recipient_label(const struct obligation *o, bool de)
+{
+	static const struct {
+		const char *r, *de, *en;
+	} t[] = {
+		{ "authority", "Aufsichtsbehörde (Art. 33)",
+		    "Supervisory authority (Art. 33)" },
+		{ "controller", "Verantwortlicher (Art. 33 Abs. 2)",
+		    "Controller (Art. 33(2))" },
+		{ "subjects", "Betroffene Personen (Art. 34)",
+		    "Data subjects (Art. 34)" },
+		{ "public",
+		    "Öffentliche Bekanntmachung (Art. 34 Abs. 3 lit. c)",
+		    "Public communication (Art. 34(3)(c))" },
+	};
+
+	for (size_t i = 0; i < nitems(t); i++) {
+		if (str_eq(o->recipient, t[i].r))
+			return de ? t[i].de : t[i].en;
+	}
+	return o->label != NULL ? o->label : o->recipient;
+}
+
+static const char *
+phase_label(enum phase p, bool de)
+{
+	switch (p) {
+	case PHASE_INITIAL:
+		return de ? "Erstmeldung" : "initial notification";
+	case PHASE_FOLLOWUP:
+		return de ? "Nachtrag" : "follow-up";
+	case PHASE_FINAL:
+		return de ? "abschließende Meldung" : "final notification";
+	default:
+		return de ? "Rücknahme (keine Verletzung)"
+		          : "withdrawal (not a breach)";
+	}
+}
+
+/* One filing in words: "Erstmeldung am ..., Aktenzeichen X, ...". */
+static json_t *
+filing_json(const struct filing *fl, bool de)
+{
+	json_t *when = date_json(fl->filed_at, de), *r;
+	char out[2048];
+	size_t at;
+
+	at = (size_t)snprintf(out, sizeof(out), "%s %s %s",
+	    phase_label(fl->phase, de), de ? "am" : "on",
+	    json_string_value(when));
+	if (fl->case_ref != NULL && at < sizeof(out))
+		at += (size_t)snprintf(out + at, sizeof(out) - at, ", %s %s",
+		    de ? "Aktenzeichen" : "case reference", fl->case_ref);
+	if (fl->filed_by != NULL && at < sizeof(out))
+		at += (size_t)snprintf(out + at, sizeof(out) - at,
+		    ", %s %s%s%s%s", de ? "abgegeben von" : "submitted by",
+		    fl->filed_by, fl->filed_by_contact ? " (" : "",
+		    fl->filed_by_contact ? fl->filed_by_contact : "",
+		    fl->filed_by_contact ? ")" : "");
+	if (fl->late && at < sizeof(out))
+		snprintf(out + at, sizeof(out) - at, "; %s%s",
+		    de ? "nach Fristablauf, Gründe: " : "late; reasons: ",
+		    fl->delay_reason ? fl->delay_reason
+		                     : (de ? "nicht erfasst" : "not recorded"));
+	json_decref(when);
+	r = json_pack("{s:s}", "text", out);
+	return r;
+}
+
+/* The obligations, their state and filings. */
+static json_t *
+notifications_json(const struct doc_input *d, bool de)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < d->obl_n; i++) {
+		const struct obligation *o = &d->obl[i];
+		json_t *fl = json_array(), *due = date_json(o->due_at, de);
+		char state[1024];
+
+		switch (o->status) {
+		case OBL_OPEN:
+			snprintf(state, sizeof(state), "%s %s",
+			    de ? "offen, fällig" : "open, due",
+			    json_string_value(due));
+			break;
+		case OBL_NOT_REQUIRED:
+			snprintf(state, sizeof(state), "%s%s%s",
+			    de ? "nicht erforderlich" : "not required",
+			    o->rationale
+			        ? (de ? ", Begründung: " : "; reason: ")
+			        : "",
+			    o->rationale ? o->rationale : "");
+			break;
+		case OBL_WITHDRAWN:
+			snprintf(state, sizeof(state), "%s",
+			    de ? "zurückgenommen" : "withdrawn");
+			break;
+		default:
+			snprintf(state, sizeof(state), "%s%s",
+			    de ? "erfüllt" : "filed",
+			    o->late ? (de ? " (verspätet)" : " (late)") : "");
+			break;
+		}
+		for (size_t k = 0; k < d->fil_n[i]; k++)
+			json_array_append_new(
+			    fl, filing_json(&d->fil[i][k], de));
+		json_array_append_new(arr,
+		    json_pack("{s:s, s:s, s:o}", "recipient",
+		        recipient_label(o, de), "state", state, "filings", fl));
+		json_decref(due);
+	}
+	return arr;
+}
+
+/*
+ * Whether the supervisory authority was notified, in one sentence: the
+ * register entry is kept for every breach (Art. 33(5), EDPB 9/2022
+ * V.A), and it must say which kind it is.
+ */
+static json_t *
+notified_json(const struct doc_input *d, bool de)
+{
+	const struct decision *dec = NULL;
+	char out[2048];
+
+	for (size_t i = 0; i < d->obl_n; i++) {
+		const struct obligation *o = &d->obl[i];
+
+		if (!str_eq(o->recipient, "authority") || d->fil_n[i] == 0)
+			continue;
+		for (size_t k = 0; k < d->fil_n[i]; k++) {
+			const struct filing *fl = &d->fil[i][k];
+			json_t *when;
+
+			if (fl->phase == PHASE_WITHDRAWN) {
+				snprintf(out, sizeof(out), "%s",
+				    de ? "gemeldet und zurückgenommen: es lag "
+				         "keine Verletzung vor"
+				       : "notified, then withdrawn: it was "
+				         "not a breach");
+				return json_string(out);
+			}
+			if (fl->phase != PHASE_INITIAL)
+				continue;
+			when = date_json(fl->filed_at, de);
+			snprintf(out, sizeof(out), "%s %s%s%s",
+			    de ? "ja, gemeldet am" : "yes, notified on",
+			    json_string_value(when),
+			    fl->case_ref ? (de ? ", Aktenzeichen "
+			                       : ", case "
+			                         "reference ")
+			                 : "",
+			    fl->case_ref ? fl->case_ref : "");
+			json_decref(when);
+			return json_string(out);
+		}
+	}
+	for (size_t i = 0; i < d->dec_n; i++) {
+		if (d->dec[i].topic == TOPIC_AUTHORITY)
+			dec = &d->dec[i];
+	}
+	if (dec != NULL && !dec->outcome) {
+		json_t *when = date_json(dec->decided_at, de);
+
+		snprintf(out, sizeof(out), "%s %s %s %s: %s",
+		    de ? "nein, nicht gemeldet; entschieden am"
+		       : "no, not notified; decided on",
+		    json_string_value(when), de ? "von" : "by", dec->actor,
+		    dec->rationale);
+		json_decref(when);
+		return json_string(out);
+	}
+	return json_string(
+	    dec != NULL ? (de ? "noch nicht gemeldet (entschieden: melden)"
+	                      : "not yet notified (decided: notify)")
+	                : (de ? "noch nicht gemeldet; es ist keine "
+	                        "Entscheidung darüber erfasst"
+	                      : "not yet notified; no decision about it has "
+	                        "been recorded"));
+}
+
 static json_t *
 register_view(const struct doc_input *d, bool de)
 {
@@ -478,6 +668,8 @@ register_view(const struct doc_input *d, bool de)
 	json_object_set_new(v, "assessment", assessment_json(d, de));
 	json_object_set_new(
 	    v, "measures_prevent", str_json(d->f->measures_prevent));
+	json_object_set_new(v, "notified", notified_json(d, de));
+	json_object_set_new(v, "notifications", notifications_json(d, de));
 	return v;
 }
 
@@ -526,6 +718,26 @@ example_input(struct doc_input *d, struct incident *in, struct facts *f,
 		d->set[i] = "example";
 	d->dec = dec;
 	d->dec_n = 1;
+	{
+		static struct obligation o;
+		static struct filing fl;
+		static const struct filing *fls[1] = { &fl };
+		static const size_t fln[1] = { 1 };
+
+		memset(&o, 0, sizeof(o));
+		o.recipient = "authority";
+		o.status = OBL_FILED;
+		o.due_at = 1714816800;
+		memset(&fl, 0, sizeof(fl));
+		fl.phase = PHASE_INITIAL;
+		fl.filed_at = 1714600000;
+		fl.case_ref = "EX-1";
+		fl.filed_by = "Example";
+		d->obl = &o;
+		d->obl_n = 1;
+		d->fil = fls;
+		d->fil_n = fln;
+	}
 	d->assess_version = 1;
 	d->assessed_at = 1714557600;
 	d->now = 1714557600;
@@ -631,12 +843,31 @@ load_reasoning(struct svc *s, struct doc_input *d, struct svc_err *e)
 {
 	struct decision *dec;
 	struct assessment_rec *as;
-	size_t n;
+	struct obligation *obl;
+	const struct filing **fil;
+	size_t n, *fil_n;
 	enum err rc;
 
 	rc = store_decision_list(s->st, d->in->id, s->a, &dec, &d->dec_n);
 	if (rc == ERR_OK)
 		d->dec = dec;
+	if (rc == ERR_OK)
+		rc = store_obligation_list(
+		    s->st, d->in->id, s->a, &obl, &d->obl_n);
+	if (rc == ERR_OK) {
+		d->obl = obl;
+		fil = arena_allocarray(s->a, d->obl_n + 1, sizeof(*fil));
+		fil_n = arena_allocarray(s->a, d->obl_n + 1, sizeof(*fil_n));
+		for (size_t i = 0; i < d->obl_n && rc == ERR_OK; i++) {
+			struct filing *v;
+
+			rc = store_filing_list(
+			    s->st, obl[i].id, s->a, &v, &fil_n[i]);
+			fil[i] = v;
+		}
+		d->fil = (const struct filing *const *)fil;
+		d->fil_n = fil_n;
+	}
 	if (rc == ERR_OK)
 		rc = store_assessment_list(s->st, d->in->id, s->a, &as, &n);
 	if (rc != ERR_OK)

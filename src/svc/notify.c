@@ -81,6 +81,8 @@ take_obligations(struct svc *s, int64_t incident_id, struct arena *a,
 			in->initial_at = fv[k].filed_at;
 			in->late = fv[k].late;
 			in->delay_reason = fv[k].delay_reason;
+			in->filed_by = fv[k].filed_by;
+			in->filed_by_contact = fv[k].filed_by_contact;
 		}
 		/* Not filed yet: late if it were filed now. */
 		if (in->initial_at == TIME_UNKNOWN && in->has_deadline)

@@ -231,7 +231,10 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 	*late_out = false;
 	if (svc_check_text("delay_reason", rq->delay_reason, false, e) !=
 	        ERR_OK ||
-	    svc_check_text("case_ref", rq->case_ref, false, e) != ERR_OK) {
+	    svc_check_text("case_ref", rq->case_ref, false, e) != ERR_OK ||
+	    svc_check_text("filed_by", rq->filed_by, false, e) != ERR_OK ||
+	    svc_check_text(
+	        "filed_by_contact", rq->filed_by_contact, false, e) != ERR_OK) {
 		rc = ERR_INVAL;
 		goto out_nofinish;
 	}
@@ -278,6 +281,11 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 	    rq->delay_reason && *rq->delay_reason ? rq->delay_reason : NULL;
 	fl.actor = s->actor;
 	fl.recorded_at = s->now;
+	fl.filed_by = rq->filed_by && *rq->filed_by ? rq->filed_by : NULL;
+	fl.filed_by_contact =
+	    fl.filed_by && rq->filed_by_contact && *rq->filed_by_contact
+	        ? rq->filed_by_contact
+	        : NULL;
 	if (rq->phase != PHASE_INITIAL && o->kind != KIND_UNDUE &&
 	    fl.case_ref == NULL) {
 		field_errors_add(&e->fe, "case_ref",
@@ -324,11 +332,12 @@ svc_file(struct svc *s, const char *id, const struct file_req *rq,
 	}
 	rc = svc_event(s, &in, "filing",
 	    json_pack("{s:I, s:I, s:s, s:s,"
-	              " s:o, s:s?, s:b, s:s?}",
+	              " s:o, s:s?, s:b, s:s?, s:s*, s:s*}",
 	        "filing", (json_int_t)fl.id, "obligation", (json_int_t)o->id,
 	        "recipient", o->recipient, "phase", phase_names[fl.phase],
 	        "filed_at", json_time_utc(fl.filed_at), "case_ref", fl.case_ref,
-	        "late", fl.late, "delay_reason", fl.delay_reason),
+	        "late", fl.late, "delay_reason", fl.delay_reason, "filed_by",
+	        fl.filed_by, "filed_by_contact", fl.filed_by_contact),
 	    e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);

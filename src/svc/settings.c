@@ -9,6 +9,7 @@
 
 #include "base/clock.h"
 #include "base/str.h"
+#include "doc/notify.h"
 #include "svc/svc_int.h"
 
 enum check { CHK_LINE, CHK_TEXT, CHK_EMAIL, CHK_ZONE, CHK_PREFIX, CHK_AUTH };
@@ -80,7 +81,8 @@ problem(const struct setting_def *d, const char *v)
 	case CHK_AUTH:
 		if (!str_eq(v, "nrw") && !str_eq(v, "by") && !str_eq(v, "bw") &&
 		    !str_eq(v, "bfdi") && !str_eq(v, "en"))
-			return "one of nrw, by, bw, bfdi, en";
+			return "one of nrw, by, bw, bfdi, en, or a code stored "
+			       "with breachkit authority load";
 		break;
 	default:
 		break;
@@ -105,6 +107,17 @@ svc_setting_set(
 	}
 	if (value != NULL) {
 		why = problem(d, value);
+		/* An authority stored in the register (authority load). */
+		if (why != NULL && d->check == CHK_AUTH) {
+			struct authority au;
+			struct svc_err e2;
+			int64_t v;
+
+			svc_err_clear(&e2);
+			if (svc_authority_get(s, value, s->a, &au, &v, &e2) ==
+			    ERR_OK)
+				why = NULL;
+		}
 		if (why != NULL) {
 			field_errors_add(&e->fe, key, "%s", why);
 			return ERR_INVAL;

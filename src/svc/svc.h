@@ -17,7 +17,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "base/arena.h"
+#include "base/buf.h"
+#include "doc/tmpl.h"
 #include "model/facts.h"
 #include "model/record.h"
 #include "model/regime.h"
@@ -120,6 +124,8 @@ struct file_req {
 	int64_t filed_at;
 	const char *case_ref;
 	const char *delay_reason;
+	const char *filed_by;         /* who submitted it, or NULL */
+	const char *filed_by_contact; /* their e-mail or phone, or NULL */
 };
 enum err svc_file(struct svc *, const char *id, const struct file_req *,
     bool *late_out, struct svc_err *);
@@ -177,6 +183,32 @@ enum err svc_notify(struct svc *, const char *id, const struct authority *au,
     struct notify_doc *out, struct svc_err *);
 
 /*
+ * Authority files (svc/authority.c, docs/notify.md): the built-in ones and
+ * corrected or additional ones stored in the register, versioned like
+ * template overrides.  svc_authority_get parses the file in use for
+ * `code` (the newest stored version, else the built-in file; *version is
+ * 0 for a built-in file never overridden).  ERR_NOTFOUND: no such code.
+ */
+enum err svc_authority_get(struct svc *, const char *code, struct arena *,
+    struct authority *out, int64_t *version, struct svc_err *);
+/* The JSON text of the file in use (strings in the arena or static). */
+enum err svc_authority_source(struct svc *, const char *code, struct arena *,
+    const char **json, size_t *len, int64_t *version, struct svc_err *);
+/* Validate (authority_parse; problems in e->fe) and store a new version
+ * for the file's code. */
+enum err svc_authority_load(struct svc *, const char *json, size_t len,
+    const char **code, int64_t *version, struct svc_err *);
+/* Record a return to the built-in file (ERR_CONFLICT if none is stored). */
+enum err svc_authority_reset(
+    struct svc *, const char *code, int64_t *version, struct svc_err *);
+/* [{version, source, sha256, created_at, actor}] oldest first. */
+enum err svc_authority_history(
+    struct svc *, const char *code, json_t **out, struct svc_err *);
+/* [{code, short_name, source, version, problem?}]: built-ins, then the
+ * codes only the register has. */
+json_t *svc_authority_list(struct svc *);
+
+/*
  * Letters to the data subjects (Art. 34; svc/letters.c, docs/letters.md):
  * one letter per row of a CSV list, written as EML files or an mbox, or
  * delivered over SMTP with a send log that makes a batch resumable.
@@ -192,7 +224,9 @@ struct letters_req {
 	bool dry_run;       /* render and check only */
 	double rate;        /* letters per second; 0: any */
 	enum letters_doubt doubt;
-	bool file; /* file the Art. 34 obligation */
+	bool file;              /* file the Art. 34 obligation */
+	const char *smtp_ca;    /* PEM CA bundle to trust, or NULL */
+	bool smtp_tls_optional; /* STARTTLS optional (loopback only) */
 };
 /* One row of the per-recipient report; no address, no name. */
 struct letters_item {
@@ -325,5 +359,90 @@ enum err svc_token_get(
 enum err svc_token_revoke(struct svc *, int64_t id, struct svc_err *);
 /* A random 20-character password (demo and new accounts). */
 void svc_password_new(char out[TOKEN_MAX]);
+
+/* ---- document templates and the documents built from them ---------------
+ * (svc/template.c, svc/notice.c; docs/templates.md).  A template KIND has a
+ * name, an output type and an example view model whose keys are the
+ * variables it may use.  The template in use for (kind, language) is the
+ * newest override stored in the register or, without one, the built-in
+ * file src/doc/templates/KIND.LANG.mustache.  Overrides are checked before
+ * they are stored: they must parse, name only known variables, and render
+ * the example. */
+
+struct template_kind {
+	const char *name; /* "notice-html" */
+	enum tmpl_type type;
+	const char *summary;
+	/* The example view (the allowed names); new reference. */
+	json_t *(*example)(bool german);
+};
+
+/* Every kind, in a fixed order. */
+const struct template_kind *svc_template_kinds(size_t *n);
+/* The kind called `name`, or NULL. */
+const struct template_kind *svc_template_kind(const char *name);
+/* "de" and "en"; NULL for any other language. */
+const char *svc_template_lang(const char *lang);
+
+/*
+ * The template in use for (kind, lang): its source in `a`, and the
+ * override's version (0: built-in).  ERR_INVAL for an unknown kind or
+ * language (message in e).
+ */
+enum err svc_template_source(struct svc *, const char *kind, const char *lang,
+    struct arena *a, const char **src, int64_t *version, struct svc_err *);
+/*
+ * Parse the template in use (built-ins are trusted, overrides are not).
+ * The caller frees *out with tmpl_free().
+ */
+enum err svc_template_load(struct svc *, const char *kind, const char *lang,
+    struct tmpl **out, struct svc_err *);
+/*
+ * Check and store an override: it must parse, name only variables of its
+ * kind (ERR_INVAL listing the allowed ones) and render the example.
+ * *version is the new version.
+ */
+enum err svc_template_set(struct svc *, const char *kind, const char *lang,
+    const char *src, size_t len, int64_t *version, struct svc_err *);
+/* Record a return to the built-in template as a new version. */
+enum err svc_template_reset(struct svc *, const char *kind, const char *lang,
+    int64_t *version, struct svc_err *);
+/* [{version, source, sha256, created_at, actor}] oldest first. */
+enum err svc_template_history(struct svc *, const char *kind, const char *lang,
+    json_t **out, struct svc_err *);
+/* [{kind, type, lang, source, version, summary}] for every kind/lang. */
+json_t *svc_template_list(struct svc *);
+/*
+ * Built-in partials: {{> name}} is src/doc/templates/_name.mustache.  A
+ * tmpl_partial_fn over a `struct partials` the caller releases.
+ */
+struct partials {
+	size_t n;
+	const char *name[16];
+	struct tmpl *t[16];
+};
+const struct tmpl *svc_template_partial(void *partials, const char *name);
+void svc_partials_release(struct partials *);
+
+/* The documents of svc/notice.c. */
+enum notice_kind { NOTICE_PUBLIC, NOTICE_CONTROLLER, NOTICE_REGISTER };
+struct notice_req {
+	const char *id;
+	enum notice_kind kind;
+	bool german;
+	bool html; /* public notice only */
+};
+/*
+ * Render the document into `out`.  Settings the document needs and the
+ * register lacks are listed in e (ERR_INVAL) before anything is rendered.
+ */
+enum err svc_notice(
+    struct svc *, const struct notice_req *, struct buf *out, struct svc_err *);
+/* The kind of template a notice uses. */
+const char *svc_notice_template(const struct notice_req *);
+/* Example views of the notice kinds (svc/notice.c; new references). */
+json_t *svc_notice_example_public(bool german);
+json_t *svc_notice_example_controller(bool german);
+json_t *svc_notice_example_register(bool german);
 
 #endif

@@ -11,7 +11,6 @@
 #include "base/str.h"
 #include "embed.h"
 #include "svc/svc_int.h"
-#include "svc/svc_template.h"
 
 #define BUILTIN_DIR "src/doc/templates/"
 

@@ -181,6 +181,15 @@ replay_filing(struct vctx *v, const struct event *ev, const json_t *p)
 	            : json_null(),
 	        "actor", ev->actor, "obligation",
 	        json_integer_value(json_object_get(p, "obligation"))));
+	/* Since 0006: who submitted it (absent from older events). */
+	json_object_set_new(json_object_get(v->fil, k), "filed_by",
+	    json_is_string(json_object_get(p, "filed_by"))
+	        ? json_incref(json_object_get(p, "filed_by"))
+	        : json_null());
+	json_object_set_new(json_object_get(v->fil, k), "filed_by_contact",
+	    json_is_string(json_object_get(p, "filed_by_contact"))
+	        ? json_incref(json_object_get(p, "filed_by_contact"))
+	        : json_null());
 	if (strcmp(phase, "initial") == 0) {
 		json_object_set_new(o, "filed_at", jtime(ptime(p, "filed_at")));
 		json_object_set_new(o, "late",
@@ -435,6 +444,8 @@ check_filings(
 			CMP("late", json_boolean(f[j].late));
 			CMP("delay_reason", jstr(f[j].delay_reason));
 			CMP("actor", jstr(f[j].actor));
+			CMP("filed_by", jstr(f[j].filed_by));
+			CMP("filed_by_contact", jstr(f[j].filed_by_contact));
 #undef CMP
 		}
 	}

@@ -94,3 +94,36 @@ for path in sys.argv[1:]:
     assert "datenschutz@musterschuh.example.invalid" in body
 PYEOF
 }
+
+# tls_certs DIR: a throwaway CA (DIR/ca.pem) and a certificate for the
+# loopback relay signed by it (DIR/relay.pem, DIR/relay.key: IP 127.0.0.1
+# and DNS localhost), plus a second, unrelated CA (DIR/other-ca.pem).
+# Made fresh in each run; never kept.
+tls_certs() {
+	local d=$1
+	mkdir -p "$d" || fail "tls_certs: cannot create $d"
+	(
+		set -e
+		cd "$d"
+		ec="-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
+		# shellcheck disable=SC2086
+		openssl req -x509 $ec -keyout ca.key -out ca.pem -days 2 \
+		    -subj "/CN=breachkit test CA (throwaway)" \
+		    -addext "basicConstraints=critical,CA:TRUE" \
+		    -addext "keyUsage=critical,keyCertSign,cRLSign"
+		# shellcheck disable=SC2086
+		openssl req -x509 $ec -keyout other-ca.key -out other-ca.pem \
+		    -days 2 -subj "/CN=breachkit unrelated CA (throwaway)" \
+		    -addext "basicConstraints=critical,CA:TRUE" \
+		    -addext "keyUsage=critical,keyCertSign,cRLSign"
+		# shellcheck disable=SC2086
+		openssl req $ec -keyout relay.key -out relay.csr \
+		    -subj "/CN=localhost"
+		printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+		    "basicConstraints=CA:FALSE" \
+		    "extendedKeyUsage=serverAuth" >relay.ext
+		openssl x509 -req -in relay.csr -CA ca.pem -CAkey ca.key \
+		    -CAcreateserial -days 2 -extfile relay.ext -out relay.pem
+		rm -f ca.key other-ca.key relay.csr
+	) >"$d/.openssl.log" 2>&1 || fail "tls_certs: openssl failed: $(cat "$d/.openssl.log")"
+}

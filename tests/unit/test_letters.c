@@ -19,8 +19,8 @@
 #include "doc/csv.h"
 #include "doc/letter.h"
 #include "doc/mail.h"
+#include "doc/smtp.h"
 #include "svc/svc.h"
-#include "svc/svc_template.h"
 
 /* ---- CSV ---------------------------------------------------------------- */
 
@@ -565,7 +565,76 @@ t_letters_mbox(void **state)
 	arena_free(a);
 }
 
+/* Which hosts count as loopback (STARTTLS may be optional), and which
+ * URLs smtp_open refuses before anything is sent. */
+static void
+t_smtp_urls(void **state)
+{
+	static const struct {
+		const char *url;
+		bool loopback;
+	} lb[] = {
+		{ "smtp://127.0.0.1:25", true },
+		{ "smtp://127.8.9.10", true },
+		{ "smtp://user@127.0.0.1:2525/x", true },
+		{ "smtp://[::1]:25", true },
+		{ "smtp://LOCALHOST:25", true },
+		{ "smtp://localhost", true },
+		{ "smtp://127.0.0.1.example.invalid:25", false },
+		{ "smtp://localhost.example.invalid", false },
+		{ "smtp://127.0.0.1@relay.example.invalid", false },
+		{ "smtp://relay.example.invalid", false },
+		{ "smtp://128.0.0.1", false },
+		{ "smtp://0177.0.0.1", false },
+		{ "smtp://[::2]", false },
+		{ "smtp://", false },
+	};
+	static const struct {
+		const char *url;
+		const char *ca;
+		bool optional;
+		const char *why;
+	} bad[] = {
+		{ "http://127.0.0.1", NULL, false, "must start with" },
+		{ "smtp://a:b@127.0.0.1", NULL, false, "holds a password" },
+		{ "smtp://relay.example.invalid", NULL, true, "loopback" },
+		{ "smtps://127.0.0.1", NULL, true, "loopback" },
+		{ "smtp:///x", NULL, false, "with a host" },
+		{ "smtp://127.0.0.1", "/nonexistent/ca.pem", false,
+		    "--smtp-ca" },
+	};
+	struct smtp *s = NULL;
+	char why[256];
+
+	(void)state;
+	for (size_t i = 0; i < nitems(lb); i++) {
+		if (smtp_url_loopback(lb[i].url) != lb[i].loopback)
+			fail_msg("%s: loopback should be %d", lb[i].url,
+			    lb[i].loopback);
+	}
+	for (size_t i = 0; i < nitems(bad); i++) {
+		struct smtp_cfg c = { bad[i].url, "dpo@example.invalid",
+			bad[i].ca, bad[i].optional };
+
+		assert_int_not_equal(
+		    smtp_open(&c, &s, why, sizeof(why)), ERR_OK);
+		assert_null(s);
+		if (strstr(why, bad[i].why) == NULL)
+			fail_msg("%s: \"%s\" lacks \"%s\"", bad[i].url, why,
+			    bad[i].why);
+		assert_null(strstr(why, ":b@"));
+	}
+	{
+		struct smtp_cfg c = { "smtp://127.0.0.1:1",
+			"dpo@example.invalid", NULL, true };
+
+		assert_int_equal(smtp_open(&c, &s, why, sizeof(why)), ERR_OK);
+		smtp_close(s);
+	}
+}
+
 const struct CMUnitTest letters_tests[] = {
+	cmocka_unit_test(t_smtp_urls),
 	cmocka_unit_test(t_csv_table),
 	cmocka_unit_test(t_csv_caps),
 	cmocka_unit_test(t_mail_qp),

@@ -197,9 +197,12 @@ test_obligation_decision_attachment(void **state)
 	fl.phase = PHASE_INITIAL;
 	fl.filed_at = 2000;
 	fl.actor = "me";
+	fl.filed_by = "Dana Beispiel";
 	assert_int_equal(store_filing_insert(st, &fl), ERR_OK);
 	assert_int_equal(store_filing_list(st, o.id, a, &fv, &n), ERR_OK);
 	assert_int_equal(n, 1);
+	assert_string_equal(fv[0].filed_by, "Dana Beispiel");
+	assert_null(fv[0].filed_by_contact);
 	memset(&d, 0, sizeof(d));
 	d.incident_id = in.id;
 	d.topic = TOPIC_SUBJECTS;
@@ -384,11 +387,50 @@ test_register_stream(void **state)
 	assert_true(seen.has_reg[0]);
 	assert_false(seen.has_reg[1]);
 	assert_true(seen.has_reg[2]);
+/* Stored authority files: versions per code, the newest in use. */
+static void
+test_authority_file(void **state)
+{
+	struct store *st = mem();
+	struct arena *a = arena_new();
+	struct authority_rec r = { 0 }, cur, *v;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(
+	    store_authority_active(st, "nrw", a, &cur), ERR_NOTFOUND);
+	r.code = "nrw";
+	r.body = "{\"code\": \"nrw\"}";
+	r.sha256 = "00";
+	r.created_at = 100;
+	r.actor = "dpo";
+	assert_int_equal(store_authority_insert(st, &r), ERR_OK);
+	assert_int_equal(r.version, 1);
+	r.code = "ni";
+	assert_int_equal(store_authority_insert(st, &r), ERR_OK);
+	assert_int_equal(r.version, 1);
+	r.code = "nrw";
+	r.body = NULL; /* a reset */
+	r.sha256 = NULL;
+	assert_int_equal(store_authority_insert(st, &r), ERR_OK);
+	assert_int_equal(r.version, 2);
+	assert_int_equal(store_authority_active(st, "nrw", a, &cur), ERR_OK);
+	assert_int_equal(cur.version, 2);
+	assert_null(cur.body);
+	assert_int_equal(store_authority_history(st, "nrw", a, &v, &n), ERR_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].body, "{\"code\": \"nrw\"}");
+	assert_string_equal(v[0].actor, "dpo");
+	assert_int_equal(store_authority_newest(st, a, &v, &n), ERR_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].code, "ni");
+	assert_int_equal(v[1].version, 2);
 	arena_free(a);
 	store_close(st);
 }
 
 const struct CMUnitTest store_tests[] = {
+	cmocka_unit_test(test_authority_file),
 	cmocka_unit_test(test_open_migrate),
 	cmocka_unit_test(test_settings_refseq),
 	cmocka_unit_test(test_incident_event),

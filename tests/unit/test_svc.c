@@ -192,7 +192,8 @@ test_late_filing_stays_late(void **state)
 	struct fx *fx = *state;
 	struct arena *a = arena_new();
 	struct obligation *v;
-	struct file_req f = { "authority", 0, PHASE_INITIAL, T0, "SA-9", NULL };
+	struct file_req f = { "authority", 0, PHASE_INITIAL, T0, "SA-9", NULL,
+		NULL, NULL };
 	size_t n;
 	bool late;
 	const char *ref = create(fx, "", 80);

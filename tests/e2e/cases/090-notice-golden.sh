@@ -36,6 +36,25 @@ expect_stdout_contains "Betroffen sind etwa 12.500 Personen."
 bk notice BK-2024-0001 --kind register --lang en
 expect_stdout_contains "Rationale: Kontaktdaten veraltet"
 expect_stdout_contains "Assessment version 1 of 1 May 2024, 12:00 CEST: high risk"
+expect_stdout_contains "Notified to the supervisory authority: not yet notified (decided: notify)"
+expect_stdout_contains "Supervisory authority (Art. 33): open, due 3 May 2024, 09:00 CEST"
+# The register entry says whether the authority was notified (Art. 33(5)
+# applies to every breach, notified or not), with the filings.
+bk file BK-2024-0001 --to authority --phase initial --at 2024-04-30T15:00:00Z \
+    --case-ref "LDI-2024-4711" --by "Dana Beispiel (fiktiv)"
+bk notice BK-2024-0001 --kind register --lang en
+expect_stdout_contains "Notified to the supervisory authority: yes, notified on 30 April 2024, 17:00 CEST, case reference LDI-2024-4711"
+expect_stdout_contains "Supervisory authority (Art. 33): filed
+  - initial notification on 30 April 2024, 17:00 CEST, case reference LDI-2024-4711, submitted by Dana Beispiel (fiktiv)"
+bk notice BK-2024-0001 --kind register --lang de
+expect_stdout_contains "Meldung an die Aufsichtsbehörde: ja, gemeldet am 30. April 2024, 17:00 CEST, Aktenzeichen LDI-2024-4711"
+# Not notified: with the reasoning of the decision.
+notice_facts n.json controller "Verschlüsselter Laptop verloren (fiktiv)"
+expect_eq ref "$(new_incident n.json)" BK-2024-0003
+bk decide BK-2024-0003 authority no --rationale "Festplatte voll verschlüsselt, Schlüssel sicher (fiktiv)."
+bk notice BK-2024-0003 --kind register --lang de
+expect_stdout_contains "Meldung an die Aufsichtsbehörde: nein, nicht gemeldet; entschieden am 1. Mai 2024, 12:00 CEST von tester: Festplatte voll verschlüsselt, Schlüssel sicher (fiktiv)."
+expect_stdout_contains "Aufsichtsbehörde (Art. 33): nicht erforderlich"
 # --out writes the file and nothing to stdout.
 bk notice BK-2024-0001 --format html --out notice.html
 [ ! -s "$LAST_OUT" ] || fail "--out also wrote to stdout"

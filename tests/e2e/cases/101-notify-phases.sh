@@ -23,12 +23,21 @@ bk notify "$ref" --authority nrw --phase initial --format json
 expect_eq "no case ref" "$(jget '[f["key"] for s in d["sections"] for f in s["fields"] if f["key"] == "notification.case_ref"]')" "[]"
 expect_eq "type" "$(jget 'd["sections"][0]["fields"][0]["value"]')" Erstmeldung
 
+expect_exit 2 "$BK" file "$ref" --to authority --phase initial --by-contact x@example.invalid
+expect_stderr_contains "--by-contact needs --by NAME"
 bk file "$ref" --to authority --phase initial --at 2024-04-30T15:00:00Z \
-    --case-ref "LDI-2024-4711"
+    --case-ref "LDI-2024-4711" --by "Dana Beispiel (fiktiv)" \
+    --by-contact "datenschutz@musterschuh.example.invalid"
 bk notify "$ref" --authority nrw --phase follow-up
 golden 101-nrw-follow-up.text
+# Who submitted the initial notification, in the follow-up.
+expect_stdout_contains "Erstmeldung abgegeben von
+Dana Beispiel (fiktiv) (datenschutz@musterschuh.example.invalid)"
 expect_stdout_contains "Nachtrag zu einer bereits erfolgten Meldung"
 expect_stdout_contains "LDI-2024-4711 (Erstmeldung vom 2024-04-30 17:00 CEST)"
+bk notify "$ref" --authority en --phase follow-up --format json
+expect_eq "filed by" "$(jget '[f["value"] for s in d["sections"] for f in s["fields"] if f["key"] == "notification.filed_by"]')" \
+    '["Dana Beispiel (fiktiv) (datenschutz@musterschuh.example.invalid)"]'
 bk notify "$ref" --authority by --phase final --format json
 expect_eq "phase" "$(jget 'd["phase"]')" final
 expect_eq "case ref" "$(jget '[f["value"] for s in d["sections"] for f in s["fields"] if f["key"] == "notification.case_ref"][0]')" \
@@ -53,3 +62,5 @@ expect_stderr_contains "--phase must be"
 before=$(snapshot)
 bk notify "$ref" --authority en --phase withdrawn
 expect_unchanged "$before"
+# The filing with who submitted it replays from the log.
+bk verify

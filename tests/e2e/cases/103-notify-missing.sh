@@ -35,7 +35,7 @@ expect_exit 2 "$BK" notify "$ref2" --authority by
 expect_stderr_contains "[timeline.aware_at]"
 
 expect_exit 2 "$BK" notify "$ref" --authority xx
-expect_stderr_contains "--authority must be one of"
+expect_stderr_contains "no authority \"xx\": the built-in ones are nrw, by, bw, bfdi, en"
 expect_exit 2 "$BK" notify "$ref"
 expect_stderr_contains "settings set authority"
 expect_exit 2 "$BK" notify "$ref" --authority en --format docx

@@ -19,7 +19,7 @@ printf '%s\n' 'id,name,email,language,categories' \
     'c-1,Cat,c1@example.invalid,en,bank;nope' \
     'n-1,"Evil' 'Bcc: victim@example.invalid",n1@example.invalid,de,' \
     'ok-3,Åsa Öberg,ok3@example.invalid,en,' > people.csv
-expect_exit 2 "$BK" letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL"
+expect_exit 2 "$BK" letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL" --smtp-tls optional
 expect_stderr_contains "row 3: column 2: quote inside an unquoted field"
 expect_stderr_contains "row 5: column email: missing"
 expect_stderr_contains "row 6: column email: not a valid e-mail address"
@@ -34,7 +34,7 @@ expect_eq "delivered" "$(per_recipient sink | tr '\n' ' ')" \
 grep -l 'Bcc' sink/*.eml && fail "a header was injected"
 eml_check sink/*.eml
 
-expect_exit 2 "$BK" letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL" --json
+expect_exit 2 "$BK" letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL" --smtp-tls optional --json
 expect_eq "already" "$(jget 'd["summary"]["already_sent"]')" 3
 expect_eq "sent" "$(jget 'd["summary"]["sent"]')" 0
 expect_eq "invalid" "$(jget '[x["row"] for x in d["letters"] if x["status"] == "invalid"]')" "[3,5,6,7,8,9]"

@@ -11,7 +11,7 @@ people people.csv 8
 sink_start "$PWD/sink" --stall-rcpt 4
 trap sink_stop EXIT
 
-"$BK" letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL" \
+"$BK" letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL" --smtp-tls optional \
     >run1.out 2>run1.err &
 pid=$!
 for _ in $(seq 1 100); do
@@ -29,7 +29,7 @@ grep -q 'example.invalid\|Müller' states && fail "the send log holds personal d
 
 sink_stop
 sink_start "$PWD/sink"
-bk letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL" --file
+bk letters BK-2024-0001 --subjects people.csv --smtp "$SINK_URL" --smtp-tls optional --file
 expect_stdout_contains "8 rows: 0 invalid, 0 written, 5 sent, 3 already sent, 0 failed, 0 in doubt; Art. 34 communication filed"
 n=$(per_recipient sink | awk '$2 != 1' | wc -l)
 [ "$n" -eq 0 ] || fail "some recipient got a letter twice: $(per_recipient sink)"
