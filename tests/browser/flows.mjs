@@ -91,11 +91,10 @@ await flow('the deadline countdown ticks', page, async () => {
 	await page.goto(`${url}/`);
 	const cd = page.locator('[data-due]').first();
 	await cd.waitFor();
+	// The clock ticks once a second: a change is due within 2 s.
 	const before = await cd.textContent();
-	const t0 = Date.now();
 	await until(async () => (await cd.textContent()) !== before, 2000,
 	    `countdown "${before}" did not change within 2 s`);
-	check(Date.now() - t0 <= 2000, 'changed too late');
 	check(/verbleibend|überfällig/.test(await cd.textContent()),
 	    'the countdown text is not German');
 });
