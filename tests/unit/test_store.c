@@ -387,6 +387,10 @@ test_register_stream(void **state)
 	assert_true(seen.has_reg[0]);
 	assert_false(seen.has_reg[1]);
 	assert_true(seen.has_reg[2]);
+	arena_free(a);
+	store_close(st);
+}
+
 /* Stored authority files: versions per code, the newest in use. */
 static void
 test_authority_file(void **state)
