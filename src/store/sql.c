@@ -30,7 +30,6 @@
 	"i.id, i.ref, i.title, i.status, i.discovered_at, i.aware_at," \
 	" i.created_at, i.updated_at, i.closed_at, i.event_n,"         \
 	" i.head_hash"
-#define TEMPLATE_COLS "id, kind, lang, version, body, sha256, created_at, actor"
 #define TEMPLATE_COLS  "id, kind, lang, version, body, sha256, created_at, actor"
 #define AUTHORITY_COLS "id, code, version, body, sha256, created_at, actor"
 
