@@ -274,6 +274,7 @@ api_incident_notify(struct http_req *req, struct http_resp *resp)
 	struct svc_err e;
 	struct buf b;
 	int fmt = FMT_JSON, phase = PHASE_INITIAL;
+	int64_t version;
 	enum err rc;
 
 	if (fv != NULL &&
@@ -292,11 +293,13 @@ api_incident_notify(struct http_req *req, struct http_resp *resp)
 	    store_setting_get(req->st, "authority", req->a, &code) != ERR_OK)
 		code = NULL;
 	memset(&e, 0, sizeof(e));
-	if (code == NULL ||
-	    authority_builtin(code, req->a, &au, &e.fe) != ERR_OK) {
+	/* The file in use: stored in the register (authority load) or
+	 * built in. */
+	if (code == NULL || svc_authority_get(&req->s, code, req->a, &au,
+	                        &version, &e) != ERR_OK) {
 		resp_error(req, resp, 400,
-		    "authority: nrw, by, bw, bfdi or en (or set one in the "
-		    "settings)");
+		    "authority: nrw, by, bw, bfdi, en or one stored in the "
+		    "register (or set one in the settings)");
 		return;
 	}
 	svc_err_clear(&e);

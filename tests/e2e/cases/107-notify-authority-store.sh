@@ -84,3 +84,11 @@ expect_stdout_contains "ni       register  v1"
 expect_stdout_contains "nrw      built-in  v2"
 bk authority history nrw --json
 expect_eq "history" "$(jget '[(x["version"], x["source"]) for x in d]')" '[[1,"register"],[2,"built-in"]]'
+
+# The API uses the stored file too.
+add_user dpo1 dpo
+TOKEN=$(api_token dpo1)
+serve_start
+http GET "/api/v1/incidents/$ref/notification?authority=ni&format=text" -H "Authorization: Bearer $TOKEN"
+expect_status 200
+expect_stdout_contains "An: Die Landesbeauftragte für den Datenschutz Niedersachsen"
