@@ -134,6 +134,215 @@ email_domain_ok(int c)
 	return is_alpha(c) || is_digit(c) || c >= 0x80 || c == '-' || c == '.';
 }
 
+/* ---- IDN: lower case and Punycode (RFC 3492) -------------------------- */
+
+/* Decode one UTF-8 character at s[0..n); its code point, or -1. */
+static long
+u8_decode(const unsigned char *s, size_t n, size_t *k)
+{
+	long cp;
+	size_t m;
+
+	if (s[0] < 0x80) {
+		*k = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		m = 1;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		m = 2;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		m = 3;
+		cp = s[0] & 0x07;
+	} else {
+		return -1;
+	}
+	if (m >= n)
+		return -1;
+	for (size_t i = 1; i <= m; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((m == 2 && cp < 0x800) || (m == 3 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return -1;
+	*k = m + 1;
+	return cp;
+}
+
+/*
+ * Lower case for the scripts of our region: ASCII, Latin-1 (Ä Ö Ü ...),
+ * Latin Extended-A (pairs), Greek and Cyrillic capitals.  Not full
+ * Unicode case folding or NFC: docs/subjects.md says what is not covered.
+ */
+static long
+cp_lower(long c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return c + 32;
+	if (c >= 0x100 && c <= 0x17f && c != 0x130 && c != 0x131 &&
+	    c != 0x138 && c != 0x149 && c != 0x17f) {
+		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+			return (c & 1) ? c + 1 : c;
+		return (c & 1) ? c : c + 1;
+	}
+	if (c >= 0x391 && c <= 0x3ab && c != 0x3a2)
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42f)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 80;
+	return c;
+}
+
+static char
+puny_digit(unsigned d)
+{
+	return (char)(d < 26 ? 'a' + d : '0' + (d - 26));
+}
+
+static unsigned
+puny_adapt(unsigned delta, unsigned numpoints, bool first)
+{
+	unsigned k = 0;
+
+	delta = first ? delta / 700 : delta / 2;
+	delta += delta / numpoints;
+	while (delta > ((36 - 1) * 26) / 2) {
+		delta /= 36 - 1;
+		k += 36;
+	}
+	return k + (36 - 1 + 1) * delta / (delta + 38);
+}
+
+/*
+ * Punycode-encode the code points cp[0..n) as "xn--..." into out; the
+ * length, or 0 when it does not fit (RFC 3492 section 6.3).
+ */
+static size_t
+puny_encode(const long *cp, size_t n, char *out, size_t outsz)
+{
+	unsigned long cur = 128, delta = 0, bias = 72, h, b = 0;
+	size_t o = 4;
+
+	if (outsz < 5)
+		return 0;
+	memcpy(out, "xn--", 4);
+	for (size_t i = 0; i < n; i++) {
+		if (cp[i] < 0x80) {
+			if (o + 1 >= outsz)
+				return 0;
+			out[o++] = (char)cp[i];
+			b++;
+		}
+	}
+	h = b;
+	if (b > 0) {
+		if (o + 1 >= outsz)
+			return 0;
+		out[o++] = '-';
+	}
+	while (h < n) {
+		unsigned long m = 0x110000;
+
+		for (size_t i = 0; i < n; i++) {
+			if ((unsigned long)cp[i] >= cur &&
+			    (unsigned long)cp[i] < m)
+				m = (unsigned long)cp[i];
+		}
+		if ((m - cur) > (0xffffffffUL - delta) / (h + 1))
+			return 0;
+		delta += (m - cur) * (h + 1);
+		cur = m;
+		for (size_t i = 0; i < n; i++) {
+			if ((unsigned long)cp[i] < cur)
+				delta++;
+			if ((unsigned long)cp[i] != cur)
+				continue;
+			for (unsigned long q = delta, k = 36;; k += 36) {
+				unsigned long t = k <= bias        ? 1
+				                  : k >= bias + 26 ? 26
+				                                   : k - bias;
+
+				if (o + 1 >= outsz)
+					return 0;
+				if (q < t) {
+					out[o++] = puny_digit((unsigned)q);
+					break;
+				}
+				out[o++] = puny_digit(
+				    (unsigned)(t + (q - t) % (36 - t)));
+				q = (q - t) / (36 - t);
+			}
+			bias = puny_adapt(
+			    (unsigned)delta, (unsigned)(h + 1), h == b);
+			delta = 0;
+			h++;
+		}
+		delta++;
+		cur++;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * The domain s[0..n) in its IDNA A-label form: each label lower-cased; a
+ * label with non-ASCII characters becomes "xn--" + Punycode.  The length
+ * written to out (NUL-terminated), or 0 when invalid or too long.
+ */
+static size_t
+idn_domain(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t o = 0, i = 0;
+
+	while (i < n) {
+		long cp[64];
+		size_t cn = 0, j = i, w;
+		bool ascii = true;
+
+		while (j < n && s[j] != '.') {
+			size_t k;
+			long c =
+			    u8_decode((const unsigned char *)s + j, n - j, &k);
+
+			if (c < 0 || cn == nitems(cp))
+				return 0;
+			cp[cn++] = cp_lower(c);
+			ascii = ascii && c < 0x80;
+			j += k;
+		}
+		if (cn == 0)
+			return 0;
+		if (ascii) {
+			if (o + cn + 1 >= outsz)
+				return 0;
+			for (size_t k = 0; k < cn; k++)
+				out[o++] = (char)cp[k];
+		} else {
+			w = puny_encode(cp, cn, out + o, outsz - o);
+			if (w == 0 || w - 4 > 59)
+				return 0;
+			o += w;
+		}
+		if (j < n) {
+			if (o + 2 >= outsz)
+				return 0;
+			out[o++] = '.';
+		}
+		i = j + 1;
+	}
+	if (o == 0 || o > 253)
+		return 0;
+	out[o] = '\0';
+	return o;
+}
+
 size_t
 norm_email(const char *s, size_t len, char *out, size_t outsz)
 {
@@ -166,12 +375,65 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 	tl = 0;
 	while (tl < dl && s[len - 1 - tl] != '.')
 		tl++;
-	if (tl == dl || !norm_tld_ok(s + len - tl, tl))
+	if (tl == dl)
 		return 0;
-	for (n = 0; n < len; n++)
+	for (n = 0; n <= l; n++)
 		out[n] = (char)lc((unsigned char)s[n]);
-	out[n] = '\0';
+	n = idn_domain(s + l + 1, dl, out + n, outsz - n);
+	if (n == 0)
+		return 0;
+	n += l + 1;
+	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
+	tl = 0;
+	while (tl < n && out[n - 1 - tl] != '.')
+		tl++;
+	if (tl == n || !norm_tld_ok(out + n - tl, tl))
+		return 0;
 	return n;
+}
+
+/* The default region of national phone numbers: ISO 3166 code and its
+ * country calling code.  Process-wide, set once before scanning. */
+static const struct {
+	const char *region, *cc;
+} phone_regions[] = {
+	{ "DE", "49" },
+	{ "AT", "43" },
+	{ "CH", "41" },
+	{ "NL", "31" },
+	{ "BE", "32" },
+	{ "LU", "352" },
+	{ "FR", "33" },
+	{ "DK", "45" },
+	{ "PL", "48" },
+	{ "CZ", "420" },
+	{ "SE", "46" },
+	{ "FI", "358" },
+	{ "GB", "44" },
+	{ "IE", "353" },
+	{ "ES", "34" },
+	{ "PT", "351" },
+};
+static const char *phone_cc = "49";
+static const char *phone_region = "DE";
+
+bool
+norm_phone_set_region(const char *region)
+{
+	for (size_t i = 0; i < nitems(phone_regions); i++) {
+		if (str_eq(region, phone_regions[i].region)) {
+			phone_cc = phone_regions[i].cc;
+			phone_region = phone_regions[i].region;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+norm_phone_get_region(void)
+{
+	return phone_region;
 }
 
 size_t
@@ -219,8 +481,8 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 			return 0;
 		i = 2;
 	} else if (d[0] == '0' && d[1] != '0') {
-		out[o++] = '4';
-		out[o++] = '9';
+		for (const char *c = phone_cc; *c != '\0'; c++)
+			out[o++] = *c;
 		i = 1;
 	} else {
 		return 0;
@@ -229,7 +491,8 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	/* German numbers: national significant number of 6 to 13 digits, no
 	 * leading zero; mobiles (15x, 16x, 17x) have 10 or 11 digits. */
-	if ((o == 3) || (n - i > 2 && d[i] == '4' && d[i + 1] == '9')) {
+	if ((o == 3 && str_eq(phone_cc, "49")) ||
+	    (o == 1 && n - i > 2 && d[i] == '4' && d[i + 1] == '9')) {
 		size_t ns = o == 3 ? i : i + 2;
 		size_t nl = n - ns;
 
@@ -533,4 +796,91 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	    NULL)
 		return 0;
 	return strlen(out);
+}
+
+size_t
+norm_customer_no(const char *s, size_t len, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	s = norm_trim(s, len, &len);
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c == ' ')
+			continue;
+		if (!is_alpha(c) && !is_digit(c) && strchr("-_./#", c) == NULL)
+			return 0;
+		if (n + 1 >= outsz || n >= 64)
+			return 0;
+		out[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+	}
+	if (n == 0)
+		return 0;
+	out[n] = '\0';
+	return n;
+}
+
+/* ICAO 9303 check digit: weights 7, 3, 1; A = 10 ... Z = 35; '<' = 0. */
+int
+norm_icao_check(const char *s, size_t n)
+{
+	static const int w[3] = { 7, 3, 1 };
+	int sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int c = (unsigned char)s[i], v;
+
+		if (is_digit(c))
+			v = c - '0';
+		else if (c >= 'A' && c <= 'Z')
+			v = c - 'A' + 10;
+		else if (c == '<')
+			v = 0;
+		else
+			return -1;
+		sum += v * w[i % 3];
+	}
+	return sum % 10;
+}
+
+/* Letters of German document serial numbers (no vowels, no B D Q S). */
+static bool
+de_doc_char(int c)
+{
+	return is_digit(c) ||
+	       (c != 0 && strchr("CFGHJKLMNPRTVWXYZ", c) != NULL);
+}
+
+size_t
+norm_de_iddoc(const char *s, size_t len, char *out, size_t outsz)
+{
+	char t[10];
+	size_t n = 0;
+
+	s = norm_trim(s, len, &len);
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c == ' ')
+			continue;
+		if (n == sizeof(t))
+			return 0;
+		t[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+	}
+	if (n != 10 || outsz < 11)
+		return 0;
+	/* ID card since 2010: L M N P R T V W X Y; passport: C F G H J K */
+	if (strchr("LMNPRTVWXYCFGHJK", t[0]) == NULL)
+		return 0;
+	for (size_t i = 1; i < 9; i++) {
+		if (!de_doc_char((unsigned char)t[i]))
+			return 0;
+	}
+	if (!is_digit((unsigned char)t[9]) ||
+	    norm_icao_check(t, 9) != t[9] - '0')
+		return 0;
+	memcpy(out, t, 10);
+	out[10] = '\0';
+	return 10;
 }

@@ -20,8 +20,15 @@ size_t norm_email(const char *s, size_t len, char *out, size_t outsz);
 /* True when the TLD (without the dot) is a delegated one or a reserved
  * documentation name (test, example, invalid). */
 bool norm_tld_ok(const char *s, size_t len);
-/* Phone to E.164 (+4915112345678); national numbers get +49 (region DE). */
+/*
+ * Phone to E.164 (+4915112345678); a national number (one leading 0) gets
+ * the default region's calling code (DE, +49, unless set otherwise).
+ */
 size_t norm_phone(const char *s, size_t len, char *out, size_t outsz);
+/* Set the default region ("DE", "AT", ...; docs/subjects.md lists them);
+ * false when unknown.  Process-wide: call before scanning or importing. */
+bool norm_phone_set_region(const char *region);
+const char *norm_phone_get_region(void);
 /* IBAN: spaces dropped, upper case, country length, mod-97 == 1. */
 size_t norm_iban(const char *s, size_t len, char *out, size_t outsz);
 /* Payment card: digits only; Luhn and an issuer range. */
@@ -33,6 +40,14 @@ size_t norm_taxid(const char *s, size_t len, char *out, size_t outsz);
 size_t norm_date(const char *s, size_t len, char *out, size_t outsz);
 /* IPv4 dotted quad or IPv6 -> the canonical text form (inet_ntop). */
 size_t norm_ip(const char *s, size_t len, char *out, size_t outsz);
+/* Customer number: trimmed, spaces dropped, ASCII upper case; letters,
+ * digits and - _ . / # only; at most 64 characters. */
+size_t norm_customer_no(const char *s, size_t len, char *out, size_t outsz);
+/* ICAO 9303 check digit (7-3-1) of s[0..n), or -1 on a bad character. */
+int norm_icao_check(const char *s, size_t n);
+/* German ID card (since 2010) or passport serial number with its check
+ * digit: 10 characters, upper case, check digit valid. */
+size_t norm_de_iddoc(const char *s, size_t len, char *out, size_t outsz);
 /* Trim ASCII blanks and surrounding quotes; returns the inner span. */
 const char *norm_trim(const char *s, size_t len, size_t *outlen);
 

@@ -10,9 +10,18 @@
 #include "base/clock.h"
 #include "base/str.h"
 #include "doc/notify.h"
+#include "scan/normalize.h"
 #include "svc/svc_int.h"
 
-enum check { CHK_LINE, CHK_TEXT, CHK_EMAIL, CHK_ZONE, CHK_PREFIX, CHK_AUTH };
+enum check {
+	CHK_LINE,
+	CHK_TEXT,
+	CHK_EMAIL,
+	CHK_ZONE,
+	CHK_PREFIX,
+	CHK_AUTH,
+	CHK_REGION
+};
 
 static const struct setting_def {
 	const char *key;
@@ -37,6 +46,9 @@ static const struct setting_def {
 	    "(nrw, by, bw, bfdi, en)" },
 	{ "timezone", CHK_ZONE, "the IANA zone times are shown in" },
 	{ "ref_prefix", CHK_PREFIX, "the prefix of new reference numbers" },
+	{ "phone_region", CHK_REGION,
+	    "the default region of national phone numbers in subjects "
+	    "import and match (DE unless set; docs/subjects.md)" },
 };
 
 static const struct setting_def *
@@ -69,6 +81,16 @@ problem(const struct setting_def *d, const char *v)
 		    strpbrk(v, " <>,;\"") != NULL)
 			return "not an e-mail address (name@example.org)";
 		break;
+	case CHK_REGION: {
+		char cur[4];
+
+		snprintf(cur, sizeof(cur), "%s", norm_phone_get_region());
+		if (!norm_phone_set_region(v))
+			return "not a supported region (DE AT CH NL BE LU FR "
+			       "DK PL CZ SE FI GB IE ES PT)";
+		norm_phone_set_region(cur);
+		break;
+	}
 	case CHK_ZONE:
 		if (clock_set_zone(v) != ERR_OK)
 			return "not an installed IANA time zone";
