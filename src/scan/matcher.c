@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan/matcher.c: keyed hashes of identifiers and the in-memory pre-filter
+ * table of the subject index (docs/subjects.md, STYLE 3.11: a short keyed
+ * tag for every leak value, the slow keyed hash only for candidates).
+ */
+#include "base/base.h"
+
+#include <sodium.h>
+
+#include "base/str.h"
+#include "base/xalloc.h"
+#include "scan/matcher.h"
+#include "scan/normalize.h"
+
+static_assert(crypto_shorthash_KEYBYTES == 16, "SipHash key size");
+static_assert(crypto_kdf_KEYBYTES == MATCH_SECRET_LEN, "KDF key size");
+
+static const char *const kind_names[MATCH_KIND__MAX] = {
+#define X(e, n, s) [n] = s,
+	MATCH_KIND_LIST(X)
+#undef X
+};
+
+const char *
+match_kind_name(unsigned kind)
+{
+	return kind > MATCH_NONE && kind < MATCH_KIND__MAX ? kind_names[kind]
+	                                                   : NULL;
+}
+
+enum match_kind
+match_kind_by_name(const char *s)
+{
+	for (unsigned k = 1; k < MATCH_KIND__MAX; k++) {
+		if (str_eq(s, kind_names[k]))
+			return (enum match_kind)k;
+	}
+	return MATCH_NONE;
+}
+
+size_t
+match_normalize(
+    unsigned kind, const char *s, size_t len, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	switch (kind) {
+	case MATCH_EMAIL:
+		n = norm_email(s, len, out, outsz);
+		break;
+	case MATCH_PHONE:
+		n = norm_phone(s, len, out, outsz);
+		break;
+	case MATCH_IBAN:
+		n = norm_iban(s, len, out, outsz);
+		break;
+	case MATCH_CUSTOMER_NO:
+		n = norm_customer_no(s, len, out, outsz);
+		break;
+	default:
+		break;
+	}
+	return n <= MATCH_VALUE_MAX ? n : 0;
+}
+
+void
+match_keys_derive(
+    const unsigned char secret[MATCH_SECRET_LEN], struct match_keys *k)
+{
+	crypto_kdf_derive_from_key(
+	    k->tag, sizeof(k->tag), 1, "bk-subj1", secret);
+	crypto_kdf_derive_from_key(
+	    k->hash, sizeof(k->hash), 2, "bk-subj1", secret);
+}
+
+/* kind byte + value: the kinds never meet (domain separation). */
+static size_t
+framed(unsigned kind, const char *v, size_t len, unsigned char *buf)
+{
+	assert(len <= MATCH_VALUE_MAX);
+	buf[0] = (unsigned char)kind;
+	memcpy(buf + 1, v, len);
+	return len + 1;
+}
+
+uint64_t
+match_tag(const struct match_keys *k, unsigned kind, const char *v, size_t len)
+{
+	unsigned char buf[MATCH_VALUE_MAX + 1], out[8];
+	uint64_t t;
+
+	crypto_shorthash(out, buf, framed(kind, v, len, buf), k->tag);
+	memcpy(&t, out, sizeof(t));
+	return t == 0 ? 1 : t;
+}
+
+void
+match_hash(const struct match_keys *k, unsigned kind, const char *v, size_t len,
+    unsigned char out[MATCH_HASH_LEN])
+{
+	unsigned char buf[MATCH_VALUE_MAX + 1];
+
+	crypto_generichash(out, MATCH_HASH_LEN, buf, framed(kind, v, len, buf),
+	    k->hash, sizeof(k->hash));
+}
+
+/* ---- the table ---------------------------------------------------------- */
+
+struct match_table {
+	uint64_t *tags; /* 0: empty */
+	uint32_t *idx;
+	size_t mask, n, cap_n;
+};
+
+struct match_table *
+match_table_new(size_t n)
+{
+	struct match_table *t = xcalloc(1, sizeof(*t));
+	size_t slots = 16;
+
+	while (slots < 2 * n) /* load factor at most 1/2 */
+		slots <<= 1;
+	t->tags = xcalloc(slots, sizeof(*t->tags));
+	t->idx = xcalloc(slots, sizeof(*t->idx));
+	t->mask = slots - 1;
+	t->cap_n = n;
+	return t;
+}
+
+void
+match_table_free(struct match_table *t)
+{
+	if (t == NULL)
+		return;
+	free(t->tags);
+	free(t->idx);
+	free(t);
+}
+
+void
+match_table_add(struct match_table *t, uint64_t tag, uint32_t idx)
+{
+	size_t i = (size_t)tag & t->mask;
+
+	assert(tag != 0 && t->n < t->cap_n);
+	while (t->tags[i] != 0)
+		i = (i + 1) & t->mask;
+	t->tags[i] = tag;
+	t->idx[i] = idx;
+	t->n++;
+}
+
+bool
+match_table_next(
+    const struct match_table *t, uint64_t tag, size_t *pos, uint32_t *idx)
+{
+	/* *pos is the next slot to look at plus one; 0 means the start */
+	size_t i = *pos == 0 ? (size_t)tag & t->mask : (*pos - 1) & t->mask;
+
+	while (t->tags[i] != 0) {
+		size_t at = i;
+
+		i = (i + 1) & t->mask;
+		if (t->tags[at] == tag) {
+			*pos = i + 1;
+			*idx = t->idx[at];
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t
+match_table_bytes(const struct match_table *t)
+{
+	return (t->mask + 1) * (sizeof(*t->tags) + sizeof(*t->idx));
+}
