@@ -415,4 +415,32 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                        " AND recipient NOT IN ('subjects', 'public',"
 	                        " 'controller') GROUP BY 1 ORDER BY 1",
 	    NULL },
+	[STMT_SUBJECT_SECRET_GET] = { "SELECT secret, created_at, phone_region,"
+	                              " subjects, identifiers"
+	                              " FROM subject_secret WHERE id = 1",
+	    NULL },
+	[STMT_SUBJECT_SECRET_PUT] = { "INSERT INTO subject_secret (id, secret,"
+	                              " created_at, phone_region, subjects,"
+	                              " identifiers) VALUES (1, ?, ?, ?, ?, ?)"
+	                              " ON CONFLICT (id) DO UPDATE SET"
+	                              " secret = excluded.secret,"
+	                              " created_at = excluded.created_at,"
+	                              " phone_region = excluded.phone_region,"
+	                              " subjects = excluded.subjects,"
+	                              " identifiers = excluded.identifiers",
+	    NULL },
+	[STMT_SUBJECT_IDENT_CLEAR] = { "DELETE FROM subject_ident", NULL },
+	[STMT_SUBJECT_CLEAR] = { "DELETE FROM subject", NULL },
+	[STMT_SUBJECT_INSERT] = { "INSERT INTO subject (ref) VALUES (?)"
+	                          " ON CONFLICT (ref) DO UPDATE SET ref = ref"
+	                          " RETURNING id",
+	    NULL },
+	[STMT_SUBJECT_IDENT_INSERT] = { "INSERT INTO subject_ident (subject_id,"
+	                                " kind, tag, hash) VALUES (?, ?, ?, ?)",
+	    NULL },
+	[STMT_SUBJECT_IDENT_EACH] = { "SELECT subject_id, kind, tag, hash"
+	                              " FROM subject_ident",
+	    NULL },
+	[STMT_SUBJECT_EACH] = { "SELECT id, ref FROM subject ORDER BY id",
+	    NULL },
 };

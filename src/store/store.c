@@ -1740,3 +1740,125 @@ store_chart_delays(
 	B->reset(H, s);
 	return rc;
 }
+
+/* ---- the subject index --------------------------------------------------- */
+
+enum err
+store_subject_secret_get(
+    struct store *st, struct arena *a, struct subject_secret *out)
+{
+	enum stmt s = STMT_SUBJECT_SECRET_GET;
+	enum step r;
+	enum err rc = ERR_NOTFOUND;
+	const void *p;
+	size_t len;
+
+	r = B->step(H, s);
+	if (r == STEP_ROW) {
+		memset(out, 0, sizeof(*out));
+		p = B->col_blob(H, s, 0, &len);
+		if (p == NULL || len != sizeof(out->secret)) {
+			snprintf(st->msg, sizeof(st->msg),
+			    "the subject index secret is damaged");
+			rc = ERR_INTERNAL;
+		} else {
+			memcpy(out->secret, p, len);
+			out->created_at = B->col_i64(H, s, 1);
+			out->phone_region = col_str(st, s, 2, a);
+			out->subjects = B->col_i64(H, s, 3);
+			out->identifiers = B->col_i64(H, s, 4);
+			rc = ERR_OK;
+		}
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_subject_secret_put(struct store *st, const struct subject_secret *k)
+{
+	enum stmt s = STMT_SUBJECT_SECRET_PUT;
+
+	B->bind_blob(H, s, 1, k->secret, sizeof(k->secret));
+	B->bind_i64(H, s, 2, k->created_at);
+	B->bind_text(H, s, 3, k->phone_region);
+	B->bind_i64(H, s, 4, k->subjects);
+	B->bind_i64(H, s, 5, k->identifiers);
+	return run(st, s);
+}
+
+enum err
+store_subject_clear(struct store *st)
+{
+	enum err rc = run(st, STMT_SUBJECT_IDENT_CLEAR);
+
+	if (rc == ERR_OK)
+		rc = run(st, STMT_SUBJECT_CLEAR);
+	return rc;
+}
+
+enum err
+store_subject_insert(struct store *st, const char *ref, int64_t *id)
+{
+	B->bind_text(H, STMT_SUBJECT_INSERT, 1, ref);
+	return run_id(st, STMT_SUBJECT_INSERT, id);
+}
+
+enum err
+store_subject_ident_insert(struct store *st, int64_t subject_id, unsigned kind,
+    uint64_t tag, const unsigned char hash[32])
+{
+	enum stmt s = STMT_SUBJECT_IDENT_INSERT;
+
+	B->bind_i64(H, s, 1, subject_id);
+	B->bind_i64(H, s, 2, (int64_t)kind);
+	B->bind_i64(H, s, 3, (int64_t)tag);
+	B->bind_blob(H, s, 4, hash, 32);
+	return run(st, s);
+}
+
+enum err
+store_subject_ident_each(struct store *st, subject_ident_cb cb, void *arg)
+{
+	enum stmt s = STMT_SUBJECT_IDENT_EACH;
+	enum step r;
+	enum err rc = ERR_OK;
+
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		size_t len;
+		const void *h = B->col_blob(H, s, 3, &len);
+
+		if (h == NULL || len != 32) {
+			snprintf(st->msg, sizeof(st->msg),
+			    "a subject index row is damaged");
+			rc = ERR_INTERNAL;
+			break;
+		}
+		rc = cb(arg, B->col_i64(H, s, 0), (unsigned)B->col_i64(H, s, 1),
+		    (uint64_t)B->col_i64(H, s, 2), h);
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_subject_each(struct store *st, subject_cb cb, void *arg)
+{
+	enum stmt s = STMT_SUBJECT_EACH;
+	enum step r;
+	enum err rc = ERR_OK;
+
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		const char *ref = B->col_text(H, s, 1);
+
+		rc = cb(arg, B->col_i64(H, s, 0), ref != NULL ? ref : "");
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}

@@ -359,4 +359,34 @@ enum err store_incident_page(
 enum err store_incident_creator(
     struct store *, int64_t id, struct arena *, const char **actor);
 
+/*
+ * The subject index (docs/subjects.md): keyed hashes of our data subjects'
+ * identifiers, never the identifiers.  Writes run in the caller's write
+ * transaction, so a re-import replaces everything or nothing.
+ */
+struct subject_secret {
+	unsigned char secret[32];
+	int64_t created_at;
+	const char *phone_region;
+	int64_t subjects, identifiers;
+};
+/* ERR_NOTFOUND when there is no index yet; strings in `a`. */
+enum err store_subject_secret_get(
+    struct store *, struct arena *a, struct subject_secret *out);
+enum err store_subject_secret_put(
+    struct store *, const struct subject_secret *);
+/* Remove every subject and identifier. */
+enum err store_subject_clear(struct store *);
+/* The row id of subject `ref`, created when new. */
+enum err store_subject_insert(struct store *, const char *ref, int64_t *id);
+enum err store_subject_ident_insert(struct store *, int64_t subject_id,
+    unsigned kind, uint64_t tag, const unsigned char hash[32]);
+/* Every identifier: subject row id, kind, tag, hash (32 bytes). */
+typedef enum err (*subject_ident_cb)(void *, int64_t subject_id, unsigned kind,
+    uint64_t tag, const unsigned char *hash);
+enum err store_subject_ident_each(struct store *, subject_ident_cb, void *);
+/* Every subject by row id; `ref` valid during the call. */
+typedef enum err (*subject_cb)(void *, int64_t id, const char *ref);
+enum err store_subject_each(struct store *, subject_cb, void *);
+
 #endif
