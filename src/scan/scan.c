@@ -28,6 +28,7 @@
 #include "base/str.h"
 #include "base/xalloc.h"
 #include "model/facts.h"
+#include "scan/matcher.h"
 #include "scan/normalize.h"
 #include "scan/reader.h"
 #include "scan/scan.h"
@@ -48,6 +49,7 @@ enum rec_kind {
 	REC_COLUMN,   /* cat; text */
 	REC_HLL,      /* cat; a=register offset b=count; bytes */
 	REC_DONE,     /* a=records b=lines c=long lines; cat=1 if partial */
+	REC_IDENT,    /* match mode: c=bytes used; entries (see ident_put) */
 	REC__MAX
 };
 
@@ -322,7 +324,110 @@ struct agg {
 	uint8_t *pend_reg[HLL_PEND];
 	uint8_t pend_rank[HLL_PEND];
 	unsigned pend_n;
+	/* match mode: the identifiers of the current record, sent with its
+	 * categories to the parent (ident_hit); NULL child when scanning */
+	struct child *ic;
+	uint64_t m_rec; /* record number + 1 */
+	uint32_t m_cats;
+	size_t m_used;
+	unsigned char m_buf[REC_TEXT];
+	struct rec m_out; /* the REC_IDENT being filled */
 };
+
+struct child;
+static void rec_send(struct child *c, struct rec *r);
+
+/* ---- match mode: identifiers to the parent ------------------------------ */
+
+/*
+ * A REC_IDENT record holds whole groups of entries [kind u8][len u8][len
+ * bytes]: the identifiers of one record (kind = enum match_kind), then kind
+ * 0 with len 4 and the categories found in that record (uint32, little-
+ * endian).  A group never spans two REC_IDENT records, so records from
+ * several detector threads may interleave on the pipe.  A record with
+ * more identifiers than fit in one group is sent as several groups, each
+ * with the categories seen so far.
+ */
+static void
+ident_send(struct agg *a)
+{
+	if (a->m_out.c == 0)
+		return;
+	a->m_out.kind = REC_IDENT;
+	rec_send(a->ic, &a->m_out);
+	memset(&a->m_out, 0, sizeof(a->m_out));
+}
+
+static void
+ident_flush(struct agg *a)
+{
+	struct rec *r = &a->m_out;
+	unsigned char *b;
+
+	if (a->m_used == 0)
+		return;
+	if (r->c + a->m_used + 6 > REC_TEXT)
+		ident_send(a);
+	b = r->u.bytes + r->c;
+	memcpy(b, a->m_buf, a->m_used);
+	b += a->m_used;
+	b[0] = 0;
+	b[1] = 4;
+	b[2] = (unsigned char)a->m_cats;
+	b[3] = (unsigned char)(a->m_cats >> 8);
+	b[4] = (unsigned char)(a->m_cats >> 16);
+	b[5] = (unsigned char)(a->m_cats >> 24);
+	r->c += a->m_used + 6;
+	a->m_used = 0;
+}
+
+static unsigned
+ident_kind(unsigned cat)
+{
+	switch (cat) {
+	case SCAN_CAT_EMAIL:
+		return MATCH_EMAIL;
+	case SCAN_CAT_PHONE:
+		return MATCH_PHONE;
+	case SCAN_CAT_IBAN:
+		return MATCH_IBAN;
+	default:
+		return MATCH_NONE;
+	}
+}
+
+static void
+ident_hit(struct agg *a, const struct scan_hit *h)
+{
+	unsigned kind = ident_kind(h->cat);
+
+	static_assert(SCAN_CAT__MAX <= 32, "categories fit a uint32 mask");
+	static_assert(MATCH_VALUE_MAX + 2 + 6 <= REC_TEXT, "a group fits");
+	if (a->m_rec != h->rec + 1) {
+		ident_flush(a);
+		a->m_rec = h->rec + 1;
+		a->m_cats = 0;
+	}
+	a->m_cats |= 1u << h->cat;
+	if (kind == MATCH_NONE || h->len == 0 || h->len > MATCH_VALUE_MAX)
+		return;
+	if (a->m_used + 2 + h->len + 6 > REC_TEXT)
+		ident_flush(a); /* a huge record: sent in parts */
+	a->m_buf[a->m_used] = (unsigned char)kind;
+	a->m_buf[a->m_used + 1] = (unsigned char)h->len;
+	memcpy(a->m_buf + a->m_used + 2, h->val, h->len);
+	a->m_used += 2 + h->len;
+}
+
+/* The last record's identifiers and the partly filled REC_IDENT. */
+static void
+ident_end(struct agg *a)
+{
+	if (a->ic == NULL)
+		return;
+	ident_flush(a);
+	ident_send(a);
+}
 
 /* Registers allocated up front: worker threads never allocate. */
 static void
@@ -420,6 +525,8 @@ agg_hit(void *ctx, const struct scan_hit *h)
 	struct agg *a = ctx;
 	struct scan_cat_result *k = &a->cats[h->cat];
 
+	if (a->ic != NULL)
+		ident_hit(a, h);
 	k->values++;
 	if (a->last_rec[h->cat] != h->rec + 1) {
 		a->last_rec[h->cat] = h->rec + 1;
@@ -521,7 +628,8 @@ struct pool {
 };
 
 struct loop {
-	struct scan_engine *eng; /* inline: the engine; pool: the splitter */
+	struct child *ident_child; /* match mode: where identifiers go */
+	struct scan_engine *eng;   /* inline: the engine; pool: the splitter */
 	struct reader *rd;
 	const struct scan_opts *o;
 	volatile int *stop;
@@ -718,6 +826,7 @@ worker_main(void *arg)
 		pool_give_free(pl, b);
 	}
 	agg_flush(&w->agg);
+	ident_end(&w->agg);
 	return NULL;
 }
 
@@ -749,6 +858,7 @@ pool_start(struct loop *l, struct pool *pl, unsigned n, const uint64_t *key)
 
 		w->l = l;
 		agg_init(&w->agg, key);
+		w->agg.ic = l->ident_child;
 		w->eng = scan_engine_new(agg_hit, &w->agg);
 		w->started = pthread_create(&w->tid, &at, worker_main, w) == 0;
 		if (!w->started)
@@ -919,9 +1029,13 @@ loop_run(struct loop *l)
 
 /* ---- the child -------------------------------------------------------- */
 
+enum { OBUF_SIZE = 256 * 256 }; /* records written to the pipe in one go */
+
 struct child {
 	int out;
 	struct agg agg;
+	size_t obuf_n;
+	char obuf[OBUF_SIZE];
 	unsigned warns;
 	bool dead_pipe;
 	pthread_mutex_t mu; /* records come from the reader and workers */
@@ -938,13 +1052,14 @@ child_on_int(int sig)
 	child_stop_flag = 1;
 }
 
+/* Write out the buffered records (the caller holds c->mu). */
 static void
-rec_send_locked(struct child *c, struct rec *r)
+child_flush_locked(struct child *c)
 {
-	const char *p = (const char *)r;
-	size_t n = sizeof(*r);
+	const char *p = c->obuf;
+	size_t n = c->obuf_n;
 
-	r->magic = REC_MAGIC;
+	c->obuf_n = 0;
 	while (n > 0 && !c->dead_pipe) {
 		ssize_t w = write(c->out, p, n);
 
@@ -958,6 +1073,24 @@ rec_send_locked(struct child *c, struct rec *r)
 		p += w;
 		n -= (size_t)w;
 	}
+}
+
+static void
+rec_send_locked(struct child *c, struct rec *r)
+{
+	r->magic = REC_MAGIC;
+	if (c->obuf_n + sizeof(*r) > sizeof(c->obuf))
+		child_flush_locked(c);
+	memcpy(c->obuf + c->obuf_n, r, sizeof(*r));
+	c->obuf_n += sizeof(*r);
+}
+
+static void
+child_flush(struct child *c)
+{
+	pthread_mutex_lock(&c->mu);
+	child_flush_locked(c);
+	pthread_mutex_unlock(&c->mu);
 }
 
 static void
@@ -998,6 +1131,7 @@ child_progress(void *ctx, uint64_t file_off, uint64_t dec)
 	r.a = file_off;
 	r.b = dec;
 	rec_send(ctx, &r);
+	child_flush(ctx);
 }
 
 static void
@@ -1085,6 +1219,19 @@ child_send_cats(struct child *c)
 	}
 }
 
+/*
+ * Overwrite the dead stack below the caller: the parent's earlier calls
+ * (keyed hashing in match mode) may have left key-derived state there,
+ * and the child is the one process that must not hold it.
+ */
+static void __attribute__((noinline)) stack_scrub(void)
+{
+	unsigned char pad[64 << 10];
+
+	sodium_memzero(pad, sizeof(pad));
+	__asm__ __volatile__("" : : "r"(pad) : "memory");
+}
+
 static void
 child_main(int fd, int out, const struct scan_opts *o)
 {
@@ -1108,9 +1255,16 @@ child_main(int fd, int out, const struct scan_opts *o)
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	if (o->child_wipe != NULL)
+		o->child_wipe(o->ident_ctx);
+	stack_scrub();
 	c->out = out;
 	pthread_mutex_init(&c->mu, NULL);
 	agg_init(&c->agg, hll_key);
+	if (o->ident != NULL) {
+		c->agg.ic = c;
+		l.ident_child = c;
+	}
 	l.eng = scan_engine_new(agg_hit, &c->agg);
 	child_limits(o, fd > out ? fd : out);
 	l.o = o;
@@ -1127,6 +1281,7 @@ child_main(int fd, int out, const struct scan_opts *o)
 		pool_start(&l, &pl, threads, hll_key);
 	rc = loop_run(&l);
 	agg_flush(&c->agg);
+	ident_end(&c->agg);
 	records = scan_engine_records(l.eng);
 	lines = scan_engine_lines_seen(l.eng);
 	if (l.pool != NULL)
@@ -1146,6 +1301,7 @@ child_main(int fd, int out, const struct scan_opts *o)
 	r.cat = rc == ERR_INTR;
 	child_progress(c, reader_file_offset(l.rd), l.base_off);
 	rec_send(c, &r);
+	child_flush(c);
 	_exit(rc == ERR_OK || rc == ERR_INTR ? 0 : 5);
 }
 
@@ -1225,6 +1381,50 @@ rec_text_ok(const struct rec *r)
 	           SCAN_TEXT_MAX - 1, false) == NULL;
 }
 
+/* Check a REC_IDENT from the child and pass its entries on. */
+static bool
+ident_apply(struct parent *p, const struct rec *r)
+{
+	const struct scan_opts *o = p->o;
+	size_t i = 0;
+	unsigned last = MATCH_NONE;
+
+	if (o->ident == NULL || r->c == 0 || r->c > REC_TEXT)
+		return false;
+	while (i < r->c) {
+		unsigned kind, len;
+
+		if (i + 2 > r->c)
+			return false;
+		kind = r->u.bytes[i];
+		len = r->u.bytes[i + 1];
+		if (i + 2 + len > r->c)
+			return false;
+		if (kind == MATCH_NONE) {
+			const unsigned char *m = r->u.bytes + i + 2;
+			uint32_t cats;
+
+			if (len != 4)
+				return false;
+			cats = (uint32_t)m[0] | (uint32_t)m[1] << 8 |
+			       (uint32_t)m[2] << 16 | (uint32_t)m[3] << 24;
+			if (cats == 0 || cats >> SCAN_CAT__MAX != 0)
+				return false;
+			o->record_end(o->ident_ctx, cats);
+		} else {
+			if (kind >= MATCH_KIND__MAX || len == 0 ||
+			    len > MATCH_VALUE_MAX)
+				return false;
+			o->ident(o->ident_ctx, kind,
+			    (const char *)r->u.bytes + i + 2, len);
+		}
+		i += 2 + len;
+		last = kind;
+	}
+	/* a group never spans records: the last entry ends one */
+	return last == MATCH_NONE;
+}
+
 /* Check and apply one record; false when it is malformed. */
 static bool
 rec_apply(struct parent *p, const struct rec *r)
@@ -1263,6 +1463,8 @@ rec_apply(struct parent *p, const struct rec *r)
 			return false;
 		add_warning(f, r->a, r->u.text);
 		return true;
+	case REC_IDENT:
+		return ident_apply(p, r);
 	case REC_DONE:
 		if (r->cat > 1)
 			return false;
@@ -1326,7 +1528,7 @@ merge_cats(struct scan_result *res, struct scan_cat_result *from)
 
 /* Read records until EOF, a bad record, or a silent child. */
 static enum err
-parent_read(struct parent *p, int in, pid_t pid)
+parent_read_into(struct parent *p, int in, pid_t pid, char *buf)
 {
 	struct rec r;
 	size_t have = 0;
@@ -1354,7 +1556,7 @@ parent_read(struct parent *p, int in, pid_t pid)
 			}
 			continue;
 		}
-		n = read(in, (char *)&r + have, sizeof(r) - have);
+		n = read(in, buf + have, OBUF_SIZE - have);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -1362,15 +1564,31 @@ parent_read(struct parent *p, int in, pid_t pid)
 		have += (size_t)n;
 		if (have < sizeof(r))
 			continue;
-		have = 0;
 		p->last_rec_ns = now_ns();
-		if (!rec_apply(p, &r)) {
-			snprintf(p->f->error, SCAN_TEXT_MAX,
-			    "malformed record from the scanner: killed");
-			kill(pid, SIGKILL);
-			return ERR_INTERNAL;
+		for (size_t off = 0; off + sizeof(r) <= have;
+		     off += sizeof(r)) {
+			memcpy(&r, buf + off, sizeof(r));
+			if (!rec_apply(p, &r)) {
+				snprintf(p->f->error, SCAN_TEXT_MAX,
+				    "malformed record from the scanner: "
+				    "killed");
+				kill(pid, SIGKILL);
+				return ERR_INTERNAL;
+			}
 		}
+		memmove(buf, buf + have - have % sizeof(r), have % sizeof(r));
+		have %= sizeof(r);
 	}
+}
+
+static enum err
+parent_read(struct parent *p, int in, pid_t pid)
+{
+	char *buf = xmalloc(OBUF_SIZE);
+	enum err rc = parent_read_into(p, in, pid, buf);
+
+	free(buf);
+	return rc;
 }
 
 enum err

@@ -27,6 +27,18 @@ enum {
 	SCAN_HLL_M = 1 << SCAN_HLL_BITS
 };
 
+/*
+ * Match mode (svc/match.c, docs/subjects.md): the identifiers of each
+ * record (e-mail, phone, IBAN, customer number; normalised, kind from
+ * scan/matcher.h) are passed to `ident` in the parent, then `record_end`
+ * gives the categories found in that record (bits of enum scan_cat).
+ * The values are borrowed, not NUL-terminated, and must not be kept,
+ * logged or printed.
+ */
+typedef void (*scan_ident_fn)(
+    void *ctx, unsigned kind, const char *val, size_t len);
+typedef void (*scan_record_fn)(void *ctx, uint32_t cats);
+
 struct scan_opts {
 	size_t max_line;         /* hard line cap in bytes (default 16 MiB) */
 	unsigned cpu_s;          /* RLIMIT_CPU of the child */
@@ -35,6 +47,11 @@ struct scan_opts {
 	int force_format;        /* -1: sniff; else enum scan_format */
 	unsigned threads;        /* detector threads; 0: the online CPUs */
 	volatile int *interrupt; /* set by a signal handler: stop, partial */
+	scan_ident_fn ident;     /* match mode when non-NULL */
+	scan_record_fn record_end;
+	void *ident_ctx;
+	/* Called first in the child: wipe what it must not hold (keys). */
+	void (*child_wipe)(void *ctx);
 };
 
 struct scan_cat_result {
