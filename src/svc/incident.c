@@ -226,18 +226,73 @@ svc_incident_import(struct svc *s, FILE *fp, size_t *count, struct svc_err *e)
 	return rc;
 }
 
+/*
+ * Apply the merge patch to the facts of `in` inside the caller's write
+ * transaction: validate, record the "facts" event (the canonical diff),
+ * reconcile the obligations and store the incident.  ERR_OK with a
+ * message in e->msg when nothing changed (nothing is recorded).
+ */
+enum err
+svc_facts_patch_tx(struct svc *s, struct incident *in, const json_t *patch,
+    const char *reason, struct arena *a, struct svc_err *e)
+{
+	struct parsed p = { 0 };
+	json_t *cur = NULL, *merged = NULL, *diff = NULL, *payload;
+	enum err rc;
+	int64_t old_aware;
+
+	cur = json_loads(in->facts, 0, NULL);
+	if (cur == NULL) {
+		svc_err_msg(e, "%s: stored facts are not JSON", in->ref);
+		rc = ERR_INTERNAL;
+		goto out;
+	}
+	merged = json_merge_patch(cur, patch);
+	rc = parse_facts_json(s, merged, a, &p, e);
+	if (rc != ERR_OK)
+		goto out;
+	diff = json_merge_diff(cur, p.canon);
+	if (json_object_size(diff) == 0) {
+		svc_err_msg(e, "%s: nothing changed", in->ref);
+		goto out; /* ERR_OK: an empty edit records nothing */
+	}
+	old_aware = in->aware_at;
+	payload = json_pack("{s:O}", "patch", diff);
+	if (reason != NULL && *reason)
+		json_object_set_new(payload, "reason", json_string(reason));
+	if (old_aware != TIME_UNKNOWN && p.f.aware_at != old_aware)
+		json_object_set_new(payload, "awareness_corrected",
+		    json_pack("{s:o, s:o}", "from", json_time_utc(old_aware),
+		        "to", json_time_utc(p.f.aware_at)));
+	rc = svc_event(s, in, "facts", payload, e);
+	if (rc != ERR_OK)
+		goto out;
+	in->title = p.f.title;
+	in->discovered_at = p.f.discovered_at;
+	in->aware_at = p.f.aware_at;
+	rc = svc_incident_facts(s, in, p.canon, p.text, e);
+	in->facts = arena_strdup(a, p.text); /* outlives p */
+	if (rc == ERR_OK)
+		rc = svc_reconcile(s, in, &p.f, e);
+	if (rc == ERR_OK)
+		rc = svc_incident_save(s, in, e);
+out:
+	json_decref(cur);
+	json_decref(merged);
+	json_decref(diff);
+	parsed_release(&p);
+	return rc;
+}
+
 enum err
 svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
     size_t len, const char *reason, struct svc_err *e)
 {
 	struct arena *a = arena_new();
 	struct incident in;
-	struct parsed p = { 0 };
 	json_error_t jerr;
-	json_t *patch = NULL, *cur = NULL, *merged = NULL;
-	json_t *diff = NULL, *payload;
+	json_t *patch = NULL;
 	enum err rc;
-	int64_t old_aware;
 
 	if (svc_check_text("reason", reason, false, e) != ERR_OK) {
 		arena_free(a);
@@ -267,50 +322,11 @@ svc_incident_edit(struct svc *s, const char *id, const char *patch_s,
 		return ERR_INVAL;
 	}
 	rc = svc_tx_begin(s, id, a, &in, e);
-	if (rc != ERR_OK)
-		goto out_nofinish;
-	cur = json_loads(in.facts, 0, NULL);
-	if (cur == NULL) {
-		svc_err_msg(e, "%s: stored facts are not JSON", in.ref);
-		rc = ERR_INTERNAL;
-		goto out;
+	if (rc == ERR_OK) {
+		rc = svc_facts_patch_tx(s, &in, patch, reason, a, e);
+		rc = svc_tx_finish(s, rc, e);
 	}
-	merged = json_merge_patch(cur, patch);
-	rc = parse_facts_json(s, merged, a, &p, e);
-	if (rc != ERR_OK)
-		goto out;
-	diff = json_merge_diff(cur, p.canon);
-	if (json_object_size(diff) == 0) {
-		svc_err_msg(e, "%s: nothing changed", in.ref);
-		goto out; /* ERR_OK: an empty edit records nothing */
-	}
-	old_aware = in.aware_at;
-	payload = json_pack("{s:O}", "patch", diff);
-	if (reason != NULL && *reason)
-		json_object_set_new(payload, "reason", json_string(reason));
-	if (old_aware != TIME_UNKNOWN && p.f.aware_at != old_aware)
-		json_object_set_new(payload, "awareness_corrected",
-		    json_pack("{s:o, s:o}", "from", json_time_utc(old_aware),
-		        "to", json_time_utc(p.f.aware_at)));
-	rc = svc_event(s, &in, "facts", payload, e);
-	if (rc != ERR_OK)
-		goto out;
-	in.title = p.f.title;
-	in.discovered_at = p.f.discovered_at;
-	in.aware_at = p.f.aware_at;
-	rc = svc_incident_facts(s, &in, p.canon, p.text, e);
-	if (rc == ERR_OK)
-		rc = svc_reconcile(s, &in, &p.f, e);
-	if (rc == ERR_OK)
-		rc = svc_incident_save(s, &in, e);
-out:
-	rc = svc_tx_finish(s, rc, e);
-out_nofinish:
 	json_decref(patch);
-	json_decref(cur);
-	json_decref(merged);
-	json_decref(diff);
-	parsed_release(&p);
 	arena_free(a);
 	return rc;
 }

@@ -268,6 +268,60 @@ enum err svc_draft_delete(
     struct svc *, int64_t account_id, int64_t id, struct svc_err *);
 enum err svc_draft_submit(struct svc *, int64_t account_id, int64_t id,
     const char **ref_out, struct svc_err *);
+ * The subject index (svc/subjects.c, docs/subjects.md): import the
+ * controller's CSV (id + email/phone/iban/customer_no) as keyed hashes.
+ * Each bad row is passed to `cb` (row number, column or NULL, problem;
+ * never the value); any bad row and nothing is written (ERR_INVAL).
+ */
+typedef void (*subjects_row_cb)(
+    void *, int64_t row, const char *column, const char *problem);
+struct subjects_sum {
+	size_t rows, subjects, identifiers, bad;
+	size_t by_kind[5]; /* enum match_kind */
+};
+enum err svc_subjects_import(struct svc *, FILE *, subjects_row_cb, void *,
+    struct subjects_sum *, struct svc_err *);
+/* {index, imported_at, subjects, identifiers, phone_region}; new ref. */
+json_t *svc_subjects_status(struct svc *, struct svc_err *);
+
+struct scan_opts;
+struct scan_result;
+/*
+ * Attach a scan result (scan_result_json: categories, counts, estimates,
+ * columns, masked samples) to incident `id` as a "scan" event.
+ */
+enum err svc_scan_record(
+    struct svc *, const char *id, const json_t *scan, struct svc_err *);
+
+/*
+ * Match leak files against the subject index (svc/match.c): scan each
+ * file in the limited child, hash its identifiers here with the index's
+ * keys, and record on incident `id` the scan ("scan" event), the affected
+ * subjects with the categories of their records ("affected" event) and
+ * subjects.count in the facts.  `res` receives the scan result.
+ */
+struct match_req {
+	const char *id;
+	char *const *files;
+	size_t files_n;
+	const struct scan_opts *opts; /* ident fields are set by svc_match */
+	bool dry_run;                 /* report only; record nothing */
+};
+struct match_sum {
+	uint64_t identifiers, candidates, matched, unmatched;
+	size_t indexed, affected, affected_total;
+	bool partial, estimate;
+	double load_s, scan_s;
+};
+enum err svc_match(struct svc *, const struct match_req *,
+    struct scan_result *res, json_t **affected, struct match_sum *,
+    struct svc_err *);
+/*
+ * The affected subjects of incident `in` (the union of its "affected"
+ * events): an object {id: {"by": [...], "found": [...]}}; new reference.
+ */
+enum err svc_affected_load(
+    struct svc *, const struct incident *in, json_t **out, struct svc_err *);
 
 /* Seed the fictional demo incidents (init --demo). */
 enum err svc_demo_seed(struct svc *, size_t *count, struct svc_err *);

@@ -46,6 +46,13 @@ enum err svc_tx_begin(struct svc *, const char *id, struct arena *,
     struct incident *in, struct svc_err *);
 /* Commit when `rc` is ERR_OK, else roll back; returns the final status. */
 enum err svc_tx_finish(struct svc *, enum err rc, struct svc_err *);
+/*
+ * Apply an RFC 7396 merge patch to the facts of `in` inside the caller's
+ * write transaction (event, obligations, state).  ERR_OK with a message
+ * in e->msg when nothing changed.  Strings of `in` end up in `a`.
+ */
+enum err svc_facts_patch_tx(struct svc *, struct incident *in,
+    const json_t *patch, const char *reason, struct arena *a, struct svc_err *);
 /* Map a store error to the svc error with the store's message. */
 enum err svc_store_err(
     struct svc *, enum err, const char *what, struct svc_err *);

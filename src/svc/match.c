@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * svc/match.c: which of our data subjects are in a leak (docs/subjects.md).
+ *
+ * The index is loaded into memory: a table of 64-bit SipHash tags (the
+ * pre-filter) and, per identifier, its keyed BLAKE2b hash and subject.
+ * Each leak file is scanned in the limited child (scan/scan.c), which
+ * sends the normalised identifiers of every record, then the categories
+ * found in that record, over the pipe.  The keyed hashing happens here,
+ * in the parent: the child never holds the secret or the keys (its copy
+ * of our memory has them wiped before it reads the leak).  A value is a
+ * match when its tag is in the table and its BLAKE2b hash equals the
+ * stored one; the subject then gets the identifier's kind ("by") and the
+ * record's categories ("found").
+ */
+#include "base/base.h"
+
+#include <time.h>
+
+#include <sodium.h>
+
+#include "base/xalloc.h"
+#include "model/json_out.h"
+#include "scan/detect.h"
+#include "scan/matcher.h"
+#include "scan/normalize.h"
+#include "scan/scan.h"
+#include "svc/svc_int.h"
+
+enum { PENDING_MAX = 256 };
+
+struct hit {
+	int64_t sid; /* 0: empty slot */
+	uint32_t found;
+	uint8_t by;
+};
+
+struct mctx {
+	struct match_keys keys;
+	struct match_table *tab;
+	unsigned char (*hash)[MATCH_HASH_LEN];
+	int64_t *sid;
+	uint8_t *kind;
+	size_t n, cap;
+	/* matched in the current record */
+	int64_t pend[PENDING_MAX];
+	uint8_t pend_kind[PENDING_MAX];
+	size_t pend_n;
+	/* subject row id -> what was found; open addressing */
+	struct hit *hits;
+	size_t hits_mask, hits_n;
+	struct match_sum *sum;
+};
+
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static enum err
+load_ident(void *arg, int64_t sid, unsigned kind, uint64_t tag,
+    const unsigned char *hash)
+{
+	struct mctx *m = arg;
+
+	if (m->n == m->cap || kind == MATCH_NONE || kind >= MATCH_KIND__MAX ||
+	    tag == 0)
+		return ERR_INTERNAL; /* the index changed under us */
+	memcpy(m->hash[m->n], hash, MATCH_HASH_LEN);
+	m->sid[m->n] = sid;
+	m->kind[m->n] = (uint8_t)kind;
+	match_table_add(m->tab, tag, (uint32_t)m->n);
+	m->n++;
+	return ERR_OK;
+}
+
+static size_t
+hit_slot(int64_t sid, size_t mask)
+{
+	return (size_t)(((uint64_t)sid * 0x9e3779b97f4a7c15ull) >> 20) & mask;
+}
+
+static struct hit *
+hit_get(struct mctx *m, int64_t sid)
+{
+	size_t i;
+
+	if (2 * (m->hits_n + 1) > m->hits_mask + 1) {
+		struct hit *old = m->hits;
+		size_t old_n = m->hits_mask + 1;
+
+		m->hits_mask = old_n * 2 - 1;
+		m->hits = xcalloc(old_n * 2, sizeof(*m->hits));
+		for (size_t k = 0; k < old_n; k++) {
+			if (old[k].sid == 0)
+				continue;
+			i = hit_slot(old[k].sid, m->hits_mask);
+			while (m->hits[i].sid != 0)
+				i = (i + 1) & m->hits_mask;
+			m->hits[i] = old[k];
+		}
+		free(old);
+	}
+	i = hit_slot(sid, m->hits_mask);
+	while (m->hits[i].sid != 0 && m->hits[i].sid != sid)
+		i = (i + 1) & m->hits_mask;
+	if (m->hits[i].sid == 0) {
+		m->hits[i].sid = sid;
+		m->hits_n++;
+	}
+	return &m->hits[i];
+}
+
+static const struct hit *
+hit_find(const struct mctx *m, int64_t sid)
+{
+	size_t i = hit_slot(sid, m->hits_mask);
+
+	while (m->hits[i].sid != 0) {
+		if (m->hits[i].sid == sid)
+			return &m->hits[i];
+		i = (i + 1) & m->hits_mask;
+	}
+	return NULL;
+}
+
+/* An identifier of the current record (called from scan_file). */
+static void
+on_ident(void *arg, unsigned kind, const char *v, size_t len)
+{
+	struct mctx *m = arg;
+	uint64_t tag = match_tag(&m->keys, kind, v, len);
+	unsigned char h[MATCH_HASH_LEN];
+	bool hashed = false, any = false;
+	size_t pos = 0;
+	uint32_t idx;
+
+	m->sum->identifiers++;
+	while (match_table_next(m->tab, tag, &pos, &idx)) {
+		if (m->kind[idx] != kind)
+			continue;
+		m->sum->candidates++;
+		if (!hashed) {
+			match_hash(&m->keys, kind, v, len, h);
+			hashed = true;
+		}
+		if (sodium_memcmp(h, m->hash[idx], MATCH_HASH_LEN) != 0)
+			continue;
+		any = true;
+		if (m->pend_n < PENDING_MAX) {
+			m->pend[m->pend_n] = m->sid[idx];
+			m->pend_kind[m->pend_n++] = (uint8_t)kind;
+		} else {
+			hit_get(m, m->sid[idx])->by |= (uint8_t)(1u << kind);
+		}
+	}
+	if (any)
+		m->sum->matched++;
+	else
+		m->sum->unmatched++;
+}
+
+/* The end of a record: its categories go to the subjects found in it. */
+static void
+on_record(void *arg, uint32_t cats)
+{
+	struct mctx *m = arg;
+
+	for (size_t i = 0; i < m->pend_n; i++) {
+		struct hit *x = hit_get(m, m->pend[i]);
+
+		x->found |= cats;
+		x->by |= (uint8_t)(1u << m->pend_kind[i]);
+	}
+	m->pend_n = 0;
+}
+
+/* In the scan child, before it reads the leak: no keys, no index. */
+static void
+child_wipe(void *arg)
+{
+	struct mctx *m = arg;
+
+	sodium_memzero(&m->keys, sizeof(m->keys));
+	match_table_free(m->tab);
+	m->tab = NULL;
+	free(m->hash);
+	m->hash = NULL;
+}
+
+static void
+mctx_release(struct mctx *m)
+{
+	sodium_memzero(&m->keys, sizeof(m->keys));
+	match_table_free(m->tab);
+	free(m->hash);
+	free(m->sid);
+	free(m->kind);
+	free(m->hits);
+}
+
+static json_t *
+names_of(uint32_t bits, const char *(*name)(unsigned), unsigned max)
+{
+	json_t *a = json_array();
+
+	for (unsigned k = 0; k < max; k++) {
+		if (bits & (1u << k))
+			json_array_append_new(a, json_string(name(k)));
+	}
+	return a;
+}
+
+static const char *
+kind_name(unsigned k)
+{
+	return match_kind_name(k);
+}
+
+struct collect {
+	const struct mctx *m;
+	json_t *list;
+};
+
+static enum err
+collect_subject(void *arg, int64_t id, const char *ref)
+{
+	struct collect *c = arg;
+	const struct hit *x = hit_find(c->m, id);
+
+	if (x == NULL)
+		return ERR_OK;
+	json_array_append_new(
+	    c->list, json_pack("{s:s, s:o, s:o}", "id", ref, "by",
+	                 names_of(x->by, kind_name, MATCH_KIND__MAX), "found",
+	                 names_of(x->found, scan_cat_name, SCAN_CAT__MAX)));
+	return ERR_OK;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	return strcmp(
+	    json_string_value(json_object_get(*(json_t *const *)a, "id")),
+	    json_string_value(json_object_get(*(json_t *const *)b, "id")));
+}
+
+/* Sort the affected list by id (stable output, golden-file friendly). */
+static void
+sort_list(json_t *list)
+{
+	size_t n = json_array_size(list);
+	json_t **v = xcalloc(n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_incref(json_array_get(list, i));
+	qsort(v, n, sizeof(*v), by_id);
+	json_array_clear(list);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, v[i]);
+	free(v);
+}
+
+/* ---- the union of the affected events ------------------------------------ */
+
+struct aff {
+	json_t *map;
+	enum err rc;
+};
+
+static void
+merge_names(json_t *into, json_t *from)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach (from, i, v) {
+		bool have = false;
+		size_t j;
+		json_t *w;
+
+		json_array_foreach (into, j, w)
+			have = have || json_equal(v, w);
+		if (!have)
+			json_array_append(into, v);
+	}
+}
+
+static enum err
+aff_event(void *arg, const struct event *ev)
+{
+	struct aff *a = arg;
+	json_t *p, *list, *x;
+	size_t i;
+
+	if (strcmp(ev->kind, "affected") != 0 || ev->erased)
+		return ERR_OK;
+	p = json_loads(ev->payload, 0, NULL);
+	list = json_object_get(p, "affected");
+	json_array_foreach (list, i, x) {
+		const char *id = json_string_value(json_object_get(x, "id"));
+		json_t *have;
+
+		if (id == NULL)
+			continue;
+		have = json_object_get(a->map, id);
+		if (have == NULL) {
+			json_object_set_new(a->map, id,
+			    json_pack("{s:O, s:O}", "by",
+			        json_object_get(x, "by"), "found",
+			        json_object_get(x, "found")));
+			continue;
+		}
+		merge_names(
+		    json_object_get(have, "by"), json_object_get(x, "by"));
+		merge_names(json_object_get(have, "found"),
+		    json_object_get(x, "found"));
+	}
+	json_decref(p);
+	return ERR_OK;
+}
+
+enum err
+svc_affected_load(
+    struct svc *s, const struct incident *in, json_t **out, struct svc_err *e)
+{
+	struct aff a = { json_object(), ERR_OK };
+	enum err rc = store_event_each(s->st, in->id, aff_event, &a);
+
+	if (rc != ERR_OK) {
+		json_decref(a.map);
+		return svc_store_err(s, rc, "reading the affected list", e);
+	}
+	*out = a.map;
+	return ERR_OK;
+}
+
+/* ---- scan --incident ------------------------------------------------------ */
+
+static enum err
+scan_event(
+    struct svc *s, struct incident *in, const json_t *scan, struct svc_err *e)
+{
+	return svc_event(s, in, "scan", json_deep_copy(scan), e);
+}
+
+enum err
+svc_scan_record(
+    struct svc *s, const char *id, const json_t *scan, struct svc_err *e)
+{
+	struct arena *a = arena_new();
+	struct incident in;
+	enum err rc;
+
+	rc = svc_tx_begin(s, id, a, &in, e);
+	if (rc == ERR_OK) {
+		rc = scan_event(s, &in, scan, e);
+		if (rc == ERR_OK)
+			rc = svc_incident_save(s, &in, e);
+		rc = svc_tx_finish(s, rc, e);
+	}
+	arena_free(a);
+	return rc;
+}
+
+/* ---- match ---------------------------------------------------------------- */
+
+static enum err
+load_index(struct svc *s, struct mctx *m, struct svc_err *e)
+{
+	struct subject_secret sec;
+	enum err rc;
+
+	rc = store_subject_secret_get(s->st, s->a, &sec);
+	if (rc == ERR_NOTFOUND) {
+		svc_err_msg(e, "there is no subject index yet: run breachkit "
+		               "subjects import FILE.csv first");
+		return ERR_INVAL;
+	}
+	if (rc != ERR_OK)
+		return svc_store_err(s, rc, "reading the subject index", e);
+	match_keys_derive(sec.secret, &m->keys);
+	sodium_memzero(sec.secret, sizeof(sec.secret));
+	if (!norm_phone_set_region(sec.phone_region)) {
+		svc_err_msg(e, "the subject index has an unknown phone region");
+		return ERR_INTERNAL;
+	}
+	m->cap = sec.identifiers > 0 ? (size_t)sec.identifiers : 1;
+	m->hash = xcalloc(m->cap, sizeof(*m->hash));
+	m->sid = xcalloc(m->cap, sizeof(*m->sid));
+	m->kind = xcalloc(m->cap, sizeof(*m->kind));
+	m->tab = match_table_new(m->cap);
+	m->hits_mask = 1023;
+	m->hits = xcalloc(m->hits_mask + 1, sizeof(*m->hits));
+	rc = store_subject_ident_each(s->st, load_ident, m);
+	if (rc == ERR_INTERNAL && store_errmsg(s->st)[0] == '\0')
+		svc_err_msg(e, "the subject index is inconsistent; import it "
+		               "again");
+	else if (rc != ERR_OK)
+		svc_store_err(s, rc, "reading the subject index", e);
+	m->sum->indexed = (size_t)sec.subjects;
+	return rc;
+}
+
+/* Record the scan, the affected list and the count; one transaction. */
+static enum err
+record_match(struct svc *s, const struct match_req *rq, struct mctx *m,
+    const json_t *scan, json_t *list, struct svc_err *e)
+{
+	struct arena *a = arena_new();
+	struct match_sum *sum = m->sum;
+	struct incident in;
+	json_t *files = json_array(), *all = NULL, *patch;
+	enum err rc;
+
+	for (size_t i = 0; i < rq->files_n; i++)
+		json_array_append_new(files, json_string(rq->files[i]));
+	rc = svc_tx_begin(s, rq->id, a, &in, e);
+	if (rc != ERR_OK) {
+		json_decref(files);
+		arena_free(a);
+		return rc;
+	}
+	rc = scan_event(s, &in, scan, e);
+	if (rc == ERR_OK)
+		rc = svc_event(s, &in, "affected",
+		    json_pack("{s:o, s:b, s:I, s:I, s:I, s:I, s:O}", "files",
+		        files, "partial", sum->partial, "identifiers",
+		        (json_int_t)sum->identifiers, "matched",
+		        (json_int_t)sum->matched, "unmatched",
+		        (json_int_t)sum->unmatched, "count",
+		        (json_int_t)json_array_size(list), "affected", list),
+		    e);
+	else
+		json_decref(files);
+	if (rc == ERR_OK)
+		rc = svc_affected_load(s, &in, &all, e);
+	if (rc == ERR_OK) {
+		sum->affected_total = json_object_size(all);
+		patch = json_pack("{s:{s:I, s:b}}", "subjects", "count",
+		    (json_int_t)sum->affected_total, "count_is_estimate",
+		    sum->estimate);
+		rc = svc_facts_patch_tx(
+		    s, &in, patch, "subjects.count from breachkit match", a, e);
+		json_decref(patch);
+		e->msg[0] = '\0'; /* "nothing changed" is fine here */
+	}
+	if (rc == ERR_OK)
+		rc = svc_incident_save(s, &in, e);
+	rc = svc_tx_finish(s, rc, e);
+	json_decref(all);
+	arena_free(a);
+	return rc;
+}
+
+enum err
+svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
+    json_t **affected, struct match_sum *sum, struct svc_err *e)
+{
+	struct mctx m;
+	struct scan_opts o = *rq->opts;
+	struct incident in;
+	struct collect col;
+	json_t *scan = NULL;
+	double t0 = mono();
+	enum err rc, frc = ERR_OK;
+
+	memset(&m, 0, sizeof(m));
+	memset(sum, 0, sizeof(*sum));
+	*affected = NULL;
+	m.sum = sum;
+	rc = svc_resolve(s, rq->id, s->a, &in, e);
+	if (rc == ERR_OK)
+		rc = load_index(s, &m, e);
+	if (rc != ERR_OK)
+		goto out;
+	sum->load_s = mono() - t0;
+	t0 = mono();
+	o.ident = on_ident;
+	o.record_end = on_record;
+	o.ident_ctx = &m;
+	o.child_wipe = child_wipe;
+	for (size_t i = 0; i < rq->files_n; i++) {
+		enum err r;
+
+		if (o.interrupt != NULL && *o.interrupt)
+			break;
+		r = scan_file(rq->files[i], &o, res);
+		on_record(&m, 0); /* a record cut short by a failed child */
+		if (r == ERR_INTR)
+			frc = ERR_INTR;
+		else if (r != ERR_OK && frc == ERR_OK)
+			frc = r;
+	}
+	if (o.interrupt != NULL && *o.interrupt)
+		res->interrupted = true;
+	sum->scan_s = mono() - t0;
+	sum->partial = frc != ERR_OK || res->interrupted;
+	/* Unmatched identifiers may be people outside our index, or ours
+	 * under identifiers we do not hold: the count is a lower bound. */
+	sum->estimate = sum->partial || sum->unmatched > 0;
+	col.m = &m;
+	col.list = json_array();
+	rc = store_subject_each(s->st, collect_subject, &col);
+	if (rc != ERR_OK) {
+		json_decref(col.list);
+		svc_store_err(s, rc, "reading the subject index", e);
+		goto out;
+	}
+	sort_list(col.list);
+	sum->affected = json_array_size(col.list);
+	scan = scan_result_json(res);
+	if (!rq->dry_run)
+		rc = record_match(s, rq, &m, scan, col.list, e);
+	if (rc == ERR_OK) {
+		*affected = col.list;
+		rc = frc;
+		if (rc != ERR_OK)
+			svc_err_msg(e, "%s",
+			    rc == ERR_INTR ? "interrupted: the results "
+			                     "are partial (recorded as such)"
+			                   : "a file could not be scanned "
+			                     "completely (see above)");
+	} else {
+		json_decref(col.list);
+	}
+out:
+	json_decref(scan);
+	mctx_release(&m);
+	return rc;
+}
