@@ -184,9 +184,8 @@ static const struct command commands[] = {
 	{ "migrate", cmd_migrate, false, "migrate --check",
 	    "Report the schema version", NULL },
 	{ "scan", cmd_scan, false,
-	    "scan [--format FMT] [--max-line BYTES] [--threads N] [--quiet] "
-	    "FILE... | scan "
-	    "--eval LABELS FILE",
+	    "scan [--incident ID] [--format FMT] [--max-line BYTES] [--threads N] "
+	    "[--quiet] FILE... | scan --eval LABELS FILE",
 	    "Find the personal data in leak files",
 	    "Streams each file (plain, .gz, .zst; UTF-8, Latin-1, UTF-16) in a "
 	    "limited child process, sniffs the format (csv, jsonl, sql, "
@@ -196,7 +195,30 @@ static const struct command commands[] = {
 	    "0 when all was read (warnings with byte offsets in the output), 1 "
 	    "on failure, 130 when interrupted (results partial).  --eval "
 	    "compares the detectors with bench/gen-leak.py labels (precision "
-	    "and recall).  See docs/scan.md." },
+	    "and recall).  --incident ID attaches the result (no values, masked "
+	    "samples only) to the incident as a scan event.  See docs/scan.md." },
+	{ "subjects", cmd_subjects, false, "subjects import FILE.csv | status",
+	    "The subject index: our data subjects as keyed hashes",
+	    "import reads a CSV whose header names id and any of email, "
+	    "phone, iban, customer_no (other columns are ignored), normalises "
+	    "each identifier and stores only two keyed hashes of it (a 64-bit "
+	    "SipHash tag and a keyed BLAKE2b hash) under a new secret kept in "
+	    "the register.  A re-import replaces the index in one transaction; "
+	    "any bad row (reported by row and column, never by value) and "
+	    "nothing is imported.  Phones use the setting phone_region "
+	    "(default DE).  See docs/subjects.md." },
+	{ "match", cmd_match, false,
+	    "match --incident ID [--list] [--dry-run] [--quiet] FILE...",
+	    "Which of our data subjects are in leak files",
+	    "Scans each file like breachkit scan and hashes the e-mail "
+	    "addresses, phone numbers and IBANs it finds with the subject "
+	    "index's keys, in this process (the scan child never holds the "
+	    "keys).  Records on the incident the scan (event scan), the "
+	    "affected subjects with how they were matched and the categories "
+	    "found in their records (event affected), and subjects.count "
+	    "(marked an estimate when the leak holds identifiers outside the "
+	    "index or the scan was partial).  --list prints the affected ids; "
+	    "letters --affected writes to them.  See docs/subjects.md." },
 	{ "serve", cmd_serve, false,
 	    "serve [--listen HOST:PORT] [--threads N] [--config FILE] [--tls] "
 	    "[--public-intake] [--max-body BYTES]",

@@ -81,6 +81,8 @@ int cmd_notify(int, char **);
 int cmd_authority(int, char **);
 int cmd_export(int, char **);
 int cmd_letters(int, char **);
+int cmd_subjects(int, char **);
+int cmd_match(int, char **);
 int cmd_settings(int, char **);
 int cmd_verify(int, char **);
 int cmd_backup(int, char **);

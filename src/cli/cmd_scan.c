@@ -147,13 +147,17 @@ cmd_scan(int argc, char **argv)
 		{ "max-line", required_argument, NULL, 'm' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "threads", required_argument, NULL, 't' },
-		{ "eval", required_argument, NULL, 'E' }, CLI_COMMON_OPTS,
+		{ "eval", required_argument, NULL, 'E' },
+		{ "incident", required_argument, NULL, 'i' }, CLI_COMMON_OPTS,
 		{ NULL, 0, NULL, 0 } };
 	struct cli_env env;
 	struct scan_opts o;
 	struct scan_result res = { 0 };
 	struct sigaction sa = { 0 }, old;
-	const char *eval = NULL;
+	const char *eval = NULL, *incident = NULL;
+	struct store *st = NULL;
+	struct svc s;
+	struct svc_err e;
 	bool quiet = false, failed = false;
 	enum err rc = ERR_OK;
 	int c, code = -1;
@@ -191,6 +195,8 @@ cmd_scan(int argc, char **argv)
 			quiet = true;
 		} else if (c == 'E') {
 			eval = optarg;
+		} else if (c == 'i') {
+			incident = optarg;
 		} else {
 			return cli_usage(&env, "unknown option");
 		}
@@ -201,6 +207,24 @@ cmd_scan(int argc, char **argv)
 		if (argc - optind != 1)
 			return cli_usage(&env, "--eval takes one FILE");
 		return run_eval(argv[optind], eval, env.json);
+	}
+	if (incident != NULL) {
+		/* the incident must exist before minutes of scanning */
+		struct incident in;
+		struct arena *a;
+
+		code = cli_open(&env, &st, &s);
+		if (code != 0)
+			return code;
+		svc_err_clear(&e);
+		a = arena_new();
+		rc = svc_resolve(&s, incident, a, &in, &e);
+		arena_free(a);
+		if (rc != ERR_OK) {
+			code = cli_fail(&env, rc, &e);
+			cli_close(st, &s);
+			return code;
+		}
 	}
 	o.progress = !quiet && isatty(STDERR_FILENO);
 	o.interrupt = &scan_interrupted;
@@ -224,6 +248,19 @@ cmd_scan(int argc, char **argv)
 		cli_print_json(scan_result_json(&res));
 	else
 		print_human(&res);
+	if (st != NULL) {
+		json_t *j = scan_result_json(&res);
+		enum err r = svc_scan_record(&s, incident, j, &e);
+
+		json_decref(j);
+		if (r != ERR_OK) {
+			code = cli_fail(&env, r, &e);
+			failed = true;
+		} else if (!env.json) {
+			printf("\nrecorded on %s as a scan event\n", incident);
+		}
+		cli_close(st, &s);
+	}
 	for (size_t i = 0; i < res.files_n; i++) {
 		if (res.files[i].status == SCAN_FAILED)
 			fprintf(stderr, "breachkit scan: %s: %s\n",

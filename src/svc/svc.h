@@ -268,6 +268,8 @@ enum err svc_draft_delete(
     struct svc *, int64_t account_id, int64_t id, struct svc_err *);
 enum err svc_draft_submit(struct svc *, int64_t account_id, int64_t id,
     const char **ref_out, struct svc_err *);
+
+/*
  * The subject index (svc/subjects.c, docs/subjects.md): import the
  * controller's CSV (id + email/phone/iban/customer_no) as keyed hashes.
  * Each bad row is passed to `cb` (row number, column or NULL, problem;
