@@ -123,9 +123,10 @@ static const struct command commands[] = {
 	    "en), timezone, ref_prefix.  Documents list the settings they "
 	    "need and lack." },
 	{ "letters", cmd_letters, false,
-	    "letters ID --subjects FILE.csv (--out DIR | --mbox FILE | --smtp "
-	    "URL) [--smtp-ca FILE] [--smtp-tls required|optional] [--dry-run] "
-	    "[--rate N] [--in-doubt sent|resend] [--file]",
+	    "letters ID (--subjects FILE.csv | --affected --contacts FILE.csv) "
+	    "(--out DIR | --mbox FILE | --smtp URL) [--smtp-ca FILE] "
+	    "[--smtp-tls required|optional] [--dry-run] [--rate N] "
+	    "[--in-doubt sent|resend] [--file]",
 	    "Letters to the affected people (Art. 34), as EML, mbox or SMTP",
 	    "One letter per row of the CSV list (columns id, name, email, "
 	    "language de|en, categories as ;-separated data categories of "
@@ -143,6 +144,12 @@ static const struct command commands[] = {
 	    "$BREACHKIT_SMTP_USER and $BREACHKIT_SMTP_PASSWORD, never from the "
 	    "URL.  --rate N: at most N letters a second.  --file "
 	    "records the Art. 34 communication once every letter is sent.  "
+	    "--affected --contacts FILE.csv: write to the incident's affected "
+	    "list (breachkit match), joined by id with the controller's "
+	    "contact export (id, name, email, language) at send time; the "
+	    "export is read, not stored; the categories are those found for "
+	    "each person; a listed person without a contact is reported "
+	    "(no_contact).  "
 	    "Needs the settings org_name, org_address, org_website, "
 	    "org_channels, dpo_name, dpo_email, mail_from.  See "
 	    "docs/letters.md." },

@@ -103,6 +103,8 @@ cmd_letters(int argc, char **argv)
 		{ "file", no_argument, NULL, 'f' },
 		{ "smtp-ca", required_argument, NULL, 'C' },
 		{ "smtp-tls", required_argument, NULL, 'T' },
+		{ "affected", no_argument, NULL, 'a' },
+		{ "contacts", required_argument, NULL, 'c' },
 		CLI_COMMON_OPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -114,7 +116,7 @@ cmd_letters(int argc, char **argv)
 	struct letters_sum sum;
 	struct out o = { false, 0 };
 	static char outbuf[64 << 10];
-	const char *subjects = NULL;
+	const char *subjects = NULL, *contacts = NULL;
 	int c, code = -1, outs = 0, lockfd = -1;
 	bool tls_opt = false;
 	int64_t rate;
@@ -177,14 +179,26 @@ cmd_letters(int argc, char **argv)
 				                       "or optional");
 			tls_opt = true;
 			break;
+		case 'a':
+			rq.affected = true;
+			break;
+		case 'c':
+			contacts = optarg;
+			break;
 		default:
 			return cli_usage(&env, "unknown option");
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage(&env, "give one incident ID");
-	if (subjects == NULL)
-		return cli_usage(&env, "--subjects FILE.csv is required");
+	if (rq.affected != (contacts != NULL))
+		return cli_usage(&env, "--affected and --contacts FILE.csv go "
+		                       "together");
+	if ((subjects == NULL) == (contacts == NULL))
+		return cli_usage(&env, "give --subjects FILE.csv or --affected "
+		                       "--contacts FILE.csv");
+	if (contacts != NULL)
+		subjects = contacts;
 	if (outs != 1)
 		return cli_usage(&env, "give exactly one of --out DIR, --mbox "
 		                       "FILE, --smtp URL");
@@ -247,6 +261,10 @@ cmd_letters(int argc, char **argv)
 		free(t);
 		json_decref(j);
 	} else if (sum.rows > 0 || rc == ERR_OK) {
+		if (rq.affected)
+			printf("affected list: %zu people in the contact "
+			       "export, %zu without a contact\n",
+			    sum.rows, sum.no_contact);
 		printf("%zu rows: %zu invalid, %zu written, %zu sent, %zu "
 		       "already sent, %zu failed, %zu in doubt%s%s%s\n",
 		    sum.rows, sum.invalid, sum.written, sum.sent, sum.already,

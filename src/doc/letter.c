@@ -45,7 +45,7 @@ subjects_header(
 			}
 			*slot[k] = (int)i;
 		}
-		if (*slot[k] < 0 && k != 1)
+		if (*slot[k] < 0 && k != 1 && !(k == 4 && c->cats_optional))
 			snprintf(miss + strlen(miss),
 			    sizeof(miss) - strlen(miss), "%s%s",
 			    miss[0] ? ", " : "", names[k]);

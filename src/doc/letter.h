@@ -56,6 +56,8 @@ struct subject {
 struct subjects_cols {
 	int id, name, email, lang, cats;
 	size_t n;
+	bool
+	    cats_optional; /* set by the caller: categories come from elsewhere */
 };
 
 /* Find the columns in the header row; ERR_INVAL naming what is missing. */

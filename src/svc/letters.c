@@ -37,6 +37,8 @@
 #include "doc/mail.h"
 #include "doc/smtp.h"
 #include "doc/tmpl.h"
+#include "scan/detect.h"
+#include "scan/scan.h"
 #include "svc/svc_int.h"
 
 enum { MBOX_BUF = 1 << 20 };
@@ -66,6 +68,7 @@ struct run {
 	/* Dry run: the texts an English [0] / German [1] letter quotes as
 	 * entered for want of a variant in its language, or NULL. */
 	const char *as_entered[2];
+	json_t *aff;      /* --affected: id -> {by, found}; else NULL */
 	double t0;
 	size_t paced;
 };
@@ -466,22 +469,71 @@ load_org(struct run *r, struct letter_org *o, struct svc_err *e)
 	return ERR_OK;
 }
 
+/* The data categories (bits of enum data_cat) of scan categories. */
+static uint64_t
+found_cats(const json_t *found)
+{
+	uint64_t bits = 0;
+	size_t i;
+	json_t *v;
+
+	json_array_foreach (found, i, v) {
+		for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+			if (json_is_string(v) &&
+			    strcmp(json_string_value(v), scan_cat_name(k)) == 0)
+				bits |= (uint64_t)1 << scan_cat_data_cat(k);
+		}
+	}
+	return bits;
+}
+
+/* People on the affected list the contact export did not have. */
+static void
+report_no_contact(struct run *r)
+{
+	const char *id;
+	json_t *x;
+
+	json_object_foreach (r->aff, id, x) {
+		if (json_object_get(x, "seen") != NULL)
+			continue;
+		r->sum->no_contact++;
+		r->sum->invalid++;
+		report(r, 0, id, "no_contact",
+		    "on the incident's affected list, but not in the contact "
+		    "export: no letter",
+		    NULL);
+	}
+}
+
 static enum err
 one_row(struct run *r, const struct subjects_cols *cols,
     const struct csv_row *row, struct svc_err *e)
 {
+	json_t *x = NULL;
 	struct subject sj;
 	struct buf *dst;
 	size_t mark;
 	char why[256], key[LETTER_KEY_LEN], msgid[LETTER_MSGID_MAX];
 	enum err rc;
 
+	if (r->aff != NULL) {
+		/* the contact export lists everybody: only the affected */
+		x = (size_t)cols->id < row->n
+		        ? json_object_get(r->aff, row->f[cols->id])
+		        : NULL;
+		if (x == NULL)
+			return ERR_OK;
+		json_object_set_new(x, "seen", json_true());
+	}
 	r->sum->rows++;
 	if (subject_from_row(cols, row, &sj, why, sizeof(why)) != ERR_OK) {
 		r->sum->invalid++;
 		report(r, row->row, sj.id, "invalid", why, NULL);
 		return ERR_OK;
 	}
+	if (x != NULL && sj.cats == 0)
+		sj.cats = found_cats(json_object_get(x, "found"));
 	if (sj.german)
 		r->sum->german++;
 	else
@@ -538,6 +590,7 @@ read_list(struct run *r, struct svc_err *e)
 			break;
 		}
 		if (header) {
+			cols.cats_optional = r->aff != NULL;
 			if (rc == ERR_OK)
 				rc = subjects_header(
 				    &row, &cols, why, sizeof(why));
@@ -567,6 +620,8 @@ read_list(struct run *r, struct svc_err *e)
 		}
 	}
 	csv_free(c);
+	if (rc == ERR_OK && r->aff != NULL)
+		report_no_contact(r);
 	return rc;
 }
 
@@ -581,18 +636,23 @@ record(struct run *r, struct svc_err *e)
 
 	rc = svc_tx_begin(r->s, r->rq->id, a, &in, e);
 	if (rc == ERR_OK) {
-		rc = svc_event(r->s, &in, "letters",
-		    json_pack("{s:s, s:I,"
-		              " s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
-		        "channel", out_names[r->rq->out], "rows",
-		        (json_int_t)m->rows, "invalid", (json_int_t)m->invalid,
-		        "written", (json_int_t)m->written, "sent",
-		        (json_int_t)m->sent, "already_sent",
-		        (json_int_t)m->already, "failed", (json_int_t)m->failed,
-		        "in_doubt", (json_int_t)m->in_doubt, "german",
-		        (json_int_t)m->german, "english",
-		        (json_int_t)m->english),
-		    e);
+		json_t *p = json_pack(
+		    "{s:s, s:I,"
+		    " s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+		    "channel", out_names[r->rq->out], "rows",
+		    (json_int_t)m->rows, "invalid", (json_int_t)m->invalid,
+		    "written", (json_int_t)m->written, "sent",
+		    (json_int_t)m->sent, "already_sent", (json_int_t)m->already,
+		    "failed", (json_int_t)m->failed, "in_doubt",
+		    (json_int_t)m->in_doubt, "german", (json_int_t)m->german,
+		    "english", (json_int_t)m->english);
+
+		if (r->aff != NULL) {
+			json_object_set_new(p, "list", json_string("affected"));
+			json_object_set_new(p, "no_contact",
+			    json_integer((json_int_t)m->no_contact));
+		}
+		rc = svc_event(r->s, &in, "letters", p, e);
 		if (rc == ERR_OK)
 			rc = svc_incident_save(r->s, &in, e);
 		rc = svc_tx_finish(r->s, rc, e);
@@ -632,6 +692,16 @@ svc_letters(struct svc *s, const struct letters_req *rq, letters_cb cb,
 		rc = svc_facts_load(s, &r.in, fa, &f, e);
 	if (rc == ERR_OK)
 		rc = load_org(&r, &org, e);
+	if (rc == ERR_OK && rq->affected) {
+		rc = svc_affected_load(s, &r.in, &r.aff, e);
+		if (rc == ERR_OK && json_object_size(r.aff) == 0) {
+			svc_err_msg(e,
+			    "%s has no affected list: run breachkit match "
+			    "--incident %s FILE... first; nothing was sent",
+			    r.in.ref, r.in.ref);
+			rc = ERR_INVAL;
+		}
+	}
 	if (rc != ERR_OK)
 		goto out;
 	letter_facts_missing(&f, miss, sizeof(miss));
@@ -735,6 +805,7 @@ out:
 		unlink(r.mbox_tmp);
 	}
 	smtp_close(r.smtp);
+	json_decref(r.aff);
 	letter_gen_free(r.gen);
 	for (size_t i = 0; i < nitems(t); i++)
 		tmpl_free(t[i]);

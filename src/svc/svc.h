@@ -227,6 +227,10 @@ struct letters_req {
 	bool file;              /* file the Art. 34 obligation */
 	const char *smtp_ca;    /* PEM CA bundle to trust, or NULL */
 	bool smtp_tls_optional; /* STARTTLS optional (loopback only) */
+	/* `subjects` is the controller's contact export (id, name, email,
+	 * language): letters go to the incident's affected list only, with
+	 * the categories found for each person (docs/subjects.md). */
+	bool affected;
 };
 /* One row of the per-recipient report; no address, no name. */
 struct letters_item {
@@ -240,6 +244,7 @@ typedef void (*letters_cb)(void *, const struct letters_item *);
 struct letters_sum {
 	size_t rows, invalid, written, sent, already, failed, in_doubt;
 	size_t would, german, english;
+	size_t no_contact; /* --affected: listed, but not in the export */
 	bool filed;
 };
 enum err svc_letters(struct svc *, const struct letters_req *, letters_cb,
