@@ -18,7 +18,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	static const norm_fn fns[] = { norm_email, norm_phone, norm_iban,
-		norm_card, norm_taxid, norm_date, norm_ip };
+		norm_card, norm_taxid, norm_date, norm_ip, norm_customer_no,
+		norm_de_iddoc };
 	char out[NORM_MAX + 8], again[NORM_MAX];
 	size_t outlen;
 
@@ -43,6 +44,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		    memcmp(out, again, n) != 0)
 			BUG("normalised value is not a fixed point");
 	}
+	/* the phone rules of another region; the default comes back */
+	if (len > 0 && (data[0] & 1) && norm_phone_set_region("AT")) {
+		size_t n = norm_phone((const char *)data, len, out, NORM_MAX);
+
+		if (n > 0 && norm_phone(out, n, again, sizeof(again)) != n)
+			BUG("phone (AT) is not a fixed point");
+		norm_phone_set_region("DE");
+	}
+	(void)norm_icao_check((const char *)data, len < 64 ? len : 64);
 	(void)norm_tld_ok((const char *)data, len);
 	(void)norm_luhn_ok((const char *)data, len < 19 ? len : 19);
 	(void)norm_trim((const char *)data, len, &outlen);
