@@ -22,8 +22,8 @@
 /* ---- the list of people ----------------------------------------------- */
 
 enum err
-subjects_header(
-    const struct csv_row *r, struct subjects_cols *c, char *why, size_t why_len)
+subjects_header(const struct csv_row *r, struct subjects_cols *c,
+    bool cats_optional, char *why, size_t why_len)
 {
 	static const char *const names[] = { "id", "name", "email", "language",
 		"categories" };
@@ -45,7 +45,7 @@ subjects_header(
 			}
 			*slot[k] = (int)i;
 		}
-		if (*slot[k] < 0 && k != 1 && !(k == 4 && c->cats_optional))
+		if (*slot[k] < 0 && k != 1 && !(k == 4 && cats_optional))
 			snprintf(miss + strlen(miss),
 			    sizeof(miss) - strlen(miss), "%s%s",
 			    miss[0] ? ", " : "", names[k]);

@@ -56,13 +56,13 @@ struct subject {
 struct subjects_cols {
 	int id, name, email, lang, cats;
 	size_t n;
-	bool
-	    cats_optional; /* set by the caller: categories come from elsewhere */
 };
 
 /* Find the columns in the header row; ERR_INVAL naming what is missing. */
-enum err subjects_header(
-    const struct csv_row *, struct subjects_cols *, char *why, size_t why_len);
+/* With `cats_optional`, the categories column may be absent (letters
+ * --affected: the categories come from the affected list). */
+enum err subjects_header(const struct csv_row *, struct subjects_cols *,
+    bool cats_optional, char *why, size_t why_len);
 /*
  * Check one row and fill `out` (borrowing the row's strings).  ERR_INVAL
  * with `why` naming the column and the problem ("column email: not an

@@ -590,10 +590,9 @@ read_list(struct run *r, struct svc_err *e)
 			break;
 		}
 		if (header) {
-			cols.cats_optional = r->aff != NULL;
 			if (rc == ERR_OK)
-				rc = subjects_header(
-				    &row, &cols, why, sizeof(why));
+				rc = subjects_header(&row, &cols,
+				    r->aff != NULL, why, sizeof(why));
 			else
 				snprintf(why + strlen(why),
 				    sizeof(why) - strlen(why),

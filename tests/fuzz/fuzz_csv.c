@@ -49,8 +49,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 			assert(utf8_valid(r.f[i], r.len[i]));
 		}
 		if (header) {
-			header = subjects_header(&r, &cols, why, sizeof(why)) !=
-			         ERR_OK;
+			header = subjects_header(&r, &cols, false, why,
+			             sizeof(why)) != ERR_OK;
 			continue;
 		}
 		if (subject_from_row(&cols, &r, &s, why, sizeof(why)) ==

@@ -240,7 +240,7 @@ row_check(const char *line, struct subject *s, char *why, size_t len)
 	fp = fmemopen(in, strlen(in), "rb");
 	c = csv_new(fp);
 	assert_int_equal(csv_next(c, &r, why, len), ERR_OK);
-	assert_int_equal(subjects_header(&r, &cols, why, len), ERR_OK);
+	assert_int_equal(subjects_header(&r, &cols, false, why, len), ERR_OK);
 	rc = csv_next(c, &r, why, len);
 	if (rc == ERR_OK)
 		rc = subject_from_row(&cols, &r, s, why, len);
