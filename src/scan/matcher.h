@@ -28,14 +28,28 @@ enum match_kind { MATCH_NONE = 0, MATCH_KIND_LIST(X) MATCH_KIND__MAX };
 
 enum {
 	MATCH_SECRET_LEN = 32,
-	MATCH_HASH_LEN = 32,
-	MATCH_VALUE_MAX = 200 /* longer identifiers are not indexed */
+	MATCH_HASH_LEN = 16,    /* keyed BLAKE2b-128: confirms a 64-bit tag */
+	MATCH_PACK_MAX = 65536, /* entries per stored block */
+	MATCH_VALUE_MAX = 200   /* longer identifiers are not indexed */
 };
 
 struct match_keys {
 	unsigned char tag[16];  /* crypto_shorthash_KEYBYTES */
 	unsigned char hash[32]; /* crypto_generichash key */
 };
+
+/*
+ * One identifier as stored (32 bytes, host byte order; blocks of them are
+ * rows of the register, docs/subjects.md).
+ */
+struct match_entry {
+	uint64_t tag;
+	unsigned char hash[MATCH_HASH_LEN];
+	uint32_t subject; /* the subject's row id */
+	uint8_t kind;
+	uint8_t pad[3];
+};
+_Static_assert(sizeof(struct match_entry) == 32, "packed entry size");
 
 /* "email" ... for a kind, or NULL. */
 const char *match_kind_name(unsigned kind);
@@ -69,9 +83,12 @@ struct match_table *match_table_new(size_t n);
 void match_table_free(struct match_table *);
 /* Add entry `idx` under `tag` (idx < UINT32_MAX; at most `n` adds). */
 void match_table_add(struct match_table *, uint64_t tag, uint32_t idx);
+/* Start loading the slot of `tag` into the cache (a later lookup). */
+void match_table_prefetch(const struct match_table *, uint64_t tag);
 /*
- * Entries with `tag`: call with *pos = 0, then again while it returns
- * true; each call gives the next entry index in *idx.
+ * Entries that may have `tag`: call with *pos = 0, then again while it
+ * returns true; each call gives the next entry index in *idx.  Only 32
+ * bits of the tag are in the table: compare the entry's full tag.
  */
 bool match_table_next(
     const struct match_table *, uint64_t tag, size_t *pos, uint32_t *idx);

@@ -300,6 +300,18 @@ static size_t
 idn_domain(const char *s, size_t n, char *out, size_t outsz)
 {
 	size_t o = 0, i = 0;
+	bool all_ascii = true;
+
+	for (size_t k = 0; k < n && all_ascii; k++)
+		all_ascii = (unsigned char)s[k] < 0x80;
+	if (all_ascii) { /* the common case: lower case only */
+		if (n + 1 > outsz || n > 253)
+			return 0;
+		for (size_t k = 0; k < n; k++)
+			out[k] = (char)lc((unsigned char)s[k]);
+		out[n] = '\0';
+		return n;
+	}
 
 	while (i < n) {
 		long cp[64];

@@ -429,17 +429,17 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                              " subjects = excluded.subjects,"
 	                              " identifiers = excluded.identifiers",
 	    NULL },
-	[STMT_SUBJECT_IDENT_CLEAR] = { "DELETE FROM subject_ident", NULL },
+	[STMT_SUBJECT_PACK_CLEAR] = { "DELETE FROM subject_pack", NULL },
 	[STMT_SUBJECT_CLEAR] = { "DELETE FROM subject", NULL },
 	[STMT_SUBJECT_INSERT] = { "INSERT INTO subject (ref) VALUES (?)"
 	                          " ON CONFLICT (ref) DO UPDATE SET ref = ref"
 	                          " RETURNING id",
 	    NULL },
-	[STMT_SUBJECT_IDENT_INSERT] = { "INSERT INTO subject_ident (subject_id,"
-	                                " kind, tag, hash) VALUES (?, ?, ?, ?)",
+	[STMT_SUBJECT_PACK_INSERT] = { "INSERT INTO subject_pack (entries, data)"
+	                               " VALUES (?, ?)",
 	    NULL },
-	[STMT_SUBJECT_IDENT_EACH] = { "SELECT subject_id, kind, tag, hash"
-	                              " FROM subject_ident",
+	[STMT_SUBJECT_PACK_EACH] = { "SELECT entries, data FROM subject_pack"
+	                             " ORDER BY seq",
 	    NULL },
 	[STMT_SUBJECT_EACH] = { "SELECT id, ref FROM subject ORDER BY id",
 	    NULL },

@@ -1792,7 +1792,7 @@ store_subject_secret_put(struct store *st, const struct subject_secret *k)
 enum err
 store_subject_clear(struct store *st)
 {
-	enum err rc = run(st, STMT_SUBJECT_IDENT_CLEAR);
+	enum err rc = run(st, STMT_SUBJECT_PACK_CLEAR);
 
 	if (rc == ERR_OK)
 		rc = run(st, STMT_SUBJECT_CLEAR);
@@ -1807,37 +1807,34 @@ store_subject_insert(struct store *st, const char *ref, int64_t *id)
 }
 
 enum err
-store_subject_ident_insert(struct store *st, int64_t subject_id, unsigned kind,
-    uint64_t tag, const unsigned char hash[32])
+store_subject_pack_insert(struct store *st, const void *data, size_t n)
 {
-	enum stmt s = STMT_SUBJECT_IDENT_INSERT;
+	enum stmt s = STMT_SUBJECT_PACK_INSERT;
 
-	B->bind_i64(H, s, 1, subject_id);
-	B->bind_i64(H, s, 2, (int64_t)kind);
-	B->bind_i64(H, s, 3, (int64_t)tag);
-	B->bind_blob(H, s, 4, hash, 32);
+	B->bind_i64(H, s, 1, (int64_t)n);
+	B->bind_blob(H, s, 2, data, n * 32);
 	return run(st, s);
 }
 
 enum err
-store_subject_ident_each(struct store *st, subject_ident_cb cb, void *arg)
+store_subject_pack_each(struct store *st, subject_pack_cb cb, void *arg)
 {
-	enum stmt s = STMT_SUBJECT_IDENT_EACH;
+	enum stmt s = STMT_SUBJECT_PACK_EACH;
 	enum step r;
 	enum err rc = ERR_OK;
 
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		int64_t n = B->col_i64(H, s, 0);
 		size_t len;
-		const void *h = B->col_blob(H, s, 3, &len);
+		const void *d = B->col_blob(H, s, 1, &len);
 
-		if (h == NULL || len != 32) {
+		if (d == NULL || n <= 0 || len != (size_t)n * 32) {
 			snprintf(st->msg, sizeof(st->msg),
-			    "a subject index row is damaged");
+			    "a subject index block is damaged");
 			rc = ERR_INTERNAL;
 			break;
 		}
-		rc = cb(arg, B->col_i64(H, s, 0), (unsigned)B->col_i64(H, s, 1),
-		    (uint64_t)B->col_i64(H, s, 2), h);
+		rc = cb(arg, d, (size_t)n);
 	}
 	if (rc == ERR_OK && r == STEP_ERR)
 		rc = st_fail(st);

@@ -379,12 +379,11 @@ enum err store_subject_secret_put(
 enum err store_subject_clear(struct store *);
 /* The row id of subject `ref`, created when new. */
 enum err store_subject_insert(struct store *, const char *ref, int64_t *id);
-enum err store_subject_ident_insert(struct store *, int64_t subject_id,
-    unsigned kind, uint64_t tag, const unsigned char hash[32]);
-/* Every identifier: subject row id, kind, tag, hash (32 bytes). */
-typedef enum err (*subject_ident_cb)(void *, int64_t subject_id, unsigned kind,
-    uint64_t tag, const unsigned char *hash);
-enum err store_subject_ident_each(struct store *, subject_ident_cb, void *);
+/* A block of `n` packed identifiers (n * 32 bytes; scan/matcher.h). */
+enum err store_subject_pack_insert(struct store *, const void *data, size_t n);
+/* Every block in order; `data` valid during the call. */
+typedef enum err (*subject_pack_cb)(void *, const void *data, size_t n);
+enum err store_subject_pack_each(struct store *, subject_pack_cb, void *);
 /* Every subject by row id; `ref` valid during the call. */
 typedef enum err (*subject_cb)(void *, int64_t id, const char *ref);
 enum err store_subject_each(struct store *, subject_cb, void *);

@@ -29,26 +29,36 @@
 
 enum { PENDING_MAX = 256 };
 
-struct hit {
-	int64_t sid; /* 0: empty slot */
-	uint32_t found;
-	uint8_t by;
+/*
+ * What the scan reported, in order: an identifier (kind > 0; its tag
+ * computed and its slot prefetched on arrival) or the end of a record
+ * (kind 0, with the record's categories).  Lookups run a batch later, so
+ * many cache misses are in flight at once.
+ */
+struct mevent {
+	uint64_t tag;
+	uint32_t cats;
+	uint8_t kind, len;
+	char v[MATCH_VALUE_MAX];
 };
+
+enum { BATCH_N = 64 };
 
 struct mctx {
 	struct match_keys keys;
 	struct match_table *tab;
-	unsigned char (*hash)[MATCH_HASH_LEN];
-	int64_t *sid;
-	uint8_t *kind;
+	struct match_entry *ent; /* the index as stored */
 	size_t n, cap;
+	struct mevent batch[BATCH_N];
+	size_t batch_n;
 	/* matched in the current record */
-	int64_t pend[PENDING_MAX];
+	uint32_t pend[PENDING_MAX];
 	uint8_t pend_kind[PENDING_MAX];
 	size_t pend_n;
-	/* subject row id -> what was found; open addressing */
-	struct hit *hits;
-	size_t hits_mask, hits_n;
+	/* per subject row id: how it was matched, what was found */
+	uint8_t *by;
+	uint32_t *found;
+	uint32_t max_sid;
 	struct match_sum *sum;
 };
 
@@ -61,101 +71,58 @@ mono(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* One stored block: kept as it is; the kinds the scanner finds go into
+ * the pre-filter (customer numbers have no detector yet). */
 static enum err
-load_ident(void *arg, int64_t sid, unsigned kind, uint64_t tag,
-    const unsigned char *hash)
+load_block(void *arg, const void *data, size_t n)
 {
 	struct mctx *m = arg;
 
-	if (m->n == m->cap || kind == MATCH_NONE || kind >= MATCH_KIND__MAX ||
-	    tag == 0)
+	if (n > m->cap - m->n)
 		return ERR_INTERNAL; /* the index changed under us */
-	memcpy(m->hash[m->n], hash, MATCH_HASH_LEN);
-	m->sid[m->n] = sid;
-	m->kind[m->n] = (uint8_t)kind;
-	match_table_add(m->tab, tag, (uint32_t)m->n);
-	m->n++;
+	memcpy(m->ent + m->n, data, n * sizeof(*m->ent));
+	for (size_t i = m->n; i < m->n + n; i++) {
+		const struct match_entry *x = &m->ent[i];
+
+		if (x->kind == MATCH_NONE || x->kind >= MATCH_KIND__MAX ||
+		    x->tag == 0 || x->subject == 0)
+			return ERR_INTERNAL;
+		if (x->kind != MATCH_CUSTOMER_NO)
+			match_table_add(m->tab, x->tag, (uint32_t)i);
+		if (x->subject > m->max_sid)
+			m->max_sid = x->subject;
+	}
+	m->n += n;
 	return ERR_OK;
 }
 
-static size_t
-hit_slot(int64_t sid, size_t mask)
-{
-	return (size_t)(((uint64_t)sid * 0x9e3779b97f4a7c15ull) >> 20) & mask;
-}
-
-static struct hit *
-hit_get(struct mctx *m, int64_t sid)
-{
-	size_t i;
-
-	if (2 * (m->hits_n + 1) > m->hits_mask + 1) {
-		struct hit *old = m->hits;
-		size_t old_n = m->hits_mask + 1;
-
-		m->hits_mask = old_n * 2 - 1;
-		m->hits = xcalloc(old_n * 2, sizeof(*m->hits));
-		for (size_t k = 0; k < old_n; k++) {
-			if (old[k].sid == 0)
-				continue;
-			i = hit_slot(old[k].sid, m->hits_mask);
-			while (m->hits[i].sid != 0)
-				i = (i + 1) & m->hits_mask;
-			m->hits[i] = old[k];
-		}
-		free(old);
-	}
-	i = hit_slot(sid, m->hits_mask);
-	while (m->hits[i].sid != 0 && m->hits[i].sid != sid)
-		i = (i + 1) & m->hits_mask;
-	if (m->hits[i].sid == 0) {
-		m->hits[i].sid = sid;
-		m->hits_n++;
-	}
-	return &m->hits[i];
-}
-
-static const struct hit *
-hit_find(const struct mctx *m, int64_t sid)
-{
-	size_t i = hit_slot(sid, m->hits_mask);
-
-	while (m->hits[i].sid != 0) {
-		if (m->hits[i].sid == sid)
-			return &m->hits[i];
-		i = (i + 1) & m->hits_mask;
-	}
-	return NULL;
-}
-
-/* An identifier of the current record (called from scan_file). */
+/* Look up one identifier whose slot was prefetched. */
 static void
-on_ident(void *arg, unsigned kind, const char *v, size_t len)
+lookup(struct mctx *m, const struct mevent *q)
 {
-	struct mctx *m = arg;
-	uint64_t tag = match_tag(&m->keys, kind, v, len);
 	unsigned char h[MATCH_HASH_LEN];
 	bool hashed = false, any = false;
 	size_t pos = 0;
 	uint32_t idx;
 
-	m->sum->identifiers++;
-	while (match_table_next(m->tab, tag, &pos, &idx)) {
-		if (m->kind[idx] != kind)
+	while (match_table_next(m->tab, q->tag, &pos, &idx)) {
+		const struct match_entry *x = &m->ent[idx];
+
+		if (x->tag != q->tag || x->kind != q->kind)
 			continue;
 		m->sum->candidates++;
 		if (!hashed) {
-			match_hash(&m->keys, kind, v, len, h);
+			match_hash(&m->keys, q->kind, q->v, q->len, h);
 			hashed = true;
 		}
-		if (sodium_memcmp(h, m->hash[idx], MATCH_HASH_LEN) != 0)
+		if (sodium_memcmp(h, x->hash, MATCH_HASH_LEN) != 0)
 			continue;
 		any = true;
 		if (m->pend_n < PENDING_MAX) {
-			m->pend[m->pend_n] = m->sid[idx];
-			m->pend_kind[m->pend_n++] = (uint8_t)kind;
+			m->pend[m->pend_n] = x->subject;
+			m->pend_kind[m->pend_n++] = q->kind;
 		} else {
-			hit_get(m, m->sid[idx])->by |= (uint8_t)(1u << kind);
+			m->by[x->subject] |= (uint8_t)(1u << q->kind);
 		}
 	}
 	if (any)
@@ -166,17 +133,64 @@ on_ident(void *arg, unsigned kind, const char *v, size_t len)
 
 /* The end of a record: its categories go to the subjects found in it. */
 static void
+record_end(struct mctx *m, uint32_t cats)
+{
+	for (size_t i = 0; i < m->pend_n; i++) {
+		m->found[m->pend[i]] |= cats;
+		m->by[m->pend[i]] |= (uint8_t)(1u << m->pend_kind[i]);
+	}
+	m->pend_n = 0;
+}
+
+static void
+run_batch(struct mctx *m)
+{
+	for (size_t i = 0; i < m->batch_n; i++) {
+		if (m->batch[i].kind != MATCH_NONE)
+			lookup(m, &m->batch[i]);
+		else
+			record_end(m, m->batch[i].cats);
+	}
+	m->batch_n = 0;
+}
+
+/* An identifier of the current record (called from scan_file). */
+static void
+on_ident(void *arg, unsigned kind, const char *v, size_t len)
+{
+	struct mctx *m = arg;
+	struct mevent *q = &m->batch[m->batch_n++];
+
+	m->sum->identifiers++;
+	q->tag = match_tag(&m->keys, kind, v, len);
+	q->kind = (uint8_t)kind;
+	q->len = (uint8_t)len;
+	memcpy(q->v, v, len);
+	match_table_prefetch(m->tab, q->tag);
+	if (m->batch_n == BATCH_N)
+		run_batch(m);
+}
+
+/* The end of a record (called from scan_file). */
+static void
 on_record(void *arg, uint32_t cats)
 {
 	struct mctx *m = arg;
+	struct mevent *q = &m->batch[m->batch_n++];
 
-	for (size_t i = 0; i < m->pend_n; i++) {
-		struct hit *x = hit_get(m, m->pend[i]);
+	q->kind = MATCH_NONE;
+	q->cats = cats;
+	if (m->batch_n == BATCH_N)
+		run_batch(m);
+}
 
-		x->found |= cats;
-		x->by |= (uint8_t)(1u << m->pend_kind[i]);
-	}
-	m->pend_n = 0;
+/* After a file: the rest of the batch; a record a failed child cut
+ * short still counts its matches. */
+static void
+end_file(struct mctx *m)
+{
+	run_batch(m);
+	record_end(m, 0);
 }
 
 /* In the scan child, before it reads the leak: no keys, no index. */
@@ -188,8 +202,8 @@ child_wipe(void *arg)
 	sodium_memzero(&m->keys, sizeof(m->keys));
 	match_table_free(m->tab);
 	m->tab = NULL;
-	free(m->hash);
-	m->hash = NULL;
+	free(m->ent);
+	m->ent = NULL;
 }
 
 static void
@@ -197,10 +211,9 @@ mctx_release(struct mctx *m)
 {
 	sodium_memzero(&m->keys, sizeof(m->keys));
 	match_table_free(m->tab);
-	free(m->hash);
-	free(m->sid);
-	free(m->kind);
-	free(m->hits);
+	free(m->ent);
+	free(m->by);
+	free(m->found);
 }
 
 static json_t *
@@ -230,14 +243,14 @@ static enum err
 collect_subject(void *arg, int64_t id, const char *ref)
 {
 	struct collect *c = arg;
-	const struct hit *x = hit_find(c->m, id);
+	const struct mctx *m = c->m;
 
-	if (x == NULL)
+	if (id <= 0 || id > (int64_t)m->max_sid || m->by[id] == 0)
 		return ERR_OK;
-	json_array_append_new(
-	    c->list, json_pack("{s:s, s:o, s:o}", "id", ref, "by",
-	                 names_of(x->by, kind_name, MATCH_KIND__MAX), "found",
-	                 names_of(x->found, scan_cat_name, SCAN_CAT__MAX)));
+	json_array_append_new(c->list,
+	    json_pack("{s:s, s:o, s:o}", "id", ref, "by",
+	        names_of(m->by[id], kind_name, MATCH_KIND__MAX), "found",
+	        names_of(m->found[id], scan_cat_name, SCAN_CAT__MAX)));
 	return ERR_OK;
 }
 
@@ -390,13 +403,11 @@ load_index(struct svc *s, struct mctx *m, struct svc_err *e)
 		return ERR_INTERNAL;
 	}
 	m->cap = sec.identifiers > 0 ? (size_t)sec.identifiers : 1;
-	m->hash = xcalloc(m->cap, sizeof(*m->hash));
-	m->sid = xcalloc(m->cap, sizeof(*m->sid));
-	m->kind = xcalloc(m->cap, sizeof(*m->kind));
+	m->ent = xcalloc(m->cap, sizeof(*m->ent));
 	m->tab = match_table_new(m->cap);
-	m->hits_mask = 1023;
-	m->hits = xcalloc(m->hits_mask + 1, sizeof(*m->hits));
-	rc = store_subject_ident_each(s->st, load_ident, m);
+	rc = store_subject_pack_each(s->st, load_block, m);
+	m->by = xcalloc((size_t)m->max_sid + 1, sizeof(*m->by));
+	m->found = xcalloc((size_t)m->max_sid + 1, sizeof(*m->found));
 	if (rc == ERR_INTERNAL && store_errmsg(s->st)[0] == '\0')
 		svc_err_msg(e, "the subject index is inconsistent; import it "
 		               "again");
@@ -490,7 +501,7 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 		if (o.interrupt != NULL && *o.interrupt)
 			break;
 		r = scan_file(rq->files[i], &o, res);
-		on_record(&m, 0); /* a record cut short by a failed child */
+		end_file(&m);
 		if (r == ERR_INTR)
 			frc = ERR_INTR;
 		else if (r != ERR_OK && frc == ERR_OK)

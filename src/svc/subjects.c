@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "base/str.h"
+#include "base/xalloc.h"
 #include "doc/csv.h"
 #include "model/json_out.h"
 #include "scan/matcher.h"
@@ -29,8 +30,10 @@ struct imp {
 	struct match_keys keys;
 	int col[MATCH_KIND__MAX]; /* column of each kind, -1 when absent */
 	int id_col;
-	struct arena *a; /* the row's strings */
-	bool writing;    /* false once a row was bad: check the rest only */
+	struct arena *a;          /* the row's strings */
+	struct match_entry *pack; /* the block being filled */
+	size_t pack_n;
+	bool writing; /* false once a row was bad: check the rest only */
 };
 
 static void row_problem(struct imp *m, int64_t row, const char *col,
@@ -91,6 +94,18 @@ header(struct imp *m, const struct csv_row *r, struct svc_err *e)
 		return ERR_INVAL;
 	}
 	return ERR_OK;
+}
+
+/* Store the filled part of the block. */
+static enum err
+pack_flush(struct imp *m)
+{
+	enum err rc = ERR_OK;
+
+	if (m->pack_n > 0)
+		rc = store_subject_pack_insert(m->s->st, m->pack, m->pack_n);
+	m->pack_n = 0;
+	return rc;
 }
 
 /* One data row: check every field, then (while no row was bad) store. */
@@ -157,16 +172,21 @@ one_row(struct imp *m, const struct csv_row *r, struct svc_err *e)
 		return ERR_OK;
 	rc = store_subject_insert(
 	    m->s->st, arena_strndup(m->a, id, idlen), &sid);
+	if (rc == ERR_OK && (sid <= 0 || sid > (int64_t)UINT32_MAX))
+		rc = ERR_LIMIT;
 	for (size_t i = 0; i < ids_n && rc == ERR_OK; i++) {
-		unsigned char h[MATCH_HASH_LEN];
-		uint64_t tag =
-		    match_tag(&m->keys, ids[i].kind, ids[i].v, ids[i].len);
+		struct match_entry *x = &m->pack[m->pack_n++];
 
-		match_hash(&m->keys, ids[i].kind, ids[i].v, ids[i].len, h);
-		rc = store_subject_ident_insert(
-		    m->s->st, sid, ids[i].kind, tag, h);
+		memset(x, 0, sizeof(*x));
+		x->tag = match_tag(&m->keys, ids[i].kind, ids[i].v, ids[i].len);
+		match_hash(
+		    &m->keys, ids[i].kind, ids[i].v, ids[i].len, x->hash);
+		x->subject = (uint32_t)sid;
+		x->kind = (uint8_t)ids[i].kind;
 		m->sum->identifiers++;
 		m->sum->by_kind[ids[i].kind]++;
+		if (m->pack_n == MATCH_PACK_MAX)
+			rc = pack_flush(m);
 	}
 	sodium_memzero(ids, sizeof(ids));
 	if (rc != ERR_OK)
@@ -196,6 +216,7 @@ svc_subjects_import(struct svc *s, FILE *fp, subjects_row_cb cb, void *arg,
 	m.sum = sum;
 	m.writing = true;
 	m.a = arena_new();
+	m.pack = xcalloc(MATCH_PACK_MAX, sizeof(*m.pack));
 	if (store_setting_get(s->st, "phone_region", s->a, &region) != ERR_OK)
 		region = "DE";
 	if (!norm_phone_set_region(region)) {
@@ -256,6 +277,11 @@ svc_subjects_import(struct svc *s, FILE *fp, subjects_row_cb cb, void *arg,
 			m.a = arena_new();
 		}
 	}
+	if (rc == ERR_OK && sum->bad == 0) {
+		rc = pack_flush(&m);
+		if (rc != ERR_OK)
+			svc_store_err(s, rc, "storing the subject index", e);
+	}
 	if (rc == ERR_OK && sum->bad > 0) {
 		svc_err_msg(e,
 		    "%zu bad row%s%s; nothing was imported and the previous "
@@ -287,6 +313,8 @@ out:
 	sodium_memzero(&sec, sizeof(sec));
 	sodium_memzero(&m.keys, sizeof(m.keys));
 	arena_free(m.a);
+	sodium_memzero(m.pack, MATCH_PACK_MAX * sizeof(*m.pack));
+	free(m.pack);
 	csv_free(c);
 	return rc;
 }

@@ -20,9 +20,12 @@ CREATE TABLE subject (
 	ref		TEXT NOT NULL UNIQUE
 ) STRICT;
 
-CREATE TABLE subject_ident (
-	subject_id	INTEGER NOT NULL REFERENCES subject (id),
-	kind		INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),
-	tag		INTEGER NOT NULL,
-	hash		BLOB NOT NULL CHECK (length(hash) = 32)
+-- The identifiers, packed: each row holds up to 65536 entries of 32
+-- bytes (scan/matcher.h, struct match_entry: the 64-bit tag, the 128-bit
+-- keyed hash, the subject row id and the kind), so that match loads a
+-- million subjects in a few blob reads instead of millions of rows.
+CREATE TABLE subject_pack (
+	seq		INTEGER PRIMARY KEY,
+	entries		INTEGER NOT NULL CHECK (entries BETWEEN 1 AND 65536),
+	data		BLOB NOT NULL CHECK (length(data) = 32 * entries)
 ) STRICT;
