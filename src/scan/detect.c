@@ -29,7 +29,8 @@ enum ctx {
 	CTX_HASH,
 	CTX_STREET,
 	CTX_TAXID,
-	CTX_NOHASH
+	CTX_NOHASH,
+	CTX_IDDOC /* ID card or passport number (before "pass") */
 };
 
 struct kw_hit {
@@ -690,6 +691,11 @@ ctx_of(const char *name)
 	t[n] = '\0';
 	if (n == 0)
 		return CTX_NONE;
+	if (strstr(t, "ausweis") || strstr(t, "passport") ||
+	    strstr(t, "reisepass") || str_has_prefix(t, "passnr") ||
+	    str_has_prefix(t, "passnummer") || strstr(t, "idcard") ||
+	    strstr(t, "documentnumber") || strstr(t, "dokumentennummer"))
+		return CTX_IDDOC;
 	if (strstr(t, "hash") || str_has_prefix(t, "md5") ||
 	    str_has_prefix(t, "sha") || str_has_prefix(t, "ntlm"))
 		return strstr(t, "file") || strstr(t, "check") ? CTX_NOHASH
@@ -801,6 +807,12 @@ field(
 		scan_text(e, p, n, false, col);
 		return;
 	case CTX_NOHASH:
+		return;
+	case CTX_IDDOC:
+		/* ICAO 9303 check digit; anything else is not a number */
+		len = norm_de_iddoc(p, n, e->val, sizeof(e->val));
+		if (len > 0)
+			emit(e, SCAN_CAT_ID_DOC, e->val, len, col);
 		return;
 	}
 }
@@ -987,6 +999,125 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 	end_record(e, off + n);
 }
 
+/*
+ * Decode the escapes of a JSON string (\uXXXX with surrogate pairs, \" \\
+ * \/ \b \f \n \r \t) into out; the length, or 0 when it does not fit or
+ * an escape is malformed (the caller then scans the string as written).
+ */
+static size_t
+json_unescape(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		unsigned long cp;
+
+		if (o + 4 >= cap)
+			return 0;
+		if (s[i] != '\\') {
+			out[o++] = s[i++];
+			continue;
+		}
+		if (i + 1 >= n)
+			return 0;
+		switch (s[i + 1]) {
+		case 'b':
+			cp = '\b';
+			break;
+		case 'f':
+			cp = '\f';
+			break;
+		case 'n':
+			cp = '\n';
+			break;
+		case 'r':
+			cp = '\r';
+			break;
+		case 't':
+			cp = '\t';
+			break;
+		case 'u':
+			cp = 0;
+			for (size_t k = 0; k < 4; k++) {
+				int c = i + 2 + k < n
+				            ? (unsigned char)s[i + 2 + k]
+				            : 0;
+
+				if (!IS(c, C_HEX))
+					return 0;
+				cp = cp << 4 |
+				     (unsigned long)(c <= '9'
+				                         ? c - '0'
+				                         : (c | 32) - 'a' + 10);
+			}
+			i += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff && i + 7 < n &&
+			    s[i + 2] == '\\' && s[i + 3] == 'u') {
+				unsigned long lo = 0;
+
+				for (size_t k = 0; k < 4; k++) {
+					int c = (unsigned char)s[i + 4 + k];
+
+					if (!IS(c, C_HEX))
+						return 0;
+					lo =
+					    lo << 4 |
+					    (unsigned long)(c <= '9'
+					                        ? c - '0'
+					                        : (c | 32) -
+					                              'a' + 10);
+				}
+				if (lo < 0xdc00 || lo > 0xdfff)
+					return 0;
+				cp = 0x10000 + ((cp - 0xd800) << 10) +
+				     (lo - 0xdc00);
+				i += 6;
+			} else if (cp >= 0xd800 && cp <= 0xdfff) {
+				return 0;
+			}
+			break;
+		default:
+			cp = (unsigned char)s[i + 1]; /* \" \\ \/ and others */
+			break;
+		}
+		i += 2;
+		if (cp < 0x80) {
+			out[o++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[o++] = (char)(0xc0 | cp >> 6);
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		} else if (cp < 0x10000) {
+			out[o++] = (char)(0xe0 | cp >> 12);
+			out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		} else {
+			out[o++] = (char)(0xf0 | cp >> 18);
+			out[o++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+			out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		}
+	}
+	return o;
+}
+
+/* A JSON string value: escapes decoded first (a\u0040example.com). */
+static void
+json_field(
+    struct scan_engine *e, const char *p, size_t n, enum ctx c, const char *col)
+{
+	char buf[4096];
+	size_t len;
+
+	if (memchr(p, '\\', n) != NULL) {
+		len = json_unescape(p, n, buf, sizeof(buf));
+		if (len > 0) {
+			field(e, buf, len, c, col);
+			return;
+		}
+	}
+	field(e, p, n, c, col);
+}
+
 /* JSON Lines: (key, value) pairs; values get the key's context. */
 static void
 line_json(struct scan_engine *e, const char *p, size_t n)
@@ -1021,7 +1152,7 @@ line_json(struct scan_engine *e, const char *p, size_t n)
 				continue;
 			}
 			col = json_col(e, key, &c);
-			field(e, p + i + 1, j - i - 1, c, col);
+			json_field(e, p + i + 1, j - i - 1, c, col);
 			i = j + 1;
 		} else if (IS(ch, C_DIGIT) || ch == '-' || ch == '+') {
 			size_t j = i;

@@ -87,6 +87,7 @@ static const struct {
 	[SCAN_CAT_ADDRESS] = { "simple", DATA_CONTACT },
 	[SCAN_CAT_DOB] = { "simple", DATA_IDENTITY },
 	[SCAN_CAT_TAX_ID] = { "simple", DATA_NATIONAL_ID },
+	[SCAN_CAT_ID_DOC] = { "simple", DATA_ID_DOCUMENT },
 	[SCAN_CAT_IBAN] = { "financial", DATA_BANK },
 	[SCAN_CAT_CARD] = { "financial", DATA_CARD },
 	[SCAN_CAT_PASSWORD] = { "simple", DATA_CREDENTIALS },
@@ -172,6 +173,7 @@ scan_mask(unsigned cat, const char *v, size_t len, char *out, size_t outsz)
 		snprintf(out, outsz, "%.3s%s%s", v, ell, v + len - 2);
 		return;
 	case SCAN_CAT_TAX_ID:
+	case SCAN_CAT_ID_DOC:
 		snprintf(out, outsz, "%.2s%s%s", v, ell, v + len - 1);
 		return;
 	case SCAN_CAT_DOB:

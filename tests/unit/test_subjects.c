@@ -137,6 +137,62 @@ t_iddoc(void **state)
 	}
 }
 
+/* ---- detectors: ID documents, JSON escapes ------------------------------ */
+
+struct hits {
+	unsigned n[SCAN_CAT__MAX];
+	char last[SCAN_CAT__MAX][NORM_MAX];
+};
+
+static void
+on_hit(void *ctx, const struct scan_hit *h)
+{
+	struct hits *x = ctx;
+
+	x->n[h->cat]++;
+	snprintf(x->last[h->cat], NORM_MAX, "%.*s", (int)h->len, h->val);
+}
+
+static void
+t_detect(void **state)
+{
+	static const char jsonl[] =
+	    "{\"mail\":\"anna\\u0040example.com\",\"ausweisnummer\":"
+	    "\"T220001293\",\"passport_no\":\"C01X00T479\"}\n"
+	    "{\"mail\":\"x\\ud83d\\ude00@example.com\",\"reisepass\":"
+	    "\"c01x00t478\",\"note\":\"bad \\u12\"}\n";
+	static const char csv[] = "id,personalausweis,pass\n"
+	                          "1,T220001293,secret99\n"
+	                          "2,T220001294,secret98\n";
+	struct hits x;
+	struct scan_engine *e;
+
+	(void)state;
+	memset(&x, 0, sizeof(x));
+	e = scan_engine_new(on_hit, &x);
+	scan_engine_set_format(e, SCAN_FMT_JSON, 0);
+	scan_engine_lines(e, jsonl, sizeof(jsonl) - 1);
+	scan_engine_free(e);
+	/* \u0040 is '@'; a surrogate pair is one UTF-8 character */
+	assert_int_equal(x.n[SCAN_CAT_EMAIL], 2);
+	assert_string_equal(
+	    x.last[SCAN_CAT_EMAIL], "x\xf0\x9f\x98\x80@example.com");
+	/* the passport with a bad check digit is not one */
+	assert_int_equal(x.n[SCAN_CAT_ID_DOC], 2);
+	assert_string_equal(x.last[SCAN_CAT_ID_DOC], "C01X00T478");
+	assert_int_equal(x.n[SCAN_CAT_PASSWORD], 0);
+
+	memset(&x, 0, sizeof(x));
+	e = scan_engine_new(on_hit, &x);
+	scan_engine_sniff(e, csv, sizeof(csv) - 1);
+	scan_engine_lines(e, csv, sizeof(csv) - 1);
+	scan_engine_free(e);
+	assert_int_equal(x.n[SCAN_CAT_ID_DOC], 1);
+	assert_string_equal(x.last[SCAN_CAT_ID_DOC], "T220001293");
+	assert_int_equal(x.n[SCAN_CAT_PASSWORD], 2);
+	assert_string_equal(scan_cat_name(SCAN_CAT_ID_DOC), "id_document");
+}
+
 /* ---- keyed tags and the table ---------------------------------------------- */
 
 static void
@@ -458,6 +514,7 @@ const struct CMUnitTest subjects_tests[] = {
 	cmocka_unit_test(t_normalize),
 	cmocka_unit_test(t_phone_region),
 	cmocka_unit_test(t_iddoc),
+	cmocka_unit_test(t_detect),
 	cmocka_unit_test(t_tags),
 	cmocka_unit_test(t_table),
 	cmocka_unit_test_setup_teardown(t_import, setup, teardown),
