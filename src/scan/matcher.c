@@ -125,8 +125,12 @@ struct slot {
 struct match_table {
 	struct slot *slots;
 	size_t mask, n, cap_n, bytes;
+	void *map; /* the mapping slots are in, when mapped */
+	size_t map_len;
 	bool mapped;
 };
+
+enum { HUGE = 2u << 20 };
 
 static uint32_t
 fingerprint(uint64_t tag)
@@ -147,12 +151,18 @@ match_table_new(size_t n)
 	t->mask = slots - 1;
 	t->cap_n = n;
 	t->bytes = slots * sizeof(*t->slots);
-	if (t->bytes >= (4u << 20)) {
-		p = mmap(NULL, t->bytes, PROT_READ | PROT_WRITE,
+	if (t->bytes >= HUGE) {
+		/* 2 MiB-aligned, so every part of it can be a huge page */
+		p = mmap(NULL, t->bytes + HUGE, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (p != MAP_FAILED) {
-			(void)madvise(p, t->bytes, MADV_HUGEPAGE);
-			t->slots = p;
+			uintptr_t u = (uintptr_t)p,
+				  al = (u + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+
+			t->map = p;
+			t->map_len = t->bytes + HUGE;
+			t->slots = (struct slot *)al;
+			(void)madvise(t->slots, t->bytes, MADV_HUGEPAGE);
 			t->mapped = true;
 			return t;
 		}
@@ -167,7 +177,7 @@ match_table_free(struct match_table *t)
 	if (t == NULL)
 		return;
 	if (t->mapped)
-		munmap(t->slots, t->bytes);
+		munmap(t->map, t->map_len);
 	else
 		free(t->slots);
 	free(t);

@@ -234,9 +234,17 @@ kind_name(unsigned k)
 	return match_kind_name(k);
 }
 
+/* An affected subject while the list is built (strings in the arena). */
+struct affected_row {
+	const char *ref;
+	uint32_t id;
+};
+
 struct collect {
 	const struct mctx *m;
-	json_t *list;
+	struct arena *a;
+	struct affected_row *rows;
+	size_t n, cap;
 };
 
 static enum err
@@ -247,35 +255,40 @@ collect_subject(void *arg, int64_t id, const char *ref)
 
 	if (id <= 0 || id > (int64_t)m->max_sid || m->by[id] == 0)
 		return ERR_OK;
-	json_array_append_new(c->list,
-	    json_pack("{s:s, s:o, s:o}", "id", ref, "by",
-	        names_of(m->by[id], kind_name, MATCH_KIND__MAX), "found",
-	        names_of(m->found[id], scan_cat_name, SCAN_CAT__MAX)));
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 1024;
+		c->rows = xreallocarray(c->rows, c->cap, sizeof(*c->rows));
+	}
+	c->rows[c->n].ref = arena_strdup(c->a, ref);
+	c->rows[c->n].id = (uint32_t)id;
+	c->n++;
 	return ERR_OK;
 }
 
 static int
-by_id(const void *a, const void *b)
+by_ref(const void *a, const void *b)
 {
-	return strcmp(
-	    json_string_value(json_object_get(*(json_t *const *)a, "id")),
-	    json_string_value(json_object_get(*(json_t *const *)b, "id")));
+	return strcmp(((const struct affected_row *)a)->ref,
+	    ((const struct affected_row *)b)->ref);
 }
 
-/* Sort the affected list by id (stable output, golden-file friendly). */
-static void
-sort_list(json_t *list)
+/* The affected list as JSON, sorted by id (stable, golden-file friendly). */
+static json_t *
+affected_json(struct collect *c)
 {
-	size_t n = json_array_size(list);
-	json_t **v = xcalloc(n + 1, sizeof(*v));
+	const struct mctx *m = c->m;
+	json_t *list = json_array();
 
-	for (size_t i = 0; i < n; i++)
-		v[i] = json_incref(json_array_get(list, i));
-	qsort(v, n, sizeof(*v), by_id);
-	json_array_clear(list);
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, v[i]);
-	free(v);
+	qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
+	for (size_t i = 0; i < c->n; i++) {
+		uint32_t id = c->rows[i].id;
+
+		json_array_append_new(list,
+		    json_pack("{s:s, s:o, s:o}", "id", c->rows[i].ref, "by",
+		        names_of(m->by[id], kind_name, MATCH_KIND__MAX), "found",
+		        names_of(m->found[id], scan_cat_name, SCAN_CAT__MAX)));
+	}
+	return list;
 }
 
 /* ---- the union of the affected events ------------------------------------ */
@@ -476,7 +489,7 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	struct scan_opts o = *rq->opts;
 	struct incident in;
 	struct collect col;
-	json_t *scan = NULL;
+	json_t *scan = NULL, *list;
 	double t0 = mono();
 	enum err rc, frc = ERR_OK;
 
@@ -514,21 +527,25 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	/* Unmatched identifiers may be people outside our index, or ours
 	 * under identifiers we do not hold: the count is a lower bound. */
 	sum->estimate = sum->partial || sum->unmatched > 0;
+	memset(&col, 0, sizeof(col));
 	col.m = &m;
-	col.list = json_array();
+	col.a = arena_new();
 	rc = store_subject_each(s->st, collect_subject, &col);
 	if (rc != ERR_OK) {
-		json_decref(col.list);
+		free(col.rows);
+		arena_free(col.a);
 		svc_store_err(s, rc, "reading the subject index", e);
 		goto out;
 	}
-	sort_list(col.list);
-	sum->affected = json_array_size(col.list);
+	list = affected_json(&col);
+	free(col.rows);
+	arena_free(col.a);
+	sum->affected = json_array_size(list);
 	scan = scan_result_json(res);
 	if (!rq->dry_run)
-		rc = record_match(s, rq, &m, scan, col.list, e);
+		rc = record_match(s, rq, &m, scan, list, e);
 	if (rc == ERR_OK) {
-		*affected = col.list;
+		*affected = list;
 		rc = frc;
 		if (rc != ERR_OK)
 			svc_err_msg(e, "%s",
@@ -537,7 +554,7 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 			                   : "a file could not be scanned "
 			                     "completely (see above)");
 	} else {
-		json_decref(col.list);
+		json_decref(list);
 	}
 out:
 	json_decref(scan);
