@@ -153,14 +153,18 @@ match_table_new(size_t n)
 	t->bytes = slots * sizeof(*t->slots);
 	if (t->bytes >= HUGE) {
 		/* 2 MiB-aligned, so every part of it can be a huge page */
-		p = mmap(NULL, t->bytes + HUGE, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		const int prot = PROT_READ | PROT_WRITE,
+		          flags = MAP_PRIVATE | MAP_ANONYMOUS;
+		const size_t len = t->bytes + HUGE;
+
+		/* cppcheck-suppress invalidFunctionArg ; fd -1: anonymous */
+		p = mmap(NULL, len, prot, flags, -1, 0);
 		if (p != MAP_FAILED) {
 			uintptr_t u = (uintptr_t)p,
-				  al = (u + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+			          al = (u + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
 
 			t->map = p;
-			t->map_len = t->bytes + HUGE;
+			t->map_len = len;
 			t->slots = (struct slot *)al;
 			(void)madvise(t->slots, t->bytes, MADV_HUGEPAGE);
 			t->mapped = true;

@@ -279,13 +279,15 @@ affected_json(struct collect *c)
 	const struct mctx *m = c->m;
 	json_t *list = json_array();
 
-	qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
+	if (c->n > 1)
+		qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
 	for (size_t i = 0; i < c->n; i++) {
 		uint32_t id = c->rows[i].id;
 
 		json_array_append_new(list,
 		    json_pack("{s:s, s:o, s:o}", "id", c->rows[i].ref, "by",
-		        names_of(m->by[id], kind_name, MATCH_KIND__MAX), "found",
+		        names_of(m->by[id], kind_name, MATCH_KIND__MAX),
+		        "found",
 		        names_of(m->found[id], scan_cat_name, SCAN_CAT__MAX)));
 	}
 	return list;
