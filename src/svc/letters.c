@@ -68,7 +68,7 @@ struct run {
 	/* Dry run: the texts an English [0] / German [1] letter quotes as
 	 * entered for want of a variant in its language, or NULL. */
 	const char *as_entered[2];
-	json_t *aff;      /* --affected: id -> {by, found}; else NULL */
+	json_t *aff; /* --affected: id -> {by, found}; else NULL */
 	double t0;
 	size_t paced;
 };
