@@ -1755,8 +1755,8 @@ scan_result_json(const struct scan_result *res)
 		    "values", (json_int_t)c->values, "records",
 		    (json_int_t)c->records, "distinct", "value",
 		    (json_int_t)scan_distinct_estimate(c), "estimate", 1,
-		    "method", "HyperLogLog p=16 over keyed SipHash", "columns",
-		    cols, "samples", s, "enisa", scan_cat_enisa(k),
+		    "method", "HyperLogLog p=16 over a keyed 64-bit hash",
+		    "columns", cols, "samples", s, "enisa", scan_cat_enisa(k),
 		    "data_category",
 		    enum_json_name("data_category", scan_cat_data_cat(k)));
 		json_array_append_new(cats, jc);
