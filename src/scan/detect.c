@@ -948,7 +948,7 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 		 * at a time */
 		size_t b = 0;
 #ifdef __SSE2__
-		/* <emmintrin.h> drags in malloc (banned.h): the builtin */
+		/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
 		typedef char v16 __attribute__((vector_size(16)));
 		v16 dv = { 0 }, x;
 

@@ -78,8 +78,8 @@ enum err
 svc_authority_get(struct svc *s, const char *code, struct arena *a,
     struct authority *out, int64_t *version, struct svc_err *e)
 {
-	const char *json;
-	size_t len;
+	const char *json = NULL;
+	size_t len = 0;
 	enum err rc;
 
 	rc = svc_authority_source(s, code, a, &json, &len, version, e);
