@@ -143,6 +143,12 @@ iso8601_parse(const char *s, size_t len, int64_t *out, const char **why)
 		*why = "lies before 1970-01-01T00:00:00Z";
 		return ERR_INVAL;
 	}
+	if (*out > 253402300799LL) {
+		/* 9999-12-31T23:59:59-12:00 is in the year 10000 in UTC,
+		 * which no ISO 8601 time of ours can say */
+		*why = "lies after 9999-12-31T23:59:59Z";
+		return ERR_INVAL;
+	}
 	*why = NULL;
 	return ERR_OK;
 }
@@ -158,23 +164,64 @@ to_tm(int64_t t, struct tm *tm, bool utc)
 		localtime_r(&tt, tm);
 }
 
+/* Two digits of v (0-99) at p. */
+static char *
+put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
+/*
+ * YYYY-MM-DDTHH:MM:SS then Z or the offset, written by hand: strftime()
+ * and snprintf() were a tenth of a register export's time.  Years outside
+ * 0000-9999 (not a date we store) go through strftime() as before.
+ */
+static void
+format_tm(const struct tm *tm, long off, char out[ISO_LEN])
+{
+	int y = tm->tm_year + 1900;
+	char *p = out;
+
+	if (y < 0 || y > 9999) {
+		size_t n = strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%S", tm);
+
+		p = out + n;
+	} else {
+		p = put2(p, y / 100);
+		p = put2(p, y % 100);
+		*p++ = '-';
+		p = put2(p, tm->tm_mon + 1);
+		*p++ = '-';
+		p = put2(p, tm->tm_mday);
+		*p++ = 'T';
+		p = put2(p, tm->tm_hour);
+		*p++ = ':';
+		p = put2(p, tm->tm_min);
+		*p++ = ':';
+		p = put2(p, tm->tm_sec);
+	}
+	if (off == 0) {
+		*p++ = 'Z';
+	} else {
+		long a = labs(off);
+
+		*p++ = off < 0 ? '-' : '+';
+		p = put2(p, (int)(a / 3600 % 100));
+		*p++ = ':';
+		p = put2(p, (int)(a % 3600 / 60));
+	}
+	*p = '\0';
+}
+
 void
 iso8601_format(int64_t t, char out[ISO_LEN])
 {
 	struct tm tm;
-	long off, ah, am;
 
 	to_tm(t, &tm, false);
-	off = tm.tm_gmtoff;
-	if (off == 0) {
-		strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		return;
-	}
-	ah = labs(off) / 3600;
-	am = (labs(off) % 3600) / 60;
-	strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + 19, ISO_LEN - 19, "%c%02ld:%02ld", off < 0 ? '-' : '+',
-	    ah, am);
+	format_tm(&tm, tm.tm_gmtoff, out);
 }
 
 void
@@ -183,7 +230,7 @@ iso8601_format_utc(int64_t t, char out[ISO_LEN])
 	struct tm tm;
 
 	to_tm(t, &tm, true);
-	strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	format_tm(&tm, 0, out);
 }
 
 void

@@ -856,7 +856,8 @@ load_reasoning(struct svc *s, struct doc_input *d, struct svc_err *e)
 		    s->st, d->in->id, s->a, &obl, &d->obl_n);
 	if (rc == ERR_OK) {
 		d->obl = obl;
-		fil = arena_allocarray(s->a, d->obl_n + 1, sizeof(*fil));
+		fil = arena_allocarray(
+		    s->a, d->obl_n + 1, sizeof(struct filing *));
 		fil_n = arena_allocarray(s->a, d->obl_n + 1, sizeof(*fil_n));
 		for (size_t i = 0; i < d->obl_n && rc == ERR_OK; i++) {
 			struct filing *v;

@@ -81,6 +81,10 @@ test_iso8601(void **state)
 		{ "2026-03-01T24:00:00Z", ERR_INVAL, 0 },
 		{ "2026-03-01T10:00:00Zjunk", ERR_INVAL, 0 },
 		{ "1969-12-31T23:59:59Z", ERR_INVAL, 0 },
+		{ "9999-12-31T23:59:59Z", ERR_OK, 253402300799LL },
+		{ "9999-12-31T23:59:59+01:00", ERR_OK, 253402297199LL },
+		/* the year 10000 in UTC (found by fuzz_iso8601) */
+		{ "9999-12-31T23:59:59-12:00", ERR_INVAL, 0 },
 		{ "", ERR_INVAL, 0 },
 	};
 
@@ -111,6 +115,49 @@ test_iso8601_format(void **state)
 	assert_string_equal(out, "2026-07-01T12:00:00+02:00");
 	iso8601_format_utc(1772355600, out);
 	assert_string_equal(out, "2026-03-01T09:00:00Z");
+}
+
+/* The hand-written formatter against strftime(), 1900-2100, in zones with
+ * negative, half-hour and quarter-hour offsets and in UTC. */
+static void
+test_iso8601_format_vs_strftime(void **state)
+{
+	static const char *const zones[] = { "Europe/Berlin",
+		"America/St_Johns", "Asia/Kathmandu", "Pacific/Chatham",
+		"UTC" };
+	char out[ISO_LEN], want[ISO_LEN];
+
+	(void)state;
+	for (size_t z = 0; z < nitems(zones); z++) {
+		assert_int_equal(clock_set_zone(zones[z]), ERR_OK);
+		/* 1900-01-01 to 2100-01-01 in steps of about 37 days */
+		for (int64_t t = -2208988800LL; t < 4102444800LL;
+		     t += 3196811) {
+			time_t tt = (time_t)t;
+			struct tm tm;
+			size_t n;
+			long o, a;
+
+			localtime_r(&tt, &tm);
+			o = tm.tm_gmtoff;
+			a = o < 0 ? -o : o;
+			n = strftime(
+			    want, sizeof(want), "%Y-%m-%dT%H:%M:%S", &tm);
+			if (o == 0)
+				snprintf(want + n, sizeof(want) - n, "Z");
+			else
+				snprintf(want + n, sizeof(want) - n,
+				    "%c%02ld:%02ld", o < 0 ? '-' : '+',
+				    a / 3600, a % 3600 / 60);
+			iso8601_format(t, out);
+			assert_string_equal(out, want);
+			gmtime_r(&tt, &tm);
+			strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%SZ", &tm);
+			iso8601_format_utc(t, out);
+			assert_string_equal(out, want);
+		}
+	}
+	assert_int_equal(clock_set_zone("Europe/Berlin"), ERR_OK);
 }
 
 static void
@@ -182,6 +229,7 @@ const struct CMUnitTest base_tests[] = {
 	cmocka_unit_test(test_utf8),
 	cmocka_unit_test(test_iso8601),
 	cmocka_unit_test(test_iso8601_format),
+	cmocka_unit_test(test_iso8601_format_vs_strftime),
 	cmocka_unit_test(test_duration),
 	cmocka_unit_test(test_buf_cap),
 	cmocka_unit_test(test_sha256),
