@@ -13,6 +13,8 @@
 # Usage: bench/register.sh            (from anywhere)
 # Environment: N=100000 RUNS=10 VERIFY_RUNS=5 SEED=20260001 GOAL=1.0
 #              KEEP=1 keeps the temporary directory (register + JSONL);
+#              REGISTER=PATH times an existing register (from KEEP=1)
+#              instead of generating and importing one;
 #              BREACHKIT=PATH times that binary instead of building.
 set -eu
 
@@ -60,6 +62,12 @@ now() { date +%s.%N; }
 elapsed() { echo "$2 $1" | awk '{ printf "%.2f", $1 - $2 }'; }
 
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
+if [ -n "${REGISTER:-}" ]; then
+	# A register made by an earlier run (KEEP=1): the import is not timed.
+	db=$REGISTER
+	imp=- rate=-
+	echo "== register $db (not generated; import not timed)"
+else
 echo "== generate $N incidents (seed $SEED)"
 t0=$(now)
 "$PY" "$here/gen-incidents.py" -n "$N" --seed "$SEED" -o "$jsonl"
@@ -74,6 +82,7 @@ t1=$(now)
 imp=$(elapsed "$t0" "$t1")
 rate=$(echo "$N $imp" | awk '{ printf "%.0f", $1 / $2 }')
 echo "import: $imp s wall, $rate incidents/s"
+fi
 sqlite3 "$db" "SELECT 'incidents', count(*) FROM incident;
     SELECT 'obligations', count(*) FROM obligation;
     SELECT 'open obligations of open incidents', count(*) FROM obligation o

@@ -30,108 +30,43 @@ enum {
 };
 
 /*
- * Buffered output: one fwrite per OUT_CAP bytes, not one per cell, done
- * by a writer thread while the next buffer fills (writing a 380 MB JSON
- * register into the page cache is a third of the time it takes to format
- * it).  Two buffers: the one being filled (b) and the one being written
- * (pend, NULL when the writer is idle).
+ * Output.  `struct out` is a byte buffer that either drains into a FILE
+ * (one fwrite per OUT_CAP bytes, not one per cell) or, without a FILE,
+ * grows in memory (a batch).
  */
 struct out {
-	FILE *fp;
+	FILE *fp; /* NULL: a memory batch */
 	char *b;
-	size_t n;
-	char *buf[2];
-	int cur;
-	bool threaded, stop;
-	char *pend;
-	size_t pend_n;
-	pthread_t th;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	size_t n, cap;
 };
 
-static void *
-out_writer(void *arg)
-{
-	struct out *o = arg;
-
-	pthread_mutex_lock(&o->mu);
-	for (;;) {
-		while (o->pend == NULL && !o->stop)
-			pthread_cond_wait(&o->cv, &o->mu);
-		if (o->pend == NULL)
-			break;
-		char *p = o->pend;
-		size_t n = o->pend_n;
-
-		pthread_mutex_unlock(&o->mu);
-		fwrite(p, 1, n, o->fp);
-		pthread_mutex_lock(&o->mu);
-		o->pend = NULL;
-		pthread_cond_broadcast(&o->cv);
-	}
-	pthread_mutex_unlock(&o->mu);
-	return NULL;
-}
-
 static void
-out_open(struct out *o, FILE *fp)
+out_init(struct out *o, FILE *fp)
 {
 	o->fp = fp;
-	o->buf[0] = xmalloc(OUT_CAP);
-	o->buf[1] = xmalloc(OUT_CAP);
-	o->b = o->buf[0];
-	pthread_mutex_init(&o->mu, NULL);
-	pthread_cond_init(&o->cv, NULL);
-	/* Without a thread, the buffers are written in turn. */
-	o->threaded = pthread_create(&o->th, NULL, out_writer, o) == 0;
+	o->cap = OUT_CAP;
+	o->b = xmalloc(o->cap);
+	o->n = 0;
 }
 
 static void
 out_flush(struct out *o)
 {
-	if (o->n == 0)
-		return;
-	if (!o->threaded) {
+	if (o->fp != NULL && o->n > 0)
 		fwrite(o->b, 1, o->n, o->fp);
-		o->n = 0;
-		return;
-	}
-	pthread_mutex_lock(&o->mu);
-	while (o->pend != NULL)
-		pthread_cond_wait(&o->cv, &o->mu);
-	o->pend = o->b;
-	o->pend_n = o->n;
-	pthread_cond_broadcast(&o->cv);
-	pthread_mutex_unlock(&o->mu);
-	o->cur ^= 1;
-	o->b = o->buf[o->cur];
 	o->n = 0;
-}
-
-/* Flush, wait for the writer to finish and free the buffers. */
-static void
-out_close(struct out *o)
-{
-	out_flush(o);
-	if (o->threaded) {
-		pthread_mutex_lock(&o->mu);
-		o->stop = true;
-		pthread_cond_broadcast(&o->cv);
-		pthread_mutex_unlock(&o->mu);
-		pthread_join(o->th, NULL);
-	}
-	pthread_cond_destroy(&o->cv);
-	pthread_mutex_destroy(&o->mu);
-	free(o->buf[0]);
-	free(o->buf[1]);
 }
 
 static void
 out_mem_slow(struct out *o, const char *p, size_t len)
 {
-	while (o->n + len > OUT_CAP) {
-		size_t k = OUT_CAP - o->n;
+	if (o->fp == NULL) {
+		while (o->n + len > o->cap)
+			o->cap *= 2;
+		o->b = xrealloc(o->b, o->cap);
+	}
+	while (o->n + len > o->cap) {
+		size_t k = o->cap - o->n;
 
 		memcpy(o->b + o->n, p, k);
 		o->n += k;
@@ -147,7 +82,7 @@ out_mem_slow(struct out *o, const char *p, size_t len)
 static inline void
 out_mem(struct out *o, const char *p, size_t len)
 {
-	if (o->n + len > OUT_CAP) {
+	if (o->n + len > o->cap) {
 		out_mem_slow(o, p, len);
 		return;
 	}
@@ -158,9 +93,7 @@ out_mem(struct out *o, const char *p, size_t len)
 static void
 out_c(struct out *o, char c)
 {
-	if (o->n == OUT_CAP)
-		out_flush(o);
-	o->b[o->n++] = c;
+	out_mem(o, &c, 1);
 }
 
 static void
@@ -321,8 +254,39 @@ jw_time(struct jw *w, int64_t t)
 	out_mem(w->o, b, n + 1);
 }
 
+/*
+ * The export runs in two threads.  The reader (the caller's thread) steps
+ * through the register and writes each incident into a batch: everything
+ * but the facts is formatted there; the facts are copied as stored.  The
+ * formatter thread takes a full batch, re-indents the facts into place
+ * and writes the whole to the FILE, while the reader fills the other
+ * batch.  The two halves are about 40/60 of the work; alone, one thread
+ * took 1.1 s of CPU for 100,000 incidents.
+ */
+enum seg_kind { SEG_LIT, SEG_FACTS };
+
+struct seg {
+	enum seg_kind kind;
+	int depth;  /* SEG_FACTS: the writer's depth at the value */
+	size_t off; /* SEG_LIT: in lit; SEG_FACTS: in raw */
+	size_t len; /* SEG_LIT only */
+	size_t ref; /* SEG_FACTS: the incident's reference, in raw */
+};
+
+struct batch {
+	struct out lit; /* formatted text */
+	struct out raw; /* stored facts and references, NUL-terminated */
+	struct seg *seg;
+	size_t nseg, capseg;
+	size_t mark; /* lit up to here is in a segment */
+};
+
+enum {
+	BATCH_BYTES = 1 << 20, /* hand over a batch at this size */
+};
+
 struct ex {
-	struct out o;
+	struct out o; /* the FILE, written by the formatter */
 	bool json;
 	int64_t now;
 	size_t n;
@@ -331,6 +295,14 @@ struct ex {
 	const char *tgrp[EXPORT_TIMES_MAX]; /* NULL: top level */
 	const char *tkey[EXPORT_TIMES_MAX];
 	json_t *schema;
+	/* the pipeline */
+	struct batch bt[2];
+	int cur;            /* the batch the reader fills */
+	struct batch *pend; /* handed to the formatter; NULL when idle */
+	bool threaded, stop, failed;
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
 };
 
 /* CSV cell: quoted, with spreadsheet formula triggers neutralised. */
@@ -434,7 +406,7 @@ write_csv(struct ex *x, const struct register_row *r)
 	const struct incident_reg *g = r->reg != NULL ? r->reg : &none;
 	const struct obligation *auth = obl_to(r, "authority");
 	const struct obligation *subj = obl_to(r, "subjects");
-	struct out *o = &x->o;
+	struct out *o = &x->bt[x->cur].lit;
 	struct buf d;
 
 	csv_cell(o, in->ref, false);
@@ -656,6 +628,41 @@ facts_copy(struct ex *x, struct jw *w, const char *s)
 }
 
 static void
+seg_add(struct batch *b, struct seg sg)
+{
+	if (b->nseg == b->capseg) {
+		b->capseg = b->capseg ? 2 * b->capseg : 256;
+		b->seg = xreallocarray(b->seg, b->capseg, sizeof(*b->seg));
+	}
+	b->seg[b->nseg++] = sg;
+}
+
+/* The formatted text since the last segment becomes one. */
+static void
+seg_lit(struct batch *b)
+{
+	if (b->lit.n > b->mark)
+		seg_add(b, (struct seg){ .kind = SEG_LIT,
+		               .off = b->mark,
+		               .len = b->lit.n - b->mark });
+	b->mark = b->lit.n;
+}
+
+/* The stored facts `facts` of incident `ref` go here, at `depth`. */
+static void
+seg_facts(struct batch *b, const char *facts, const char *ref, int depth)
+{
+	struct seg sg = { .kind = SEG_FACTS, .depth = depth };
+
+	seg_lit(b);
+	sg.off = b->raw.n;
+	out_mem(&b->raw, facts, strlen(facts) + 1);
+	sg.ref = b->raw.n;
+	out_mem(&b->raw, ref, strlen(ref) + 1);
+	seg_add(b, sg);
+}
+
+static void
 write_obligation(struct ex *x, struct jw *w, const struct obligation *o)
 {
 	jw_sep(w);
@@ -737,9 +744,10 @@ static bool
 write_json(struct ex *x, const struct register_row *r)
 {
 	const struct incident *in = r->in;
-	struct jw w = { .o = &x->o };
+	struct batch *b = &x->bt[x->cur];
+	struct jw w = { .o = &b->lit };
 
-	out_s(&x->o, x->n ? ",\n" : "\n");
+	out_s(&b->lit, x->n ? ",\n" : "\n");
 	jw_open(&w, '{');
 	jw_key(&w, "id");
 	jw_int(&w, in->id);
@@ -764,8 +772,9 @@ write_json(struct ex *x, const struct register_row *r)
 	jw_key(&w, "head_hash");
 	jw_str(&w, in->head_hash);
 	jw_key(&w, "facts");
-	if (in->facts == NULL || !facts_copy(x, &w, in->facts))
+	if (in->facts == NULL)
 		return false;
+	seg_facts(b, in->facts, in->ref, w.depth);
 	jw_key(&w, "obligations");
 	jw_open(&w, '[');
 	for (size_t i = 0; i < r->obl_n; i++)
@@ -780,20 +789,137 @@ write_json(struct ex *x, const struct register_row *r)
 	return true;
 }
 
+/* Write a batch to the FILE (in the formatter thread). */
+static bool
+batch_write(struct ex *x, struct batch *b)
+{
+	for (size_t i = 0; i < b->nseg; i++) {
+		const struct seg *sg = &b->seg[i];
+		struct jw w = { .o = &x->o, .depth = sg->depth };
+
+		if (sg->kind == SEG_LIT) {
+			out_mem(&x->o, b->lit.b + sg->off, sg->len);
+		} else if (!facts_copy(x, &w, b->raw.b + sg->off)) {
+			x->bad_ref = xstrdup(b->raw.b + sg->ref);
+			return false;
+		}
+	}
+	out_flush(&x->o);
+	return true;
+}
+
+static void
+batch_reset(struct batch *b)
+{
+	b->lit.n = b->raw.n = b->nseg = b->mark = 0;
+}
+
+static void *
+formatter(void *arg)
+{
+	struct ex *x = arg;
+
+	pthread_mutex_lock(&x->mu);
+	for (;;) {
+		while (x->pend == NULL && !x->stop)
+			pthread_cond_wait(&x->cv, &x->mu);
+		if (x->pend == NULL)
+			break;
+		struct batch *b = x->pend;
+
+		pthread_mutex_unlock(&x->mu);
+		bool ok = x->failed || batch_write(x, b);
+
+		pthread_mutex_lock(&x->mu);
+		if (!ok)
+			x->failed = true;
+		x->pend = NULL;
+		pthread_cond_broadcast(&x->cv);
+	}
+	pthread_mutex_unlock(&x->mu);
+	return NULL;
+}
+
+/* Hand the reader's batch to the formatter and take the other one.
+ * False if the formatter has failed (stored facts that are not JSON). */
+static bool
+batch_handover(struct ex *x)
+{
+	struct batch *b = &x->bt[x->cur];
+	bool failed;
+
+	seg_lit(b);
+	if (!x->threaded) {
+		if (!x->failed && !batch_write(x, b))
+			x->failed = true;
+		batch_reset(b);
+		return !x->failed;
+	}
+	pthread_mutex_lock(&x->mu);
+	while (x->pend != NULL)
+		pthread_cond_wait(&x->cv, &x->mu);
+	failed = x->failed;
+	x->pend = b;
+	pthread_cond_broadcast(&x->cv);
+	pthread_mutex_unlock(&x->mu);
+	x->cur ^= 1;
+	batch_reset(&x->bt[x->cur]);
+	return !failed;
+}
+
+static void
+pipe_open(struct ex *x, FILE *fp)
+{
+	out_init(&x->o, fp);
+	for (int i = 0; i < 2; i++) {
+		out_init(&x->bt[i].lit, NULL);
+		out_init(&x->bt[i].raw, NULL);
+	}
+	pthread_mutex_init(&x->mu, NULL);
+	pthread_cond_init(&x->cv, NULL);
+	/* Without a thread, the batches are written in turn. */
+	x->threaded = pthread_create(&x->th, NULL, formatter, x) == 0;
+}
+
+/* The last batch written, the formatter stopped; false if it failed. */
+static bool
+pipe_close(struct ex *x)
+{
+	bool ok = batch_handover(x);
+
+	if (x->threaded) {
+		pthread_mutex_lock(&x->mu);
+		x->stop = true;
+		pthread_cond_broadcast(&x->cv);
+		pthread_mutex_unlock(&x->mu);
+		pthread_join(x->th, NULL);
+	}
+	pthread_cond_destroy(&x->cv);
+	pthread_mutex_destroy(&x->mu);
+	for (int i = 0; i < 2; i++) {
+		free(x->bt[i].lit.b);
+		free(x->bt[i].raw.b);
+		free(x->bt[i].seg);
+	}
+	free(x->o.b);
+	return ok && !x->failed;
+}
+
 static enum err
 export_incident(void *arg, const struct register_row *r)
 {
 	struct ex *x = arg;
+	struct batch *b = &x->bt[x->cur];
 
-	if (x->json) {
-		if (!write_json(x, r)) {
-			x->bad_ref = xstrdup(r->in->ref);
-			return ERR_INTERNAL;
-		}
-	} else {
-		write_csv(x, r);
+	if (x->json && !write_json(x, r)) {
+		x->bad_ref = xstrdup(r->in->ref);
+		return ERR_INTERNAL;
 	}
+	if (!x->json)
+		write_csv(x, r);
 	x->n++;
+	if (b->lit.n + b->raw.n >= BATCH_BYTES && !batch_handover(x))
+		return ERR_INTERNAL;
 	return ferror(x->o.fp) ? ERR_IO : ERR_OK;
 }
 
@@ -802,27 +928,28 @@ svc_export(
     struct store *st, FILE *fp, bool json, int64_t now, struct svc_err *e)
 {
 	struct ex x = { .json = json, .now = now };
+	struct out *o = &x.bt[0].lit;
 	enum err rc;
 
-	out_open(&x.o, fp);
+	pipe_open(&x, fp);
 	if (json)
 		time_paths(&x);
 	rc = store_begin_read(st);
 	if (rc == ERR_OK) {
 		if (json)
-			out_s(&x.o, "{\"register\":[");
+			out_s(o, "{\"register\":[");
 		else
 			for (size_t i = 0; i < nitems(csv_head); i++) {
-				out_s(&x.o, csv_head[i]);
-				out_c(&x.o,
-				    i + 1 < nitems(csv_head) ? ',' : '\n');
+				out_s(o, csv_head[i]);
+				out_c(o, i + 1 < nitems(csv_head) ? ',' : '\n');
 			}
 		rc = store_register_each(st, json, export_incident, &x);
 		if (json)
-			out_s(&x.o, "\n]}\n");
+			out_s(&x.bt[x.cur].lit, "\n]}\n");
 	}
 	store_rollback(st);
-	out_close(&x.o);
+	if (!pipe_close(&x) && rc == ERR_OK)
+		rc = ERR_INTERNAL;
 	if (rc == ERR_OK && (fflush(fp) != 0 || ferror(fp)))
 		rc = ERR_IO;
 	if (rc == ERR_INTERNAL && x.bad_ref != NULL)
