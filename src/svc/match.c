@@ -451,7 +451,27 @@ record_match(struct svc *s, const struct match_req *rq, struct mctx *m,
 		arena_free(a);
 		return rc;
 	}
-	rc = scan_event(s, &in, scan, e);
+	/* The union with the lists recorded before: their ids, and those of
+	 * the new list that are not among them (the new list's ids are
+	 * distinct).  Counted before the new event is written, so that its
+	 * JSON is not parsed back. */
+	rc = svc_affected_load(s, &in, &all, e);
+	if (rc == ERR_OK) {
+		size_t i;
+		json_t *x;
+
+		sum->affected_total = json_object_size(all);
+		json_array_foreach (list, i, x) {
+			const char *sid =
+			    json_string_value(json_object_get(x, "id"));
+
+			if (sid != NULL && json_object_get(all, sid) == NULL)
+				sum->affected_total++;
+		}
+		json_decref(all);
+		all = NULL;
+		rc = scan_event(s, &in, scan, e);
+	}
 	if (rc == ERR_OK)
 		rc = svc_event(s, &in, "affected",
 		    json_pack("{s:o, s:b, s:I, s:I, s:I, s:I, s:O}", "files",
@@ -463,10 +483,7 @@ record_match(struct svc *s, const struct match_req *rq, struct mctx *m,
 		    e);
 	else
 		json_decref(files);
-	if (rc == ERR_OK)
-		rc = svc_affected_load(s, &in, &all, e);
 	if (rc == ERR_OK) {
-		sum->affected_total = json_object_size(all);
 		patch = json_pack("{s:{s:I, s:b}}", "subjects", "count",
 		    (json_int_t)sum->affected_total, "count_is_estimate",
 		    sum->estimate);
