@@ -274,7 +274,10 @@ await flow('a keyboard-only pass through the login form', kpage, async () => {
 	const focused = () => kpage.evaluate(() =>
 	    document.activeElement && (document.activeElement.id ||
 	    document.activeElement.className || document.activeElement.tagName));
-	check(await focused() === 'name', 'the name field has no focus at first');
+	// autofocus applies once the page is rendered: wait for it (a loaded
+	// CI machine was seen to ask too early)
+	await until(async () => await focused() === 'name', 5000,
+	    'the name field has no focus at first');
 	await kpage.keyboard.type(user);
 	await kpage.keyboard.press('Tab');
 	check(await focused() === 'password', 'Tab does not reach the password');
