@@ -48,6 +48,7 @@ struct scan_engine {
 	size_t kw_n, kw_i;
 	const char *blk;
 	size_t blk_len;
+	bool blk_clean; /* no NUL byte in blk[0..blk_len) */
 	hs_scratch_t *scratch;
 	char val[NORM_MAX];
 };
@@ -451,6 +452,10 @@ det_number(
 			}
 			return k;
 		}
+		if (dots == 0) { /* the digits just seen: not read again */
+			digits = k - j;
+			j = k;
+		}
 	}
 	while (j < n) {
 		if (IS(p[j], C_DIGIT)) {
@@ -740,8 +745,13 @@ static void
 copy_val(struct scan_engine *e, unsigned cat, const char *p, size_t n,
     const char *col)
 {
-	/* a NUL says binary garbage, not a name or a password */
-	if (n == 0 || n >= sizeof(e->val) || memchr(p, '\0', n) != NULL)
+	/* a NUL says binary garbage, not a name or a password (a block
+	 * without NUL bytes is checked once, in scan_engine_lines()) */
+	if (n == 0 || n >= sizeof(e->val))
+		return;
+	if ((!e->blk_clean || (uintptr_t)p - (uintptr_t)e->blk > e->blk_len ||
+	        e->blk_len - ((uintptr_t)p - (uintptr_t)e->blk) < n) &&
+	    memchr(p, '\0', n) != NULL)
 		return;
 	memcpy(e->val, p, n);
 	e->val[n] = '\0';
@@ -1463,6 +1473,7 @@ scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 	cls_init();
 	e->blk = buf;
 	e->blk_len = len;
+	e->blk_clean = memchr(buf, '\0', len) == NULL;
 	e->kw_n = e->kw_i = 0;
 	if (len > 0 && hs_scan(kw_database(), buf, (unsigned)len, 0, e->scratch,
 	                   kw_cb, e) != HS_SUCCESS)
