@@ -547,22 +547,20 @@ det_iban(
 			break;
 		}
 	}
-	/* try the longest prefix first: trailing capitals may be a BIC */
-	for (size_t k = m; k >= 15; k--) {
-		len = norm_iban(raw, k, e->val, sizeof(e->val));
-		if (len > 0) {
-			size_t end = i, c = 0;
+	/* the country's length: trailing capitals may be a BIC */
+	len = norm_iban_prefix(raw, m, e->val, sizeof(e->val));
+	if (len > 0) {
+		size_t end = i, c = 0;
 
-			while (c < k) {
-				if (p[end] != ' ')
-					c++;
-				end++;
-			}
-			if (end < n && IS(p[end], C_LOWER | C_DIGIT))
-				return j;
-			emit(e, SCAN_CAT_IBAN, e->val, len, col);
-			return end;
+		while (c < len) {
+			if (p[end] != ' ')
+				c++;
+			end++;
 		}
+		if (end < n && IS(p[end], C_LOWER | C_DIGIT))
+			return j;
+		emit(e, SCAN_CAT_IBAN, e->val, len, col);
+		return end;
 	}
 	return j > i + 1 ? j : i + 1;
 }

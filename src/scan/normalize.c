@@ -585,25 +585,12 @@ iban_mod97(uint64_t acc, const char *v, size_t n)
 	return (acc * scale + chunk) % 97;
 }
 
-size_t
-norm_iban(const char *s, size_t len, char *out, size_t outsz)
+/* v[0..n): capitals and digits; valid as a whole? */
+static size_t
+iban_check(const char *v, size_t n, char *out, size_t outsz)
 {
-	char v[40];
-	size_t n = 0;
 	int want;
 
-	s = norm_trim(s, len, &len);
-	for (size_t i = 0; i < len; i++) {
-		int c = (unsigned char)s[i];
-
-		if (c == ' ')
-			continue;
-		if (!is_alpha(c) && !is_digit(c))
-			return 0;
-		if (n == sizeof(v) - 1)
-			return 0;
-		v[n++] = (char)(is_alpha(c) ? c & ~32 : c);
-	}
 	if (n < 15 || n > 34 || n + 1 > outsz)
 		return 0;
 	if (!is_alpha(v[0]) || !is_alpha(v[1]) || !is_digit(v[2]) ||
@@ -618,6 +605,41 @@ norm_iban(const char *s, size_t len, char *out, size_t outsz)
 	memcpy(out, v, n);
 	out[n] = '\0';
 	return n;
+}
+
+size_t
+norm_iban(const char *s, size_t len, char *out, size_t outsz)
+{
+	char v[40];
+	size_t n = 0;
+
+	s = norm_trim(s, len, &len);
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c == ' ')
+			continue;
+		if (!is_alpha(c) && !is_digit(c))
+			return 0;
+		if (n == sizeof(v) - 1)
+			return 0;
+		v[n++] = (char)(is_alpha(c) ? c & ~32 : c);
+	}
+	return iban_check(v, n, out, outsz);
+}
+
+size_t
+norm_iban_prefix(const char *v, size_t n, char *out, size_t outsz)
+{
+	int want;
+
+	/* only the country's length can be valid */
+	if (n < 4)
+		return 0;
+	want = iban_country_len(v);
+	if (want == 0 || (size_t)want > n)
+		return 0;
+	return iban_check(v, (size_t)want, out, outsz);
 }
 
 bool
@@ -787,27 +809,23 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 {
 	char t[64];
 	unsigned char bin[16];
-	bool v6;
 
 	s = norm_trim(s, len, &len);
-	if (len < 2 || len >= sizeof(t) || outsz < 46 ||
-	    memchr(s, '\0', len) != NULL)
+	if (len < 2 || len >= sizeof(t) || outsz < 46)
 		return 0;
-	memcpy(t, s, len);
-	t[len] = '\0';
-	v6 = memchr(t, ':', len) != NULL;
-	if (!v6) {
-		/* dotted quad without leading zeros is already canonical */
+	if (memchr(s, ':', len) == NULL) {
+		/* a dotted quad without leading zeros is already canonical;
+		 * any other byte (NUL too) makes it no address */
 		unsigned parts = 0, val = 0, digs = 0;
 
 		for (size_t i = 0; i <= len; i++) {
-			if (i < len && is_digit((unsigned char)t[i])) {
+			if (i < len && is_digit((unsigned char)s[i])) {
 				if (digs > 0 && val == 0)
 					return 0;
-				val = val * 10 + (unsigned)(t[i] - '0');
+				val = val * 10 + (unsigned)(s[i] - '0');
 				if (++digs > 3 || val > 255)
 					return 0;
-			} else if (i == len || t[i] == '.') {
+			} else if (i == len || s[i] == '.') {
 				if (digs == 0)
 					return 0;
 				parts++;
@@ -818,21 +836,17 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 		}
 		if (parts != 4)
 			return 0;
-		memcpy(out, t, len + 1);
+		memcpy(out, s, len);
+		out[len] = '\0';
 		return len;
 	}
-	if (!v6) {
-		/* inet_pton takes no leading zeros; reject them ourselves too */
-		for (size_t i = 0; i + 1 < len; i++) {
-			if (t[i] == '0' && is_digit((unsigned char)t[i + 1]) &&
-			    (i == 0 || t[i - 1] == '.'))
-				return 0;
-		}
-	}
-	if (inet_pton(v6 ? AF_INET6 : AF_INET, t, bin) != 1)
+	if (memchr(s, '\0', len) != NULL)
 		return 0;
-	if (inet_ntop(v6 ? AF_INET6 : AF_INET, bin, out, (socklen_t)outsz) ==
-	    NULL)
+	memcpy(t, s, len);
+	t[len] = '\0';
+	if (inet_pton(AF_INET6, t, bin) != 1)
+		return 0;
+	if (inet_ntop(AF_INET6, bin, out, (socklen_t)outsz) == NULL)
 		return 0;
 	return strlen(out);
 }
