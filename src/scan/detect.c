@@ -48,7 +48,8 @@ struct scan_engine {
 	size_t kw_n, kw_i;
 	const char *blk;
 	size_t blk_len;
-	bool blk_clean; /* no NUL byte in blk[0..blk_len) */
+	bool blk_clean;   /* no NUL byte in blk[0..blk_len) */
+	bool blk_noquote; /* no '"' in it (CSV: no line needs a quote pass) */
 	hs_scratch_t *scratch;
 	char val[NORM_MAX];
 };
@@ -951,7 +952,7 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 			e->kw_i++; /* keywords in a header are not data */
 		return;
 	}
-	if (!q && memchr(p, '"', n) == NULL) {
+	if (!q && (e->blk_noquote || memchr(p, '"', n) == NULL)) {
 		/* no quotes (most lines of most dumps): delimiters 16 bytes
 		 * at a time */
 		size_t b = 0;
@@ -1472,6 +1473,7 @@ scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 	e->blk = buf;
 	e->blk_len = len;
 	e->blk_clean = memchr(buf, '\0', len) == NULL;
+	e->blk_noquote = memchr(buf, '"', len) == NULL;
 	e->kw_n = e->kw_i = 0;
 	if (len > 0 && hs_scan(kw_database(), buf, (unsigned)len, 0, e->scratch,
 	                   kw_cb, e) != HS_SUCCESS)
