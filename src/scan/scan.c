@@ -454,8 +454,10 @@ static void
 agg_flush(struct agg *a)
 {
 	for (unsigned i = 0; i < a->pend_n; i++) {
-		if (a->pend_rank[i] > *a->pend_reg[i])
-			*a->pend_reg[i] = a->pend_rank[i];
+		uint8_t r = *a->pend_reg[i];
+
+		/* a conditional move: which rank wins is random */
+		*a->pend_reg[i] = a->pend_rank[i] > r ? a->pend_rank[i] : r;
 	}
 	a->pend_n = 0;
 }
