@@ -953,29 +953,48 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 		return;
 	}
 	if (!q && (e->blk_noquote || memchr(p, '"', n) == NULL)) {
-		/* no quotes (most lines of most dumps): delimiters 16 bytes
-		 * at a time */
+		/* no quotes (most lines of most dumps): delimiters 64 bytes
+		 * at a time; the last window may read past the line into
+		 * the rest of the block, those bits are dropped */
 		size_t b = 0;
 #ifdef __SSE2__
 		/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
 		typedef char v16 __attribute__((vector_size(16)));
-		v16 dv = { 0 }, x;
+		v16 dv = { 0 }, x0, x1, x2, x3;
+		uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
+		size_t room = at <= e->blk_len ? e->blk_len - at : 0;
 
 		dv += e->st.delim;
-		for (; b + 16 <= n; b += 16) {
-			unsigned m;
+		for (; b < n && b + 64 <= room; b += 64) {
+			uint64_t m;
 
-			memcpy(&x, p + b, 16);
-			m = (unsigned)__builtin_ia32_pmovmskb128(
-			    (v16)(x == dv));
+			memcpy(&x0, p + b, 16);
+			memcpy(&x1, p + b + 16, 16);
+			memcpy(&x2, p + b + 32, 16);
+			memcpy(&x3, p + b + 48, 16);
+			m = (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+			        (v16)(x0 == dv)) |
+			    (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+			        (v16)(x1 == dv))
+			        << 16 |
+			    (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+			        (v16)(x2 == dv))
+			        << 32 |
+			    (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+			        (v16)(x3 == dv))
+			        << 48;
+			if (n - b < 64)
+				m &= (1ull << (n - b)) - 1;
 			while (m != 0) {
-				i = b + (size_t)__builtin_ctz(m);
+				i = b + (size_t)__builtin_ctzll(m);
 				m &= m - 1;
 				col_field(e, col, p + start, i - start);
 				col++;
 				start = i + 1;
 			}
 		}
+		if (b > n)
+			b = n;
 #endif
 		for (; b < n; b++) {
 			if (p[b] == e->st.delim) {
