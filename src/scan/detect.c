@@ -740,6 +740,21 @@ has_letter(const char *p, size_t n)
 	return false;
 }
 
+/* A name: a letter and no '@' (one pass). */
+static bool
+name_ok(const char *p, size_t n)
+{
+	bool letter = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '@')
+			return false;
+		letter = letter || IS(p[i], C_UPPER | C_LOWER) ||
+		         (unsigned char)p[i] >= 0x80;
+	}
+	return letter;
+}
+
 static void
 copy_val(struct scan_engine *e, unsigned cat, const char *p, size_t n,
     const char *col)
@@ -780,6 +795,26 @@ credential(
 		copy_val(e, SCAN_CAT_PASSWORD, p, n, col);
 }
 
+/* norm_trim(), inlined: it runs on every field. */
+static inline bool
+trim_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r';
+}
+
+static inline const char *
+trim(const char *s, size_t len, size_t *outlen)
+{
+	while (len > 0 && trim_byte(s[0])) {
+		s++;
+		len--;
+	}
+	while (len > 0 && trim_byte(s[len - 1]))
+		len--;
+	*outlen = len;
+	return s;
+}
+
 /* One field with its context. */
 static void
 field(
@@ -787,12 +822,12 @@ field(
 {
 	size_t len;
 
-	p = norm_trim(p, n, &n);
+	p = trim(p, n, &n);
 	if (n == 0 || (n == 4 && memcmp(p, "NULL", 4) == 0))
 		return;
 	switch (c) {
 	case CTX_NAME:
-		if (has_letter(p, n) && memchr(p, '@', n) == NULL)
+		if (name_ok(p, n))
 			copy_val(e, SCAN_CAT_NAME, p, n, col);
 		return;
 	case CTX_DOB:

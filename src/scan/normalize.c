@@ -804,6 +804,32 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 	return 10;
 }
 
+/* Four parts of 1-3 digits <= 255 without leading zeros, nothing else
+ * (a colon or a NUL byte included). */
+static bool
+ipv4_ok(const char *s, size_t len)
+{
+	unsigned parts = 0, val = 0, digs = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && is_digit((unsigned char)s[i])) {
+			if (digs > 0 && val == 0)
+				return false;
+			val = val * 10 + (unsigned)(s[i] - '0');
+			if (++digs > 3 || val > 255)
+				return false;
+		} else if (i == len || s[i] == '.') {
+			if (digs == 0)
+				return false;
+			parts++;
+			val = digs = 0;
+		} else {
+			return false;
+		}
+	}
+	return parts == 4;
+}
+
 size_t
 norm_ip(const char *s, size_t len, char *out, size_t outsz)
 {
@@ -813,34 +839,14 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	s = norm_trim(s, len, &len);
 	if (len < 2 || len >= sizeof(t) || outsz < 46)
 		return 0;
-	if (memchr(s, ':', len) == NULL) {
-		/* a dotted quad without leading zeros is already canonical;
-		 * any other byte (NUL too) makes it no address */
-		unsigned parts = 0, val = 0, digs = 0;
-
-		for (size_t i = 0; i <= len; i++) {
-			if (i < len && is_digit((unsigned char)s[i])) {
-				if (digs > 0 && val == 0)
-					return 0;
-				val = val * 10 + (unsigned)(s[i] - '0');
-				if (++digs > 3 || val > 255)
-					return 0;
-			} else if (i == len || s[i] == '.') {
-				if (digs == 0)
-					return 0;
-				parts++;
-				val = digs = 0;
-			} else {
-				return 0;
-			}
-		}
-		if (parts != 4)
-			return 0;
+	if (ipv4_ok(s, len)) {
+		/* a dotted quad without leading zeros is already canonical */
 		memcpy(out, s, len);
 		out[len] = '\0';
 		return len;
 	}
-	if (memchr(s, '\0', len) != NULL)
+	/* not a dotted quad: IPv6 when it has a colon */
+	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
 		return 0;
 	memcpy(t, s, len);
 	t[len] = '\0';
