@@ -973,6 +973,33 @@ end_record(struct scan_engine *e, size_t off)
 	e->rec++;
 }
 
+/* Bit k set when p[k] == c, for k < 64 (SSE2 is part of x86-64). */
+static uint64_t
+eq_mask64(const char *p, char c)
+{
+#ifdef __SSE2__
+	/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
+	typedef char v16 __attribute__((vector_size(16)));
+	v16 cv = { 0 }, x;
+	uint64_t m = 0;
+
+	cv += c;
+	for (unsigned k = 0; k < 64; k += 16) {
+		memcpy(&x, p + k, 16);
+		m |= (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+		         (v16)(x == cv))
+		     << k;
+	}
+	return m;
+#else
+	uint64_t m = 0;
+
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)(p[k] == c) << k;
+	return m;
+#endif
+}
+
 /* CSV/TSV line (RFC 4180 quotes; a record may continue on the next line). */
 static void
 line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
@@ -991,33 +1018,12 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 		/* no quotes (most lines of most dumps): delimiters 64 bytes
 		 * at a time; the last window may read past the line into
 		 * the rest of the block, those bits are dropped */
-		size_t b = 0;
-#ifdef __SSE2__
-		/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
-		typedef char v16 __attribute__((vector_size(16)));
-		v16 dv = { 0 }, x0, x1, x2, x3;
 		uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
-		size_t room = at <= e->blk_len ? e->blk_len - at : 0;
+		size_t room = at <= e->blk_len ? e->blk_len - at : 0, b = 0;
 
-		dv += e->st.delim;
 		for (; b < n && b + 64 <= room; b += 64) {
-			uint64_t m;
+			uint64_t m = eq_mask64(p + b, e->st.delim);
 
-			memcpy(&x0, p + b, 16);
-			memcpy(&x1, p + b + 16, 16);
-			memcpy(&x2, p + b + 32, 16);
-			memcpy(&x3, p + b + 48, 16);
-			m = (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
-			        (v16)(x0 == dv)) |
-			    (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
-			        (v16)(x1 == dv))
-			        << 16 |
-			    (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
-			        (v16)(x2 == dv))
-			        << 32 |
-			    (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
-			        (v16)(x3 == dv))
-			        << 48;
 			if (n - b < 64)
 				m &= (1ull << (n - b)) - 1;
 			while (m != 0) {
@@ -1030,7 +1036,6 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 		}
 		if (b > n)
 			b = n;
-#endif
 		for (; b < n; b++) {
 			if (p[b] == e->st.delim) {
 				col_field(e, col, p + start, b - start);
@@ -1518,6 +1523,16 @@ line(struct scan_engine *e, const char *p, size_t n, size_t off)
 	end_record(e, off + n);
 }
 
+/* The line buf[i..end) of a block. */
+static void
+one_line(struct scan_engine *e, const char *buf, size_t i, size_t end)
+{
+	e->line++;
+	if (!e->st.csv_open)
+		e->rec_line = e->line;
+	line(e, buf + i, end - i, i);
+}
+
 void
 scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 {
@@ -1532,14 +1547,23 @@ scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 	if (len > 0 && hs_scan(kw_database(), buf, (unsigned)len, 0, e->scratch,
 	                   kw_cb, e) != HS_SUCCESS)
 		e->kw_n = 0;
+	/* line ends 64 bytes at a time, then the tail */
+	for (size_t b = 0; b + 64 <= len; b += 64) {
+		uint64_t m = eq_mask64(buf + b, '\n');
+
+		while (m != 0) {
+			size_t end = b + (size_t)__builtin_ctzll(m);
+
+			m &= m - 1;
+			one_line(e, buf, i, end);
+			i = end + 1;
+		}
+	}
 	while (i < len) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
 
-		e->line++;
-		if (!e->st.csv_open)
-			e->rec_line = e->line;
-		line(e, buf + i, end - i, i);
+		one_line(e, buf, i, end);
 		i = end + 1;
 	}
 	kw_flush(e, len);
