@@ -302,7 +302,14 @@ emit(struct scan_engine *e, unsigned cat, const char *v, size_t n,
 
 /* ---- runs of a byte class --------------------------------------------- */
 
-enum run { RUN_HEX, RUN_ALNUM, RUN_DIGIT_DOT, RUN_DOMAIN };
+enum run {
+	RUN_HEX,
+	RUN_ALNUM,
+	RUN_DIGIT_DOT,
+	RUN_DOMAIN,
+	RUN_DIGIT_UPPER,
+	RUN_LOCAL
+};
 
 static inline bool
 run_byte(unsigned char c, enum run k)
@@ -316,6 +323,10 @@ run_byte(unsigned char c, enum run k)
 		return IS(c, C_DIGIT) || c == '.';
 	case RUN_DOMAIN:
 		return IS(c, C_DOMAIN);
+	case RUN_DIGIT_UPPER:
+		return IS(c, C_DIGIT | C_UPPER);
+	case RUN_LOCAL:
+		return IS(c, C_LOCAL);
 	}
 	return false;
 }
@@ -345,6 +356,14 @@ run_mask16(const char *p, enum run k, unsigned *dots)
 	case RUN_DOMAIN: /* letters, digits, UTF-8, '.', '-' */
 		m = dig | (v16c)((v16u)(lx - 'a') <= 25) | (v16c)(x >= 0x80) |
 		    (v16c)(x == '.') | (v16c)(x == '-');
+		break;
+	case RUN_DIGIT_UPPER:
+		m = dig | (v16c)((v16u)(x - 'A') <= 25);
+		break;
+	case RUN_LOCAL: /* the domain's bytes and _ % + */
+		m = dig | (v16c)((v16u)(lx - 'a') <= 25) | (v16c)(x >= 0x80) |
+		    (v16c)(x == '.') | (v16c)(x == '-') | (v16c)(x == '_') |
+		    (v16c)(x == '%') | (v16c)(x == '+');
 		break;
 	case RUN_DIGIT_DOT:
 	default:
@@ -391,6 +410,26 @@ run_end(const char *p, size_t i, size_t n, size_t room, enum run k,
 	return i;
 }
 
+/* Where the run of class `k` bytes that ends at p[a) begins, at least 0
+ * (only bytes of p[0..a) are read). */
+static inline size_t
+run_begin(const char *p, size_t a, enum run k)
+{
+#ifdef __SSE2__
+	while (a >= 16) {
+		unsigned dm = 0, m = run_mask16(p + a - 16, k, &dm);
+		unsigned stop = ~m & 0xffff;
+
+		if (stop != 0) /* just after the last byte not in the class */
+			return a - 16 + (size_t)(32 - __builtin_clz(stop));
+		a -= 16;
+	}
+#endif
+	while (a > 0 && run_byte((unsigned char)p[a - 1], k))
+		a--;
+	return a;
+}
+
 /* ---- the individual detectors ---------------------------------------- */
 
 /* '@' at p[i]: expand both ways; returns the end of what was consumed. */
@@ -400,8 +439,7 @@ det_email(
 {
 	size_t a = i, b = i + 1, len;
 
-	while (a > 0 && IS(p[a - 1], C_LOCAL))
-		a--;
+	a = run_begin(p, a, RUN_LOCAL);
 	b = run_end(p, b, n, e->room, RUN_DOMAIN, NULL);
 	while (b > i + 1 && (p[b - 1] == '.' || p[b - 1] == '-'))
 		b--;
@@ -622,11 +660,16 @@ det_iban(
     struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
 {
 	char raw[48];
-	size_t j = i, m = 0, len;
+	size_t j, m, run, len;
 
 	if (i + 15 > n || !IS(p[i + 1], C_UPPER) || !IS(p[i + 2], C_DIGIT) ||
 	    !IS(p[i + 3], C_DIGIT))
 		return i + 1;
+	/* the first run of capitals and digits in one go */
+	j = run_end(p, i, n < i + 34 ? n : i + 34, e->room, RUN_DIGIT_UPPER,
+	    NULL);
+	m = run = j - i;
+	memcpy(raw, p + i, m);
 	while (j < n && m < 34) {
 		if (IS(p[j], C_DIGIT | C_UPPER)) {
 			raw[m++] = p[j++];
@@ -642,10 +685,14 @@ det_iban(
 	if (len > 0) {
 		size_t end = i, c = 0;
 
-		while (c < len) {
-			if (p[end] != ' ')
-				c++;
-			end++;
+		if (len <= run) {
+			end = i + len; /* no blanks in it */
+		} else {
+			while (c < len) {
+				if (p[end] != ' ')
+					c++;
+				end++;
+			}
 		}
 		if (end < n && IS(p[end], C_LOWER | C_DIGIT))
 			return j;
