@@ -376,6 +376,16 @@ run_mask16(const char *p, enum run k, unsigned *dots)
 }
 #endif
 
+/* Set bits of a 16-bit mask (no POPCNT in the baseline x86-64). */
+static inline size_t
+popcount16(unsigned x)
+{
+	x = x - (x >> 1 & 0x5555);
+	x = (x & 0x3333) + (x >> 2 & 0x3333);
+	x = (x + (x >> 4)) & 0x0f0f;
+	return (x + (x >> 8)) & 0x1f;
+}
+
 /*
  * Where the run of class `k` bytes from p[i] ends, at most n; with
  * RUN_DIGIT_DOT the dots in it are added to *dots.  16 bytes at a time
@@ -395,8 +405,7 @@ run_end(const char *p, size_t i, size_t n, size_t room, enum run k,
 		if (len > n - i)
 			len = n - i;
 		if (dots != NULL)
-			*dots += (size_t)__builtin_popcount(
-			    dm & ((1u << len) - 1));
+			*dots += popcount16(dm & ((1u << len) - 1));
 		i += len;
 		if (len < 16)
 			return i;
