@@ -393,8 +393,8 @@ popcount16(unsigned x)
  * instead of a branch per byte, which the CPU cannot predict.
  */
 static inline size_t
-run_end(const char *p, size_t i, size_t n, size_t room, enum run k,
-    size_t *dots)
+run_end(
+    const char *p, size_t i, size_t n, size_t room, enum run k, size_t *dots)
 {
 #ifdef __SSE2__
 	while (i < n && i + 16 <= room) {
@@ -675,8 +675,8 @@ det_iban(
 	    !IS(p[i + 3], C_DIGIT))
 		return i + 1;
 	/* the first run of capitals and digits in one go */
-	j = run_end(p, i, n < i + 34 ? n : i + 34, e->room, RUN_DIGIT_UPPER,
-	    NULL);
+	j = run_end(
+	    p, i, n < i + 34 ? n : i + 34, e->room, RUN_DIGIT_UPPER, NULL);
 	m = run = j - i;
 	memcpy(raw, p + i, m);
 	while (j < n && m < 34) {
@@ -763,8 +763,8 @@ scan_text(
 	uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
 
 	/* a field of the block may be read on to the block's end */
-	e->room = at <= e->blk_len && e->blk_len - at >= n ? e->blk_len - at
-	                                                   : n;
+	e->room =
+	    at <= e->blk_len && e->blk_len - at >= n ? e->blk_len - at : n;
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
 		bool start;
