@@ -408,6 +408,8 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 		if (n == 0)
 			return 0;
 		n += l + 1;
+		if (n > 254) /* the A-label form grew past an address's limit */
+			return 0;
 	}
 	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
 	tl = 0;
