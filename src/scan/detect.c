@@ -48,6 +48,10 @@ struct scan_engine {
 	size_t kw_n, kw_i;
 	const char *blk;
 	size_t blk_len;
+	bool blk_clean;   /* no NUL byte in blk[0..blk_len) */
+	bool blk_noquote; /* no '"' in it (CSV: no line needs a quote pass) */
+	size_t room;      /* bytes readable from the start of the field in
+	                     scan_text() (to the end of the block) */
 	hs_scratch_t *scratch;
 	char val[NORM_MAX];
 };
@@ -296,6 +300,145 @@ emit(struct scan_engine *e, unsigned cat, const char *v, size_t n,
 	e->fn(e->fctx, &h);
 }
 
+/* ---- runs of a byte class --------------------------------------------- */
+
+enum run {
+	RUN_HEX,
+	RUN_ALNUM,
+	RUN_DIGIT_DOT,
+	RUN_DOMAIN,
+	RUN_DIGIT_UPPER,
+	RUN_LOCAL
+};
+
+static inline bool
+run_byte(unsigned char c, enum run k)
+{
+	switch (k) {
+	case RUN_HEX:
+		return IS(c, C_HEX);
+	case RUN_ALNUM:
+		return ALNUM(c);
+	case RUN_DIGIT_DOT:
+		return IS(c, C_DIGIT) || c == '.';
+	case RUN_DOMAIN:
+		return IS(c, C_DOMAIN);
+	case RUN_DIGIT_UPPER:
+		return IS(c, C_DIGIT | C_UPPER);
+	case RUN_LOCAL:
+		return IS(c, C_LOCAL);
+	}
+	return false;
+}
+
+#ifdef __SSE2__
+/* Bit k set when p[k] is of class `k`, for 16 bytes; the dots in *dots.
+ * (<emmintrin.h> drags in the allocator (banned.h): vector types.) */
+typedef char v16c __attribute__((vector_size(16)));
+typedef unsigned char v16u __attribute__((vector_size(16)));
+
+static inline unsigned
+run_mask16(const char *p, enum run k, unsigned *dots)
+{
+	v16u x, lx;
+	v16c dig, m;
+
+	memcpy(&x, p, 16);
+	lx = x | 0x20; /* A-Z to a-z; no other byte lands on a-z */
+	dig = (v16c)((v16u)(x - '0') <= 9);
+	switch (k) {
+	case RUN_HEX:
+		m = dig | (v16c)((v16u)(lx - 'a') <= 5);
+		break;
+	case RUN_ALNUM:
+		m = dig | (v16c)((v16u)(lx - 'a') <= 25);
+		break;
+	case RUN_DOMAIN: /* letters, digits, UTF-8, '.', '-' */
+		m = dig | (v16c)((v16u)(lx - 'a') <= 25) | (v16c)(x >= 0x80) |
+		    (v16c)(x == '.') | (v16c)(x == '-');
+		break;
+	case RUN_DIGIT_UPPER:
+		m = dig | (v16c)((v16u)(x - 'A') <= 25);
+		break;
+	case RUN_LOCAL: /* the domain's bytes and _ % + */
+		m = dig | (v16c)((v16u)(lx - 'a') <= 25) | (v16c)(x >= 0x80) |
+		    (v16c)(x == '.') | (v16c)(x == '-') | (v16c)(x == '_') |
+		    (v16c)(x == '%') | (v16c)(x == '+');
+		break;
+	case RUN_DIGIT_DOT:
+	default:
+		m = (v16c)(x == '.');
+		*dots = (unsigned)__builtin_ia32_pmovmskb128(m);
+		m |= dig;
+		break;
+	}
+	return (unsigned)__builtin_ia32_pmovmskb128(m);
+}
+#endif
+
+/* Set bits of a 16-bit mask (no POPCNT in the baseline x86-64). */
+static inline size_t
+popcount16(unsigned x)
+{
+	x = x - (x >> 1 & 0x5555);
+	x = (x & 0x3333) + (x >> 2 & 0x3333);
+	x = (x + (x >> 4)) & 0x0f0f;
+	return (x + (x >> 8)) & 0x1f;
+}
+
+/*
+ * Where the run of class `k` bytes from p[i] ends, at most n; with
+ * RUN_DIGIT_DOT the dots in it are added to *dots.  16 bytes at a time
+ * while `room` (>= n) bytes from p may be read: one loop exit per run
+ * instead of a branch per byte, which the CPU cannot predict.
+ */
+static inline size_t
+run_end(
+    const char *p, size_t i, size_t n, size_t room, enum run k, size_t *dots)
+{
+#ifdef __SSE2__
+	while (i < n && i + 16 <= room) {
+		unsigned dm = 0, m = run_mask16(p + i, k, &dm);
+		unsigned stop = ~m & 0xffff;
+		size_t len = stop != 0 ? (size_t)__builtin_ctz(stop) : 16;
+
+		if (len > n - i)
+			len = n - i;
+		if (dots != NULL)
+			*dots += popcount16(dm & ((1u << len) - 1));
+		i += len;
+		if (len < 16)
+			return i;
+	}
+#endif
+	while (i < n && run_byte((unsigned char)p[i], k)) {
+		if (dots != NULL)
+			*dots += p[i] == '.';
+		i++;
+	}
+	return i;
+}
+
+/* Where the run of class `k` bytes that ends at p[a) begins, at least 0
+ * (only bytes of p[0..a) are read). */
+static inline size_t
+run_begin(const char *p, size_t a, enum run k)
+{
+#ifdef __SSE2__
+	while (a >= 16) {
+		unsigned dm = 0, m = run_mask16(p + a - 16, k, &dm);
+		unsigned stop = ~m & 0xffff;
+
+		if (stop != 0) /* just after the last byte not in the class */
+			return a - 16 + (size_t)(32 - __builtin_clz(stop));
+		a -= 16;
+	}
+#endif
+	while (a > 0 && run_byte((unsigned char)p[a - 1], k))
+		a--;
+	return a;
+}
+
 /* ---- the individual detectors ---------------------------------------- */
 
 /* '@' at p[i]: expand both ways; returns the end of what was consumed. */
@@ -305,10 +448,8 @@ det_email(
 {
 	size_t a = i, b = i + 1, len;
 
-	while (a > 0 && IS(p[a - 1], C_LOCAL))
-		a--;
-	while (b < n && IS(p[b], C_DOMAIN))
-		b++;
+	a = run_begin(p, a, RUN_LOCAL);
+	b = run_end(p, b, n, e->room, RUN_DOMAIN, NULL);
 	while (b > i + 1 && (p[b - 1] == '.' || p[b - 1] == '-'))
 		b--;
 	while (a < i && p[a] == '.')
@@ -435,12 +576,9 @@ det_number(
 		j++;
 	/* IPv4 first: digits and dots */
 	if (j < n && IS(p[j], C_DIGIT)) {
-		size_t k = j, dots = 0;
+		size_t dots = 0,
+		       k = run_end(p, j, n, e->room, RUN_DIGIT_DOT, &dots);
 
-		while (k < n && (IS(p[k], C_DIGIT) || p[k] == '.')) {
-			dots += p[k] == '.';
-			k++;
-		}
 		if (dots > 0 && p[i] != '+') {
 			if (dots == 3 && (k >= n || !ALNUM(p[k])) &&
 			    p[k - 1] != '.') {
@@ -450,6 +588,10 @@ det_number(
 					emit(e, SCAN_CAT_IP, e->val, len, col);
 			}
 			return k;
+		}
+		if (dots == 0) { /* the digits just seen: not read again */
+			digits = k - j;
+			j = k;
 		}
 	}
 	while (j < n) {
@@ -527,11 +669,16 @@ det_iban(
     struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
 {
 	char raw[48];
-	size_t j = i, m = 0, len;
+	size_t j, m, run, len;
 
 	if (i + 15 > n || !IS(p[i + 1], C_UPPER) || !IS(p[i + 2], C_DIGIT) ||
 	    !IS(p[i + 3], C_DIGIT))
 		return i + 1;
+	/* the first run of capitals and digits in one go */
+	j = run_end(
+	    p, i, n < i + 34 ? n : i + 34, e->room, RUN_DIGIT_UPPER, NULL);
+	m = run = j - i;
+	memcpy(raw, p + i, m);
 	while (j < n && m < 34) {
 		if (IS(p[j], C_DIGIT | C_UPPER)) {
 			raw[m++] = p[j++];
@@ -542,22 +689,24 @@ det_iban(
 			break;
 		}
 	}
-	/* try the longest prefix first: trailing capitals may be a BIC */
-	for (size_t k = m; k >= 15; k--) {
-		len = norm_iban(raw, k, e->val, sizeof(e->val));
-		if (len > 0) {
-			size_t end = i, c = 0;
+	/* the country's length: trailing capitals may be a BIC */
+	len = norm_iban_prefix(raw, m, e->val, sizeof(e->val));
+	if (len > 0) {
+		size_t end = i, c = 0;
 
-			while (c < k) {
+		if (len <= run) {
+			end = i + len; /* no blanks in it */
+		} else {
+			while (c < len) {
 				if (p[end] != ' ')
 					c++;
 				end++;
 			}
-			if (end < n && IS(p[end], C_LOWER | C_DIGIT))
-				return j;
-			emit(e, SCAN_CAT_IBAN, e->val, len, col);
-			return end;
 		}
+		if (end < n && IS(p[end], C_LOWER | C_DIGIT))
+			return j;
+		emit(e, SCAN_CAT_IBAN, e->val, len, col);
+		return end;
 	}
 	return j > i + 1 ? j : i + 1;
 }
@@ -567,10 +716,8 @@ static size_t
 det_hex(struct scan_engine *e, const char *p, size_t n, size_t i, bool hex,
     const char *col)
 {
-	size_t j = i, len;
+	size_t j = run_end(p, i, n, e->room, RUN_HEX, NULL), len;
 
-	while (j < n && IS(p[j], C_HEX))
-		j++;
 	if (j < n && p[j] == ':') {
 		size_t k = i, colons = 0;
 		bool dbl = false;
@@ -613,7 +760,11 @@ scan_text(
     struct scan_engine *e, const char *p, size_t n, bool hex, const char *col)
 {
 	size_t i = 0;
+	uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
 
+	/* a field of the block may be read on to the block's end */
+	e->room =
+	    at <= e->blk_len && e->blk_len - at >= n ? e->blk_len - at : n;
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
 		bool start;
@@ -623,8 +774,7 @@ scan_text(
 			 * ('@' and '$' are not in it) */
 			i++;
 			if (ALNUM(c))
-				while (i < n && ALNUM(p[i]))
-					i++;
+				i = run_end(p, i, n, e->room, RUN_ALNUM, NULL);
 			continue;
 		}
 		if (c == '@') {
@@ -637,9 +787,7 @@ scan_text(
 		}
 		start = i == 0 || !ALNUM(p[i - 1]);
 		if (!start) {
-			i++;
-			while (i < n && ALNUM(p[i]))
-				i++;
+			i = run_end(p, i + 1, n, e->room, RUN_ALNUM, NULL);
 			continue;
 		}
 		if ((IS(c, C_DIGIT) || c == '+') && i > 0 && p[i - 1] == '.') {
@@ -647,10 +795,8 @@ scan_text(
 			continue;
 		}
 		if (IS(c, C_DIGIT) || c == '+') {
-			size_t k = i;
+			size_t k = run_end(p, i, n, e->room, RUN_HEX, NULL);
 
-			while (k < n && IS(p[k], C_HEX))
-				k++;
 			if (c != '+' &&
 			    ((k < n && p[k] == ':') || k - i >= 32) &&
 			    k - i != 0) {
@@ -736,12 +882,32 @@ has_letter(const char *p, size_t n)
 	return false;
 }
 
+/* A name: a letter and no '@' (one pass). */
+static bool
+name_ok(const char *p, size_t n)
+{
+	bool letter = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '@')
+			return false;
+		letter = letter || IS(p[i], C_UPPER | C_LOWER) ||
+		         (unsigned char)p[i] >= 0x80;
+	}
+	return letter;
+}
+
 static void
 copy_val(struct scan_engine *e, unsigned cat, const char *p, size_t n,
     const char *col)
 {
-	/* a NUL says binary garbage, not a name or a password */
-	if (n == 0 || n >= sizeof(e->val) || memchr(p, '\0', n) != NULL)
+	/* a NUL says binary garbage, not a name or a password (a block
+	 * without NUL bytes is checked once, in scan_engine_lines()) */
+	if (n == 0 || n >= sizeof(e->val))
+		return;
+	if ((!e->blk_clean || (uintptr_t)p - (uintptr_t)e->blk > e->blk_len ||
+	        e->blk_len - ((uintptr_t)p - (uintptr_t)e->blk) < n) &&
+	    memchr(p, '\0', n) != NULL)
 		return;
 	memcpy(e->val, p, n);
 	e->val[n] = '\0';
@@ -771,6 +937,26 @@ credential(
 		copy_val(e, SCAN_CAT_PASSWORD, p, n, col);
 }
 
+/* norm_trim(), inlined: it runs on every field. */
+static inline bool
+trim_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r';
+}
+
+static inline const char *
+trim(const char *s, size_t len, size_t *outlen)
+{
+	while (len > 0 && trim_byte(s[0])) {
+		s++;
+		len--;
+	}
+	while (len > 0 && trim_byte(s[len - 1]))
+		len--;
+	*outlen = len;
+	return s;
+}
+
 /* One field with its context. */
 static void
 field(
@@ -778,12 +964,12 @@ field(
 {
 	size_t len;
 
-	p = norm_trim(p, n, &n);
+	p = trim(p, n, &n);
 	if (n == 0 || (n == 4 && memcmp(p, "NULL", 4) == 0))
 		return;
 	switch (c) {
 	case CTX_NAME:
-		if (has_letter(p, n) && memchr(p, '@', n) == NULL)
+		if (name_ok(p, n))
 			copy_val(e, SCAN_CAT_NAME, p, n, col);
 		return;
 	case CTX_DOB:
@@ -929,6 +1115,33 @@ end_record(struct scan_engine *e, size_t off)
 	e->rec++;
 }
 
+/* Bit k set when p[k] == c, for k < 64 (SSE2 is part of x86-64). */
+static uint64_t
+eq_mask64(const char *p, char c)
+{
+#ifdef __SSE2__
+	/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
+	typedef char v16 __attribute__((vector_size(16)));
+	v16 cv = { 0 }, x;
+	uint64_t m = 0;
+
+	cv += c;
+	for (unsigned k = 0; k < 64; k += 16) {
+		memcpy(&x, p + k, 16);
+		m |= (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+		         (v16)(x == cv))
+		     << k;
+	}
+	return m;
+#else
+	uint64_t m = 0;
+
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)(p[k] == c) << k;
+	return m;
+#endif
+}
+
 /* CSV/TSV line (RFC 4180 quotes; a record may continue on the next line). */
 static void
 line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
@@ -943,31 +1156,28 @@ line_csv(struct scan_engine *e, const char *p, size_t n, size_t off)
 			e->kw_i++; /* keywords in a header are not data */
 		return;
 	}
-	if (!q && memchr(p, '"', n) == NULL) {
-		/* no quotes (most lines of most dumps): delimiters 16 bytes
-		 * at a time */
-		size_t b = 0;
-#ifdef __SSE2__
-		/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
-		typedef char v16 __attribute__((vector_size(16)));
-		v16 dv = { 0 }, x;
+	if (!q && (e->blk_noquote || memchr(p, '"', n) == NULL)) {
+		/* no quotes (most lines of most dumps): delimiters 64 bytes
+		 * at a time; the last window may read past the line into
+		 * the rest of the block, those bits are dropped */
+		uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
+		size_t room = at <= e->blk_len ? e->blk_len - at : 0, b = 0;
 
-		dv += e->st.delim;
-		for (; b + 16 <= n; b += 16) {
-			unsigned m;
+		for (; b < n && b + 64 <= room; b += 64) {
+			uint64_t m = eq_mask64(p + b, e->st.delim);
 
-			memcpy(&x, p + b, 16);
-			m = (unsigned)__builtin_ia32_pmovmskb128(
-			    (v16)(x == dv));
+			if (n - b < 64)
+				m &= (1ull << (n - b)) - 1;
 			while (m != 0) {
-				i = b + (size_t)__builtin_ctz(m);
+				i = b + (size_t)__builtin_ctzll(m);
 				m &= m - 1;
 				col_field(e, col, p + start, i - start);
 				col++;
 				start = i + 1;
 			}
 		}
-#endif
+		if (b > n)
+			b = n;
 		for (; b < n; b++) {
 			if (p[b] == e->st.delim) {
 				col_field(e, col, p + start, b - start);
@@ -1455,6 +1665,16 @@ line(struct scan_engine *e, const char *p, size_t n, size_t off)
 	end_record(e, off + n);
 }
 
+/* The line buf[i..end) of a block. */
+static void
+one_line(struct scan_engine *e, const char *buf, size_t i, size_t end)
+{
+	e->line++;
+	if (!e->st.csv_open)
+		e->rec_line = e->line;
+	line(e, buf + i, end - i, i);
+}
+
 void
 scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 {
@@ -1463,18 +1683,29 @@ scan_engine_lines(struct scan_engine *e, const char *buf, size_t len)
 	cls_init();
 	e->blk = buf;
 	e->blk_len = len;
+	e->blk_clean = memchr(buf, '\0', len) == NULL;
+	e->blk_noquote = memchr(buf, '"', len) == NULL;
 	e->kw_n = e->kw_i = 0;
 	if (len > 0 && hs_scan(kw_database(), buf, (unsigned)len, 0, e->scratch,
 	                   kw_cb, e) != HS_SUCCESS)
 		e->kw_n = 0;
+	/* line ends 64 bytes at a time, then the tail */
+	for (size_t b = 0; b + 64 <= len; b += 64) {
+		uint64_t m = eq_mask64(buf + b, '\n');
+
+		while (m != 0) {
+			size_t end = b + (size_t)__builtin_ctzll(m);
+
+			m &= m - 1;
+			one_line(e, buf, i, end);
+			i = end + 1;
+		}
+	}
 	while (i < len) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
 
-		e->line++;
-		if (!e->st.csv_open)
-			e->rec_line = e->line;
-		line(e, buf + i, end - i, i);
+		one_line(e, buf, i, end);
 		i = end + 1;
 	}
 	kw_flush(e, len);

@@ -90,49 +90,46 @@ norm_tld_ok(const char *s, size_t len)
 		return true;
 	}
 	for (size_t i = 0; i < nitems(tlds); i++) {
-		if (str_eq(t, tlds[i]))
+		if (tlds[i][0] == t[0] && str_eq(t, tlds[i]))
 			return true;
 	}
 	return false;
 }
 
-static bool
-email_local_ok(int c)
-{
-	if (is_alpha(c) || is_digit(c) || c >= 0x80)
-		return true;
-	switch (c) { /* a switch, not strchr(): this runs per byte */
-	case '.':
-	case '_':
-	case '%':
-	case '+':
-	case '-':
-	case '!':
-	case '#':
-	case '$':
-	case '&':
-	case '\'':
-	case '*':
-	case '/':
-	case '=':
-	case '?':
-	case '^':
-	case '`':
-	case '{':
-	case '|':
-	case '}':
-	case '~':
-		return true;
-	default:
-		return false;
-	}
-}
+/*
+ * Bytes of e-mail addresses (the practical RFC 5322 set; UTF-8 allowed):
+ * a table, because norm_email() runs on every address of a dump.
+ */
+enum { EM_LOCAL = 1, EM_DOMAIN = 2, EM_HIGH = 4 };
 
-static bool
-email_domain_ok(int c)
-{
-	return is_alpha(c) || is_digit(c) || c >= 0x80 || c == '-' || c == '.';
-}
+#define EM_ALNUM (EM_LOCAL | EM_DOMAIN)
+static const unsigned char em_cls[256] = {
+	['0' ... '9'] = EM_ALNUM,
+	['A' ... 'Z'] = EM_ALNUM,
+	['a' ... 'z'] = EM_ALNUM,
+	[0x80 ... 0xff] = EM_ALNUM | EM_HIGH,
+	['.'] = EM_LOCAL | EM_DOMAIN,
+	['-'] = EM_LOCAL | EM_DOMAIN,
+	['_'] = EM_LOCAL,
+	['%'] = EM_LOCAL,
+	['+'] = EM_LOCAL,
+	['!'] = EM_LOCAL,
+	['#'] = EM_LOCAL,
+	['$'] = EM_LOCAL,
+	['&'] = EM_LOCAL,
+	['\''] = EM_LOCAL,
+	['*'] = EM_LOCAL,
+	['/'] = EM_LOCAL,
+	['='] = EM_LOCAL,
+	['?'] = EM_LOCAL,
+	['^'] = EM_LOCAL,
+	['`'] = EM_LOCAL,
+	['{'] = EM_LOCAL,
+	['|'] = EM_LOCAL,
+	['}'] = EM_LOCAL,
+	['~'] = EM_LOCAL,
+};
+#undef EM_ALNUM
 
 /* ---- IDN: lower case and Punycode (RFC 3492) -------------------------- */
 
@@ -360,6 +357,7 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 {
 	const char *at;
 	size_t l, dl, tl, n;
+	unsigned acc = EM_LOCAL, high = 0;
 
 	s = norm_trim(s, len, &len);
 	at = memchr(s, '@', len);
@@ -369,32 +367,50 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 	dl = len - l - 1;
 	if (l == 0 || l > 64 || dl < 4)
 		return 0;
-	if (s[0] == '.' || s[l - 1] == '.')
+	if (s[0] == '.' || s[l - 1] == '.' || s[l + 1] == '-' ||
+	    s[l + 1] == '.' || s[len - 1] == '.')
 		return 0;
+	/* the local part, lower-cased as it is checked */
 	for (size_t i = 0; i < l; i++) {
-		if (!email_local_ok((unsigned char)s[i]))
-			return 0;
+		unsigned char c = (unsigned char)s[i];
+
+		acc &= em_cls[c];
+		out[i] = (char)lc(c);
 	}
+	out[l] = '@';
+	/* the domain: no empty label, no label ending in '-' */
+	acc <<= 1; /* EM_LOCAL -> EM_DOMAIN */
 	for (size_t i = l + 1; i < len; i++) {
-		if (!email_domain_ok((unsigned char)s[i]))
-			return 0;
-		if (s[i] == '.' && (i == l + 1 || s[i - 1] == '.' ||
-		                       s[i - 1] == '-' || i + 1 == len))
+		unsigned char c = (unsigned char)s[i];
+		unsigned k = em_cls[c];
+
+		acc &= k;
+		high |= k;
+		if (c == '.' && (s[i - 1] == '.' || s[i - 1] == '-'))
 			return 0;
 	}
-	if (s[l + 1] == '-')
+	if (acc == 0)
 		return 0;
 	tl = 0;
 	while (tl < dl && s[len - 1 - tl] != '.')
 		tl++;
 	if (tl == dl)
 		return 0;
-	for (n = 0; n <= l; n++)
-		out[n] = (char)lc((unsigned char)s[n]);
-	n = idn_domain(s + l + 1, dl, out + n, outsz - n);
-	if (n == 0)
-		return 0;
-	n += l + 1;
+	if ((high & EM_HIGH) == 0) { /* ASCII: lower case is the A-label */
+		if (dl > 253)
+			return 0;
+		for (size_t i = l + 1; i < len; i++)
+			out[i] = (char)lc((unsigned char)s[i]);
+		out[len] = '\0';
+		n = len;
+	} else {
+		n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
+		if (n == 0)
+			return 0;
+		n += l + 1;
+		if (n > 254) /* the A-label form grew past an address's limit */
+			return 0;
+	}
 	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
 	tl = 0;
 	while (tl < n && out[n - 1 - tl] != '.')
@@ -545,14 +561,59 @@ iban_country_len(const char *cc)
 	return 0;
 }
 
+/* Mod-97 of the digits of `acc` * 10^k + (digits of v[0..n)), letters
+ * A..Z counting as 10..35: nine digits at a time, one division each. */
+static uint64_t
+iban_mod97(uint64_t acc, const char *v, size_t n)
+{
+	uint64_t chunk = 0, scale = 1;
+
+	for (size_t k = 0; k < n; k++) {
+		unsigned c = (unsigned char)v[k];
+
+		if (c <= '9') {
+			chunk = chunk * 10 + (c - '0');
+			scale *= 10;
+		} else {
+			chunk = chunk * 100 + (c - 'A' + 10);
+			scale *= 100;
+		}
+		if (scale >= 100000000ull) { /* 8 or 9 digits in chunk */
+			acc = (acc * scale + chunk) % 97;
+			chunk = 0;
+			scale = 1;
+		}
+	}
+	return (acc * scale + chunk) % 97;
+}
+
+/* v[0..n): capitals and digits; valid as a whole? */
+static size_t
+iban_check(const char *v, size_t n, char *out, size_t outsz)
+{
+	int want;
+
+	if (n < 15 || n > 34 || n + 1 > outsz)
+		return 0;
+	if (!is_alpha(v[0]) || !is_alpha(v[1]) || !is_digit(v[2]) ||
+	    !is_digit(v[3]))
+		return 0;
+	want = iban_country_len(v);
+	if (want == 0 || (size_t)want != n)
+		return 0;
+	/* the country and check digits move to the end */
+	if (iban_mod97(iban_mod97(0, v + 4, n - 4), v, 4) != 1)
+		return 0;
+	memcpy(out, v, n);
+	out[n] = '\0';
+	return n;
+}
+
 size_t
 norm_iban(const char *s, size_t len, char *out, size_t outsz)
 {
 	char v[40];
 	size_t n = 0;
-	unsigned rem;
-	uint64_t acc = 0;
-	int want;
 
 	s = norm_trim(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
@@ -566,31 +627,21 @@ norm_iban(const char *s, size_t len, char *out, size_t outsz)
 			return 0;
 		v[n++] = (char)(is_alpha(c) ? c & ~32 : c);
 	}
-	if (n < 15 || n > 34 || n + 1 > outsz)
-		return 0;
-	if (!is_alpha(v[0]) || !is_alpha(v[1]) || !is_digit(v[2]) ||
-	    !is_digit(v[3]))
+	return iban_check(v, n, out, outsz);
+}
+
+size_t
+norm_iban_prefix(const char *v, size_t n, char *out, size_t outsz)
+{
+	int want;
+
+	/* only the country's length can be valid */
+	if (n < 4)
 		return 0;
 	want = iban_country_len(v);
-	if (want == 0 || (size_t)want != n)
+	if (want == 0 || (size_t)want > n)
 		return 0;
-	for (size_t k = 0; k < n; k++) {
-		int c = (unsigned char)v[k + 4 < n ? k + 4 : k + 4 - n];
-
-		/* one division per ~14 digits instead of one per digit */
-		if (is_digit(c))
-			acc = acc * 10 + (uint64_t)(c - '0');
-		else
-			acc = acc * 100 + (uint64_t)(c - 'A' + 10);
-		if (acc >= 100000000000000ull)
-			acc %= 97;
-	}
-	rem = (unsigned)(acc % 97);
-	if (rem != 1)
-		return 0;
-	memcpy(out, v, n);
-	out[n] = '\0';
-	return n;
+	return iban_check(v, (size_t)want, out, outsz);
 }
 
 bool
@@ -755,57 +806,55 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 	return 10;
 }
 
+/* Four parts of 1-3 digits <= 255 without leading zeros, nothing else
+ * (a colon or a NUL byte included). */
+static bool
+ipv4_ok(const char *s, size_t len)
+{
+	unsigned parts = 0, val = 0, digs = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && is_digit((unsigned char)s[i])) {
+			if (digs > 0 && val == 0)
+				return false;
+			val = val * 10 + (unsigned)(s[i] - '0');
+			if (++digs > 3 || val > 255)
+				return false;
+		} else if (i == len || s[i] == '.') {
+			if (digs == 0)
+				return false;
+			parts++;
+			val = digs = 0;
+		} else {
+			return false;
+		}
+	}
+	return parts == 4;
+}
+
 size_t
 norm_ip(const char *s, size_t len, char *out, size_t outsz)
 {
 	char t[64];
 	unsigned char bin[16];
-	bool v6;
 
 	s = norm_trim(s, len, &len);
-	if (len < 2 || len >= sizeof(t) || outsz < 46 ||
-	    memchr(s, '\0', len) != NULL)
+	if (len < 2 || len >= sizeof(t) || outsz < 46)
+		return 0;
+	if (ipv4_ok(s, len)) {
+		/* a dotted quad without leading zeros is already canonical */
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return len;
+	}
+	/* not a dotted quad: IPv6 when it has a colon */
+	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
 		return 0;
 	memcpy(t, s, len);
 	t[len] = '\0';
-	v6 = memchr(t, ':', len) != NULL;
-	if (!v6) {
-		/* dotted quad without leading zeros is already canonical */
-		unsigned parts = 0, val = 0, digs = 0;
-
-		for (size_t i = 0; i <= len; i++) {
-			if (i < len && is_digit((unsigned char)t[i])) {
-				if (digs > 0 && val == 0)
-					return 0;
-				val = val * 10 + (unsigned)(t[i] - '0');
-				if (++digs > 3 || val > 255)
-					return 0;
-			} else if (i == len || t[i] == '.') {
-				if (digs == 0)
-					return 0;
-				parts++;
-				val = digs = 0;
-			} else {
-				return 0;
-			}
-		}
-		if (parts != 4)
-			return 0;
-		memcpy(out, t, len + 1);
-		return len;
-	}
-	if (!v6) {
-		/* inet_pton takes no leading zeros; reject them ourselves too */
-		for (size_t i = 0; i + 1 < len; i++) {
-			if (t[i] == '0' && is_digit((unsigned char)t[i + 1]) &&
-			    (i == 0 || t[i - 1] == '.'))
-				return 0;
-		}
-	}
-	if (inet_pton(v6 ? AF_INET6 : AF_INET, t, bin) != 1)
+	if (inet_pton(AF_INET6, t, bin) != 1)
 		return 0;
-	if (inet_ntop(v6 ? AF_INET6 : AF_INET, bin, out, (socklen_t)outsz) ==
-	    NULL)
+	if (inet_ntop(AF_INET6, bin, out, (socklen_t)outsz) == NULL)
 		return 0;
 	return strlen(out);
 }

@@ -31,6 +31,10 @@ bool norm_phone_set_region(const char *region);
 const char *norm_phone_get_region(void);
 /* IBAN: spaces dropped, upper case, country length, mod-97 == 1. */
 size_t norm_iban(const char *s, size_t len, char *out, size_t outsz);
+/* The IBAN at the start of v[0..n), which holds digits and capitals only
+ * (no blanks): its length (the country's) when valid, written to out as
+ * norm_iban() would, else 0.  The detector's fast path. */
+size_t norm_iban_prefix(const char *v, size_t n, char *out, size_t outsz);
 /* Payment card: digits only; Luhn and an issuer range. */
 size_t norm_card(const char *s, size_t len, char *out, size_t outsz);
 bool norm_luhn_ok(const char *digits, size_t n);

@@ -454,8 +454,10 @@ static void
 agg_flush(struct agg *a)
 {
 	for (unsigned i = 0; i < a->pend_n; i++) {
-		if (a->pend_rank[i] > *a->pend_reg[i])
-			*a->pend_reg[i] = a->pend_rank[i];
+		uint8_t r = *a->pend_reg[i];
+
+		/* a conditional move: which rank wins is random */
+		*a->pend_reg[i] = a->pend_rank[i] > r ? a->pend_rank[i] : r;
 	}
 	a->pend_n = 0;
 }
@@ -644,27 +646,52 @@ struct loop {
 	struct pool *pool; /* NULL: inline */
 };
 
-/* Offset of the first invalid UTF-8 sequence, or n. */
+/* The high bits of s[0..32): bit k set when s[k] >= 0x80. */
+static unsigned
+high_bits32(const unsigned char *s)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	/* SSE2 is part of x86-64; <emmintrin.h> drags in the allocator
+	 * (banned.h): the builtin on vector types */
+	typedef char v16 __attribute__((vector_size(16)));
+	v16 a, b;
+
+	memcpy(&a, s, 16);
+	memcpy(&b, s + 16, 16);
+	return (unsigned)__builtin_ia32_pmovmskb128(a) |
+	       (unsigned)__builtin_ia32_pmovmskb128(b) << 16;
+#else
+	unsigned m = 0;
+
+	for (unsigned k = 0; k < 32; k++)
+		m |= (unsigned)(s[k] >> 7) << k;
+	return m;
+#endif
+}
+
+/* Offset of the first invalid UTF-8 sequence, or n.  ASCII is skipped 32
+ * bytes at a time; only the bytes of multi-byte characters are decoded. */
 static size_t
 utf8_first_bad(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned c = s[i], k;
-		uint64_t w;
+		unsigned c, k;
 
-		if (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ull) == 0) {
-				i += 8;
+		if (i + 32 <= n) {
+			unsigned m = high_bits32(s + i);
+
+			if (m == 0) {
+				i += 32;
 				continue;
 			}
-		}
-		if (c < 0x80) {
+			i += (size_t)__builtin_ctz(m);
+		} else if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
+		c = s[i];
 		if (c >= 0xc2 && c <= 0xdf)
 			k = 1;
 		else if (c >= 0xe0 && c <= 0xef)
@@ -684,21 +711,6 @@ utf8_first_bad(const unsigned char *s, size_t n)
 	return n;
 }
 
-static bool
-has_high(const char *p, size_t n)
-{
-	uint64_t acc = 0, w;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		acc |= w;
-	}
-	for (; i < n; i++)
-		acc |= (unsigned char)p[i];
-	return (acc & 0x8080808080808080ull) != 0;
-}
-
 /* NUL bytes and invalid UTF-8 in buf[0..n) at decoded offset `off`. */
 static void
 check_block(struct loop *l, const char *buf, size_t n, uint64_t off)
@@ -710,7 +722,7 @@ check_block(struct loop *l, const char *buf, size_t n, uint64_t off)
 		l->warn(l->ctx, off + (uint64_t)(z - buf),
 		    "NUL bytes (binary data): scanned as text");
 	if (reader_encoding(l->rd) <= READER_ENC_UTF8 &&
-	    atomic_load(&l->bad_utf8) < 5 && has_high(buf, n)) {
+	    atomic_load(&l->bad_utf8) < 5) {
 		size_t b = utf8_first_bad((const unsigned char *)buf, n);
 
 		if (b < n && atomic_fetch_add(&l->bad_utf8, 1) < 5)
