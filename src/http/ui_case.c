@@ -401,7 +401,11 @@ h_filing_form(
 	    "name=\"case_ref\"></p>"
 	    "<p><label for=\"filing-delay\">%s</label><textarea "
 	    "id=\"filing-delay\" name=\"delay_reason\" rows=\"2\"></textarea>"
-	    "</p><p><button type=\"submit\">%s</button></p></fieldset></form>",
+	    "</p><p><label for=\"filing-by\">%s</label><input "
+	    "id=\"filing-by\" name=\"filed_by\" value=\"%s\"></p>"
+	    "<p><label for=\"filing-by-contact\">%s</label><input "
+	    "id=\"filing-by-contact\" name=\"filed_by_contact\"></p>"
+	    "<p><button type=\"submit\">%s</button></p></fieldset></form>",
 	    T(req, "Filed at", "Eingereicht am"), off,
 	    arena_printf(resp->a, "%.16s", now),
 	    T(req, "Case reference of the recipient",
@@ -409,6 +413,11 @@ h_filing_form(
 	        "Empfängers"),
 	    T(req, "Reasons for the delay (Art. 33(1), when late)",
 	        "Gründe für die Verzögerung (Art. 33 Abs. 1, bei Verspätung)"),
+	    T(req, "Filed by (the person who submitted it)",
+	        "Eingereicht von (Person)"),
+	    req->user.name != NULL ? req->user.name : "",
+	    T(req, "Their e-mail or phone, for the recipient's questions",
+	        "Deren E-Mail oder Telefon, für Rückfragen"),
 	    T(req, "Record the filing", "Meldung erfassen"));
 }
 
@@ -591,7 +600,7 @@ ui_status(struct http_req *req, struct http_resp *resp)
 }
 
 /* POST /incidents/{id}/filings: obligation, phase, filed_at, case_ref,
- * delay_reason */
+ * delay_reason, filed_by, filed_by_contact */
 void
 ui_file(struct http_req *req, struct http_resp *resp)
 {
@@ -626,6 +635,15 @@ ui_file(struct http_req *req, struct http_resp *resp)
 	f.delay_reason = req_form(req, "delay_reason");
 	if (f.delay_reason != NULL && *f.delay_reason == '\0')
 		f.delay_reason = NULL;
+	f.filed_by = req_form(req, "filed_by");
+	if (f.filed_by != NULL && *f.filed_by == '\0')
+		f.filed_by = NULL;
+	f.filed_by_contact = req_form(req, "filed_by_contact");
+	if (f.filed_by_contact != NULL && *f.filed_by_contact == '\0')
+		f.filed_by_contact = NULL;
+	if (f.filed_by_contact != NULL && f.filed_by == NULL)
+		field_errors_add(&e.fe, "filed_by_contact",
+		    "needs the name of who filed it");
 	if (e.fe.n > 0) {
 		resp_svc_err(req, resp, ERR_INVAL, &e);
 		return;

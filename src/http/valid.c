@@ -173,7 +173,8 @@ valid_filing(
     const json_t *j, int64_t now, struct file_req *out, struct field_errors *fe)
 {
 	static const char *const keys[] = { "recipient", "obligation", "phase",
-		"filed_at", "case_ref", "delay_reason" };
+		"filed_at", "case_ref", "delay_reason", "filed_by",
+		"filed_by_contact" };
 	size_t n0 = fe->n;
 	json_t *ob;
 	int p;
@@ -206,6 +207,13 @@ valid_filing(
 	out->case_ref = text_field(j, "case_ref", false, 200, false, fe);
 	out->delay_reason =
 	    text_field(j, "delay_reason", false, TEXT_LONG_MAX, true, fe);
+	out->filed_by =
+	    text_field(j, "filed_by", false, TEXT_SHORT_MAX, false, fe);
+	out->filed_by_contact =
+	    text_field(j, "filed_by_contact", false, TEXT_SHORT_MAX, false, fe);
+	if (out->filed_by_contact != NULL && out->filed_by == NULL)
+		field_errors_add(
+		    fe, "filed_by_contact", "needs filed_by (who filed it)");
 	return result(fe, n0);
 }
 

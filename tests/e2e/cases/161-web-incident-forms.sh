@@ -67,7 +67,8 @@ expect_status 422
 grep -q 'filed_at: a date and time' "$LAST_OUT" || fail "bad time not named"
 http POST "/incidents/$REF/filings" -b jar-dpo1 --data-urlencode "csrf=$CSRF" \
     -d "obligation=$OB" -d phase=initial -d filed_at=2024-05-01T11:30 \
-    -d case_ref=LDI-4711 --data-urlencode 'delay_reason=Tape inventory took four days'
+    -d case_ref=LDI-4711 --data-urlencode 'delay_reason=Tape inventory took four days' \
+    --data-urlencode 'filed_by=Dana DPO' -d filed_by_contact=dpo@example.test
 expect_status 303
 bk incident show "$REF" --json
 expect_eq "filed" "$(jget "[o['status'] for o in d['obligations'] if o['id'] == $OB][0]")" filed
@@ -75,6 +76,8 @@ expect_eq "late" "$(jget "[o['late'] for o in d['obligations'] if o['id'] == $OB
 expect_eq "case" "$(jget "[o['case_ref'] for o in d['obligations'] if o['id'] == $OB][0]")" LDI-4711
 expect_eq "at" "$(utc "$(jget "[o['filed_at'] for o in d['obligations'] if o['id'] == $OB][0]")")" \
     2024-05-01T09:30:00Z
+expect_eq "filed by" "$(jget '[e["payload"].get("filed_by") for e in d["history"] if e["kind"] == "filing"][-1]')" "Dana DPO"
+expect_eq "their contact" "$(jget '[e["payload"].get("filed_by_contact") for e in d["history"] if e["kind"] == "filing"][-1]')" "dpo@example.test"
 
 # An attachment: the raw body, a name; the wrong type and no name refused.
 printf 'synthetic\000binary\377content\n' >att.bin

@@ -49,6 +49,18 @@ expect_status 422
 jget '[f["field"] for f in d["error"]["fields"]]' >fields
 grep -q recipient fields || fail "recipient not named"
 grep -q phase fields || fail "phase not named"
+# Who filed it, with a contact (Art. 33(3)(b) asks for the contact point);
+# a contact without a name is refused.
+http POST "/api/v1/incidents/$REF/filings" -H "$A" -H "$J" \
+    --data-binary '{"recipient":"authority","phase":"follow-up","case_ref":"LDI-TEST-1","filed_by":"Dana DPO","filed_by_contact":"dpo@example.test"}'
+expect_status 201
+bk incident show "$REF" --json
+expect_eq "filed_by in the log" "$(jget '[e["payload"].get("filed_by") for e in d["history"] if e["kind"] == "filing"][-1]')" "Dana DPO"
+expect_eq "contact in the log" "$(jget '[e["payload"].get("filed_by_contact") for e in d["history"] if e["kind"] == "filing"][-1]')" "dpo@example.test"
+http POST "/api/v1/incidents/$REF/filings" -H "$A" -H "$J" \
+    --data-binary '{"recipient":"authority","phase":"follow-up","filed_by_contact":"dpo@example.test"}'
+expect_status 422
+expect_eq "contact needs a name" "$(jget 'd["error"]["fields"][0]["field"]')" filed_by_contact
 # An editor may not file.
 http POST "/api/v1/incidents/$REF/filings" -H "Authorization: Bearer $ETOK" \
     -H "$J" --data-binary '{"recipient":"authority","phase":"initial"}'
