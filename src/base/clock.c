@@ -158,32 +158,88 @@ to_tm(int64_t t, struct tm *tm, bool utc)
 		localtime_r(&tt, tm);
 }
 
+/* Two digits of `v` (0..99) at `p`. */
+static void
+put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+}
+
+/*
+ * "YYYY-MM-DDTHH:MM:SS" (19 characters and a NUL) for a four-digit year;
+ * other years through strftime().  The API writes a dozen times per
+ * incident read, and strftime() was a visible part of one.
+ */
+static void
+put_datetime(const struct tm *tm, char out[ISO_LEN])
+{
+	int year = tm->tm_year + 1900;
+
+	if (year < 0 || year > 9999) {
+		strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%S", tm);
+		return;
+	}
+	put2(out, year / 100);
+	put2(out + 2, year % 100);
+	out[4] = '-';
+	put2(out + 5, tm->tm_mon + 1);
+	out[7] = '-';
+	put2(out + 8, tm->tm_mday);
+	out[10] = 'T';
+	put2(out + 11, tm->tm_hour);
+	out[13] = ':';
+	put2(out + 14, tm->tm_min);
+	out[16] = ':';
+	put2(out + 17, tm->tm_sec % 100);
+	out[19] = '\0';
+}
+
 void
 iso8601_format(int64_t t, char out[ISO_LEN])
 {
 	struct tm tm;
 	long off, ah, am;
+	size_t n;
 
 	to_tm(t, &tm, false);
 	off = tm.tm_gmtoff;
+	put_datetime(&tm, out);
+	n = strlen(out);
 	if (off == 0) {
-		strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		if (n + 2 <= ISO_LEN) {
+			out[n] = 'Z';
+			out[n + 1] = '\0';
+		}
 		return;
 	}
 	ah = labs(off) / 3600;
 	am = (labs(off) % 3600) / 60;
-	strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + 19, ISO_LEN - 19, "%c%02ld:%02ld", off < 0 ? '-' : '+',
-	    ah, am);
+	if (n + 7 > ISO_LEN || ah > 99) {
+		snprintf(out + n, ISO_LEN - n, "%c%02ld:%02ld", off < 0 ? '-' : '+',
+		    ah, am);
+		return;
+	}
+	out[n] = off < 0 ? '-' : '+';
+	put2(out + n + 1, (int)ah);
+	out[n + 3] = ':';
+	put2(out + n + 4, (int)am);
+	out[n + 6] = '\0';
 }
 
 void
 iso8601_format_utc(int64_t t, char out[ISO_LEN])
 {
 	struct tm tm;
+	size_t n;
 
 	to_tm(t, &tm, true);
-	strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	put_datetime(&tm, out);
+	n = strlen(out);
+	if (n + 2 <= ISO_LEN) {
+		out[n] = 'Z';
+		out[n + 1] = '\0';
+	}
 }
 
 void

@@ -124,13 +124,24 @@ api_incident_get(struct http_req *req, struct http_resp *resp)
 	const char *h = req_query(req, "history");
 
 	svc_err_clear(&e);
-	rc = svc_incident_view(&req->s, req->param[0],
-	    h != NULL && strcmp(h, "1") == 0, &in, &j, &e);
+	if (h != NULL && strcmp(h, "1") == 0) {
+		rc = svc_incident_view(&req->s, req->param[0], true, &in, &j, &e);
+		if (rc == ERR_OK)
+			resp_json(resp, 200, j);
+	} else {
+		/* The hot path: the text written straight into the body. */
+		buf_reset(&resp->body);
+		rc = svc_incident_view_text(
+		    &req->s, req->param[0], &in, &resp->body, &e);
+		if (rc == ERR_OK) {
+			resp->status = 200;
+			resp->ctype = "application/json";
+		}
+	}
 	if (rc != ERR_OK) {
 		resp_svc_err(req, resp, rc, &e);
 		return;
 	}
-	resp_json(resp, 200, j);
 	resp->audit_incident = in.id;
 	resp->audit_what = "api: incident";
 }
