@@ -36,6 +36,146 @@ incident_json(const struct incident *in)
 	    "events", (json_int_t)in->event_n, "head_hash", in->head_hash);
 }
 
+/* ---- the same as text, without a tree ------------------------------------ */
+
+/* A JSON string escaped as jansson's json_dumps() escapes it (no flags):
+ * the quote, the backslash and control characters; UTF-8 as it is. */
+static enum err
+put_str(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *run = s;
+	enum err rc;
+
+	if (s == NULL)
+		return buf_puts(b, "null");
+	rc = buf_putc(b, '"');
+
+	for (; rc == ERR_OK && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[7] = "\\u00";
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		rc = buf_append(b, run, (size_t)(s - run));
+		run = s + 1;
+		switch (c) {
+		case '"':
+		case '\\':
+			esc[1] = (char)c;
+			esc[2] = '\0';
+			break;
+		case '\b':
+			esc[1] = 'b';
+			esc[2] = '\0';
+			break;
+		case '\f':
+			esc[1] = 'f';
+			esc[2] = '\0';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			esc[2] = '\0';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			esc[2] = '\0';
+			break;
+		case '\t':
+			esc[1] = 't';
+			esc[2] = '\0';
+			break;
+		default:
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			esc[6] = '\0';
+			break;
+		}
+		if (rc == ERR_OK)
+			rc = buf_puts(b, esc);
+	}
+	if (rc == ERR_OK)
+		rc = buf_append(b, run, (size_t)(s - run));
+	return rc == ERR_OK ? buf_putc(b, '"') : rc;
+}
+
+static enum err
+put_i64(struct buf *b, int64_t v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		d[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		d[--i] = '-';
+	return buf_append(b, d + i, sizeof(d) - i);
+}
+
+static enum err
+put_time(struct buf *b, int64_t t)
+{
+	char iso[ISO_LEN];
+
+	if (t == TIME_UNKNOWN)
+		return buf_puts(b, "null");
+	iso8601_format(t, iso);
+	return put_str(b, iso);
+}
+
+enum err
+incident_json_put(const struct incident *in, struct buf *b)
+{
+	enum err rc = buf_puts(b, "{\"id\":");
+
+	if (rc == ERR_OK)
+		rc = put_i64(b, in->id);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"ref\":");
+	if (rc == ERR_OK)
+		rc = put_str(b, in->ref);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"title\":");
+	if (rc == ERR_OK)
+		rc = put_str(b, in->title);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"status\":");
+	if (rc == ERR_OK)
+		rc = put_str(b, incident_status_names[in->status]);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"discovered_at\":");
+	if (rc == ERR_OK)
+		rc = put_time(b, in->discovered_at);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"aware_at\":");
+	if (rc == ERR_OK)
+		rc = put_time(b, in->aware_at);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"created_at\":");
+	if (rc == ERR_OK)
+		rc = put_time(b, in->created_at);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"updated_at\":");
+	if (rc == ERR_OK)
+		rc = put_time(b, in->updated_at);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"closed_at\":");
+	if (rc == ERR_OK)
+		rc = put_time(b, in->closed_at);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"events\":");
+	if (rc == ERR_OK)
+		rc = put_i64(b, in->event_n);
+	if (rc == ERR_OK)
+		rc = buf_puts(b, ",\"head_hash\":");
+	if (rc == ERR_OK)
+		rc = put_str(b, in->head_hash);
+	return rc == ERR_OK ? buf_putc(b, '}') : rc;
+}
+
 json_t *
 obligation_json(const struct obligation *o, int64_t now)
 {

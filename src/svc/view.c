@@ -137,13 +137,11 @@ svc_incident_view_text(struct svc *s, const char *id, struct incident *in,
 	if (rc != ERR_OK)
 		return rc;
 	/* The row's members, then the facts, in svc_incident_view()'s
-	 * order: the dump of the row without its closing brace. */
-	t = json_dumps(incident_json(in), DUMP_FLAGS);
-	if (t == NULL)
-		BUG("json_dumps");
-	n = strlen(t);
-	rc = n >= 2 && t[n - 1] == '}' ? buf_append(out, t, n - 1) : ERR_INTERNAL;
-	free(t);
+	 * order: the row without its closing brace. */
+	n = out->len;
+	rc = incident_json_put(in, out);
+	if (rc == ERR_OK && out->len > n && out->p[out->len - 1] == '}')
+		out->len--;
 	if (rc == ERR_OK)
 		rc = buf_puts(out, ",\"facts\":");
 	if (rc == ERR_OK &&
