@@ -1108,6 +1108,18 @@ store_letter_doubt(struct store *st, int64_t incident_id, int64_t *n)
 }
 
 enum err
+store_checkpoint(struct store *st)
+{
+	return B->checkpoint(H) == ERR_OK ? ERR_OK : st_fail(st);
+}
+
+void
+store_autocheckpoint(struct store *st, int pages)
+{
+	B->autocheckpoint(H, pages);
+}
+
+enum err
 store_backup(struct store *st, const char *path)
 {
 	enum err rc = B->backup(H, path);
