@@ -115,65 +115,122 @@ put_i64(struct buf *b, int64_t v)
 	return buf_append(b, d + i, sizeof(d) - i);
 }
 
-static enum err
-put_time(struct buf *b, int64_t t)
+/* A writer of one object's members; the first error sticks. */
+struct jw {
+	struct buf *b;
+	enum err rc;
+	bool more; /* a member was written: the next needs a comma */
+};
+
+static void
+jw_key(struct jw *w, const char *key)
+{
+	if (w->rc == ERR_OK)
+		w->rc = buf_puts(w->b, w->more ? ",\"" : "{\"");
+	if (w->rc == ERR_OK)
+		w->rc = buf_puts(w->b, key);
+	if (w->rc == ERR_OK)
+		w->rc = buf_puts(w->b, "\":");
+	w->more = true;
+}
+
+static void
+jw_str(struct jw *w, const char *key, const char *v)
+{
+	jw_key(w, key);
+	if (w->rc == ERR_OK)
+		w->rc = put_str(w->b, v);
+}
+
+static void
+jw_i64(struct jw *w, const char *key, int64_t v)
+{
+	jw_key(w, key);
+	if (w->rc == ERR_OK)
+		w->rc = put_i64(w->b, v);
+}
+
+static void
+jw_bool(struct jw *w, const char *key, bool v)
+{
+	jw_key(w, key);
+	if (w->rc == ERR_OK)
+		w->rc = buf_puts(w->b, v ? "true" : "false");
+}
+
+static void
+jw_time(struct jw *w, const char *key, int64_t t)
 {
 	char iso[ISO_LEN];
 
-	if (t == TIME_UNKNOWN)
-		return buf_puts(b, "null");
+	jw_key(w, key);
+	if (t == TIME_UNKNOWN) {
+		if (w->rc == ERR_OK)
+			w->rc = buf_puts(w->b, "null");
+		return;
+	}
 	iso8601_format(t, iso);
-	return put_str(b, iso);
+	if (w->rc == ERR_OK)
+		w->rc = put_str(w->b, iso);
+}
+
+static enum err
+jw_end(struct jw *w)
+{
+	if (w->rc == ERR_OK)
+		w->rc = buf_puts(w->b, w->more ? "}" : "{}");
+	return w->rc;
 }
 
 enum err
 incident_json_put(const struct incident *in, struct buf *b)
 {
-	enum err rc = buf_puts(b, "{\"id\":");
+	struct jw w = { b, ERR_OK, false };
 
-	if (rc == ERR_OK)
-		rc = put_i64(b, in->id);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"ref\":");
-	if (rc == ERR_OK)
-		rc = put_str(b, in->ref);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"title\":");
-	if (rc == ERR_OK)
-		rc = put_str(b, in->title);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"status\":");
-	if (rc == ERR_OK)
-		rc = put_str(b, incident_status_names[in->status]);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"discovered_at\":");
-	if (rc == ERR_OK)
-		rc = put_time(b, in->discovered_at);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"aware_at\":");
-	if (rc == ERR_OK)
-		rc = put_time(b, in->aware_at);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"created_at\":");
-	if (rc == ERR_OK)
-		rc = put_time(b, in->created_at);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"updated_at\":");
-	if (rc == ERR_OK)
-		rc = put_time(b, in->updated_at);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"closed_at\":");
-	if (rc == ERR_OK)
-		rc = put_time(b, in->closed_at);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"events\":");
-	if (rc == ERR_OK)
-		rc = put_i64(b, in->event_n);
-	if (rc == ERR_OK)
-		rc = buf_puts(b, ",\"head_hash\":");
-	if (rc == ERR_OK)
-		rc = put_str(b, in->head_hash);
-	return rc == ERR_OK ? buf_putc(b, '}') : rc;
+	jw_i64(&w, "id", in->id);
+	jw_str(&w, "ref", in->ref);
+	jw_str(&w, "title", in->title);
+	jw_str(&w, "status", incident_status_names[in->status]);
+	jw_time(&w, "discovered_at", in->discovered_at);
+	jw_time(&w, "aware_at", in->aware_at);
+	jw_time(&w, "created_at", in->created_at);
+	jw_time(&w, "updated_at", in->updated_at);
+	jw_time(&w, "closed_at", in->closed_at);
+	jw_i64(&w, "events", in->event_n);
+	jw_str(&w, "head_hash", in->head_hash);
+	return jw_end(&w);
+}
+
+enum err
+obligation_json_put(const struct obligation *o, int64_t now, struct buf *b)
+{
+	struct jw w = { b, ERR_OK, false };
+
+	jw_i64(&w, "id", o->id);
+	jw_str(&w, "incident", o->incident_ref);
+	jw_str(&w, "regime", o->regime);
+	jw_str(&w, "rule", o->rule);
+	jw_str(&w, "recipient", o->recipient);
+	jw_str(&w, "label", o->label);
+	jw_str(&w, "article", o->article);
+	jw_str(&w, "kind", obl_kind_names[o->kind]);
+	jw_time(&w, "anchor_at", o->anchor_at);
+	jw_time(&w, "due_at", o->due_at);
+	jw_str(&w, "status", obl_status_names[o->status]);
+	jw_str(&w, "phase",
+	    o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
+	jw_time(&w, "filed_at", o->filed_at);
+	jw_str(&w, "case_ref", o->case_ref);
+	jw_bool(&w, "late", o->late);
+	jw_str(&w, "delay_reason", o->delay_reason);
+	jw_str(&w, "rationale", o->rationale);
+	jw_str(&w, "decided_by", o->decided_by);
+	jw_time(&w, "decided_at", o->decided_at);
+	if (o->status == OBL_OPEN) {
+		jw_i64(&w, "seconds_left", o->due_at - now);
+		jw_bool(&w, "overdue", now > o->due_at);
+	}
+	return jw_end(&w);
 }
 
 json_t *

@@ -24,6 +24,9 @@ json_t *incident_json(const struct incident *);
  * without building a tree: the list and the read of the API. */
 enum err incident_json_put(const struct incident *, struct buf *b);
 json_t *obligation_json(const struct obligation *, int64_t now);
+/* The compact dump of obligation_json(), the same way. */
+enum err obligation_json_put(
+    const struct obligation *, int64_t now, struct buf *b);
 json_t *filing_json(const struct filing *);
 json_t *decision_json(const struct decision *);
 json_t *attachment_json(const struct attachment *);

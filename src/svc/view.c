@@ -123,8 +123,6 @@ svc_incident_view_text(struct svc *s, const char *id, struct incident *in,
 {
 	struct facts f;
 	struct rows r;
-	json_t *j;
-	char *t;
 	enum err rc;
 	size_t n;
 
@@ -141,7 +139,7 @@ svc_incident_view_text(struct svc *s, const char *id, struct incident *in,
 	n = out->len;
 	rc = incident_json_put(in, out);
 	if (rc == ERR_OK && out->len > n && out->p[out->len - 1] == '}')
-		out->len--;
+		out->p[--out->len] = '\0';
 	if (rc == ERR_OK)
 		rc = buf_puts(out, ",\"facts\":");
 	if (rc == ERR_OK &&
@@ -152,18 +150,33 @@ svc_incident_view_text(struct svc *s, const char *id, struct incident *in,
 			return rc;
 		rc = put_json(out, facts_to_json(&f));
 	}
-	if (rc == ERR_OK) {
-		/* {"obligations":...} continues as ,"obligations":...} */
-		j = json_object();
-		add_rows(s, j, &r);
-		t = json_dumps(j, DUMP_FLAGS);
-		json_decref(j);
-		if (t == NULL)
-			BUG("json_dumps");
-		t[0] = ',';
-		rc = buf_puts(out, t);
-		free(t);
+	if (rc == ERR_OK)
+		rc = buf_puts(out, ",\"obligations\":[");
+	for (size_t i = 0; rc == ERR_OK && i < r.on; i++) {
+		if (i > 0)
+			rc = buf_putc(out, ',');
+		if (rc == ERR_OK)
+			rc = obligation_json_put(&r.ov[i], s->now, out);
 	}
+	/* Decisions and attachments are few and often none. */
+	if (rc == ERR_OK)
+		rc = buf_puts(out, "],\"decisions\":[");
+	for (size_t i = 0; rc == ERR_OK && i < r.dn; i++) {
+		if (i > 0)
+			rc = buf_putc(out, ',');
+		if (rc == ERR_OK)
+			rc = put_json(out, decision_json(&r.dv[i]));
+	}
+	if (rc == ERR_OK)
+		rc = buf_puts(out, "],\"attachments\":[");
+	for (size_t i = 0; rc == ERR_OK && i < r.an; i++) {
+		if (i > 0)
+			rc = buf_putc(out, ',');
+		if (rc == ERR_OK)
+			rc = put_json(out, attachment_json(&r.av[i]));
+	}
+	if (rc == ERR_OK)
+		rc = buf_puts(out, "]}");
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "writing the incident", e);
 	return ERR_OK;

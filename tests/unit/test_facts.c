@@ -470,6 +470,59 @@ test_incident_json_put(void **state)
 	}
 }
 
+/* obligation_json_put() writes what json_dumps(obligation_json()) writes,
+ * open (with the time left) and filed. */
+static void
+test_obligation_json_put(void **state)
+{
+	struct obligation o;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.id = 42;
+	o.incident_id = 7;
+	o.regime = "gdpr";
+	o.rule = "art33-authority";
+	o.recipient = "authority";
+	o.label = "Supervisory \"authority\"";
+	o.article = "Art. 33(1) GDPR";
+	o.anchor_at = 1772355600;
+	o.due_at = 1772355600 + 72 * 3600;
+	o.phase = PHASE_NONE;
+	o.filed_at = TIME_UNKNOWN;
+	o.decided_at = TIME_UNKNOWN;
+	for (int i = 0; i < 3; i++) {
+		struct buf out;
+		json_t *j;
+		char *want;
+
+		if (i == 1) {
+			o.incident_ref = "ACME-2026-0007";
+			o.status = OBL_FILED;
+			o.phase = PHASE_INITIAL;
+			o.filed_at = 1772355600 + 80 * 3600;
+			o.case_ref = "AZ 1/2";
+			o.late = true;
+			o.delay_reason = "weekend\nand more";
+			o.rationale = "r";
+			o.decided_by = "dpo1";
+			o.decided_at = 1772355700;
+		} else if (i == 2) {
+			o.status = OBL_OPEN;
+			o.due_at = 1772355500; /* overdue against `now` */
+		}
+		j = obligation_json(&o, 1772355600);
+		want = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		buf_init(&out, 1 << 20);
+		assert_int_equal(
+		    obligation_json_put(&o, 1772355600, &out), ERR_OK);
+		assert_string_equal(out.p, want);
+		buf_release(&out);
+		free(want);
+	}
+}
+
 const struct CMUnitTest facts_tests[] = {
 	cmocka_unit_test(test_facts_reg),
 	cmocka_unit_test(test_facts_errors),
@@ -478,6 +531,7 @@ const struct CMUnitTest facts_tests[] = {
 	cmocka_unit_test(test_stored_to_local),
 	cmocka_unit_test(test_stored_to_local_refuses),
 	cmocka_unit_test(test_incident_json_put),
+	cmocka_unit_test(test_obligation_json_put),
 	cmocka_unit_test(test_merge_patch),
 	cmocka_unit_test(test_schema),
 };

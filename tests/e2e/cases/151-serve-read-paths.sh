@@ -20,6 +20,11 @@ facts f.json 'Odd "quoted" title \ with é € 😀 and </script>' \
       "enisa": {"adjustments": [{"category": "simple", "factor": "volume",
       "delta": 1, "reason": "many"}]}}'
 REF=$(new_incident f.json)
+# A decision, a filing and an attachment: every part of the document.
+bk decide "$REF" authority yes --rationale 'High "risk" (test)'
+bk file "$REF" --to authority --phase initial --case-ref 'SA-1/"2"'
+printf 'evidence\n' >ev.txt
+bk attach "$REF" ev.txt
 facts g.json "Second incident" 2024-05-01T08:00:00Z
 for i in 1 2 3 4 5 6 7; do
 	new_incident g.json >/dev/null
@@ -53,6 +58,9 @@ expect_eq "title" "$(jget 'd["title"]' fast.json)" \
     'Odd "quoted" title \ with é € 😀 and </script>'
 expect_eq "processors" "$(jget 'd["facts"]["processors"]' fast.json)" \
     '["P \"one\""]'
+expect_eq "parts" "$(jget '[len(d["decisions"]), len(d["attachments"]),
+    [o["status"] for o in d["obligations"]].count("filed")]' fast.json)" \
+    "[1,1,1]"
 http GET /api/v1/incidents/999 -H "$AUTH"
 expect_status 404
 
