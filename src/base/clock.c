@@ -216,8 +216,8 @@ iso8601_format(int64_t t, char out[ISO_LEN])
 	ah = labs(off) / 3600;
 	am = (labs(off) % 3600) / 60;
 	if (n + 7 > ISO_LEN || ah > 99) {
-		snprintf(out + n, ISO_LEN - n, "%c%02ld:%02ld", off < 0 ? '-' : '+',
-		    ah, am);
+		snprintf(out + n, ISO_LEN - n, "%c%02ld:%02ld",
+		    off < 0 ? '-' : '+', ah, am);
 		return;
 	}
 	out[n] = off < 0 ? '-' : '+';

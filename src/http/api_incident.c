@@ -131,7 +131,8 @@ api_incident_get(struct http_req *req, struct http_resp *resp)
 
 	svc_err_clear(&e);
 	if (h != NULL && strcmp(h, "1") == 0) {
-		rc = svc_incident_view(&req->s, req->param[0], true, &in, &j, &e);
+		rc = svc_incident_view(
+		    &req->s, req->param[0], true, &in, &j, &e);
 		if (rc == ERR_OK)
 			resp_json(resp, 200, j);
 	} else {

@@ -595,7 +595,8 @@ http_serve(const struct serve_opts *o)
 		}
 	}
 	if (checkpointer_start(&ckpt, cfg.db) != 0) {
-		fprintf(stderr, "breachkit serve: cannot start the checkpointer\n");
+		fprintf(
+		    stderr, "breachkit serve: cannot start the checkpointer\n");
 		for (int j = 0; j < n; j++)
 			worker_free(&workers[j]);
 		close(fd);

@@ -217,8 +217,8 @@ obligation_json_put(const struct obligation *o, int64_t now, struct buf *b)
 	jw_time(&w, "anchor_at", o->anchor_at);
 	jw_time(&w, "due_at", o->due_at);
 	jw_str(&w, "status", obl_status_names[o->status]);
-	jw_str(&w, "phase",
-	    o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
+	jw_str(
+	    &w, "phase", o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
 	jw_time(&w, "filed_at", o->filed_at);
 	jw_str(&w, "case_ref", o->case_ref);
 	jw_bool(&w, "late", o->late);

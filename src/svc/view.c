@@ -142,8 +142,8 @@ svc_incident_view_text(struct svc *s, const char *id, struct incident *in,
 		out->p[--out->len] = '\0';
 	if (rc == ERR_OK)
 		rc = buf_puts(out, ",\"facts\":");
-	if (rc == ERR_OK &&
-	    facts_stored_to_local(in->facts, strlen(in->facts), out) != ERR_OK) {
+	if (rc == ERR_OK && facts_stored_to_local(
+	                        in->facts, strlen(in->facts), out) != ERR_OK) {
 		/* Not in the stored form this build writes: parse it. */
 		rc = svc_facts_load(s, in, s->a, &f, e);
 		if (rc != ERR_OK)

@@ -360,8 +360,8 @@ test_stored_to_local(void **state)
 		json_decref(j);
 		buf_init(&out, 1 << 20);
 		assert_int_equal(buf_puts(&out, "x"), ERR_OK);
-		assert_int_equal(facts_stored_to_local(stored, strlen(stored),
-		                     &out),
+		assert_int_equal(
+		    facts_stored_to_local(stored, strlen(stored), &out),
 		    ERR_OK);
 		assert_string_equal(out.p + 1, want);
 		buf_release(&out);
