@@ -144,6 +144,7 @@ token=$("$BK" user token bench wrk --db "$db" |
 
 # ---- the servers --------------------------------------------------------------
 log "start breachkit serve"
+: >"$tmp/serve.out"
 "$BK" serve --db "$db" --listen 127.0.0.1:0 >"$tmp/serve.out" \
     2>"$tmp/serve.err" &
 serve_pid=$!
