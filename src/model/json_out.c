@@ -125,12 +125,18 @@ struct jw {
 static void
 jw_key(struct jw *w, const char *key)
 {
+	char k[64];
+	size_t n = strlen(key);
+
+	if (n + 4 > sizeof(k))
+		BUG("JSON key too long");
+	k[0] = w->more ? ',' : '{';
+	k[1] = '"';
+	memcpy(k + 2, key, n);
+	k[n + 2] = '"';
+	k[n + 3] = ':';
 	if (w->rc == ERR_OK)
-		w->rc = buf_puts(w->b, w->more ? ",\"" : "{\"");
-	if (w->rc == ERR_OK)
-		w->rc = buf_puts(w->b, key);
-	if (w->rc == ERR_OK)
-		w->rc = buf_puts(w->b, "\":");
+		w->rc = buf_append(w->b, k, n + 4);
 	w->more = true;
 }
 
@@ -161,17 +167,22 @@ jw_bool(struct jw *w, const char *key, bool v)
 static void
 jw_time(struct jw *w, const char *key, int64_t t)
 {
-	char iso[ISO_LEN];
+	char iso[ISO_LEN + 2];
+	size_t n;
 
 	jw_key(w, key);
+	if (w->rc != ERR_OK)
+		return;
 	if (t == TIME_UNKNOWN) {
-		if (w->rc == ERR_OK)
-			w->rc = buf_puts(w->b, "null");
+		w->rc = buf_puts(w->b, "null");
 		return;
 	}
-	iso8601_format(t, iso);
-	if (w->rc == ERR_OK)
-		w->rc = put_str(w->b, iso);
+	/* Digits, signs, colons and letters: nothing to escape. */
+	iso[0] = '"';
+	iso8601_format(t, iso + 1);
+	n = strlen(iso);
+	iso[n] = '"';
+	w->rc = buf_append(w->b, iso, n + 1);
 }
 
 static enum err
