@@ -181,10 +181,6 @@ sq_setup(struct sq *q, bool create)
 		"PRAGMA synchronous = NORMAL",
 		"PRAGMA secure_delete = ON",
 		"PRAGMA trusted_schema = OFF",
-		/* Read pages through a mapping of the file instead of one
-		 * pread() and a copy per page (SQLite caps this at its
-		 * compiled-in maximum, 2 GiB on Debian). */
-		"PRAGMA mmap_size = 2147418112",
 	};
 	char sql[64];
 	int rc;
