@@ -35,6 +35,7 @@
 # Environment: N=100000 SEED=20260001 RUNS=3 DURATION=10 WARMUP=3
 #              THREADS=2 CONNS=32 GOAL_RPS=10000 GOAL_P99_MS=20
 #              BREACHKIT=PATH benchmarks that binary instead of building;
+#              SERVE_ARGS="--threads 1" passes options to breachkit serve;
 #              KEEP=1 keeps the temporary directory.
 set -eu
 
@@ -145,8 +146,9 @@ token=$("$BK" user token bench wrk --db "$db" |
 # ---- the servers --------------------------------------------------------------
 log "start breachkit serve"
 : >"$tmp/serve.out"
-"$BK" serve --db "$db" --listen 127.0.0.1:0 >"$tmp/serve.out" \
-    2>"$tmp/serve.err" &
+# shellcheck disable=SC2086 # SERVE_ARGS is a list of options
+"$BK" serve --db "$db" --listen 127.0.0.1:0 ${SERVE_ARGS:-} \
+    >"$tmp/serve.out" 2>"$tmp/serve.err" &
 serve_pid=$!
 bk_url=
 i=0
@@ -289,6 +291,7 @@ tail -1 "$out/verify.txt"
 	    cut -c1-12)); tree $(git -C "$root" rev-parse --short HEAD)$(git \
 	    -C "$root" diff --quiet HEAD -- src 2>/dev/null ||
 	    echo ' + uncommitted src')"
+	echo "serve options: ${SERVE_ARGS:-(none)}"
 	echo "N=$N seed=$SEED; wrk -t$THREADS -c$CONNS -d${DURATION}s" \
 	    "--latency, $RUNS runs each (interleaved) after a ${WARMUP} s" \
 	    "warm-up; reply size $size bytes"
