@@ -125,18 +125,12 @@ struct jw {
 static void
 jw_key(struct jw *w, const char *key)
 {
-	char k[64];
-	size_t n = strlen(key);
-
-	if (n + 4 > sizeof(k))
-		BUG("JSON key too long");
-	k[0] = w->more ? ',' : '{';
-	k[1] = '"';
-	memcpy(k + 2, key, n);
-	k[n + 2] = '"';
-	k[n + 3] = ':';
 	if (w->rc == ERR_OK)
-		w->rc = buf_append(w->b, k, n + 4);
+		w->rc = buf_append(w->b, w->more ? ",\"" : "{\"", 2);
+	if (w->rc == ERR_OK)
+		w->rc = buf_append(w->b, key, strlen(key));
+	if (w->rc == ERR_OK)
+		w->rc = buf_append(w->b, "\":", 2);
 	w->more = true;
 }
 
