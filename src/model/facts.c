@@ -6,6 +6,7 @@
  */
 #include "base/base.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1294,6 +1295,273 @@ json_t *
 facts_to_json_utc(const struct facts *f)
 {
 	return to_json(f, true);
+}
+
+/* ---- the stored text, rewritten for display ---------------------------- */
+
+/*
+ * A scanner over compact JSON as jansson dumps it (no white space).  It
+ * checks what it passes (string escapes, UTF-8, no control characters)
+ * so that whatever it copies is well-formed JSON.
+ */
+struct scan {
+	const char *p, *end;
+};
+
+/* A string at sc->p; its contents (escapes undone not) in *s, *n. */
+static bool
+scan_string(struct scan *sc, const char **s, size_t *n, bool *escaped)
+{
+	const char *p = sc->p;
+
+	if (p >= sc->end || *p != '"')
+		return false;
+	*s = ++p;
+	*escaped = false;
+	while (p < sc->end && *p != '"') {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20)
+			return false;
+		if (c == '\\') {
+			*escaped = true;
+			if (++p >= sc->end)
+				return false;
+			if (*p == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (p + i >= sc->end ||
+					    !isxdigit((unsigned char)p[i]))
+						return false;
+				p += 4;
+			} else if (strchr("\"\\/bfnrt", *p) == NULL) {
+				return false;
+			}
+		}
+		p++;
+	}
+	if (p >= sc->end)
+		return false;
+	*n = (size_t)(p - *s);
+	sc->p = p + 1;
+	return utf8_valid(*s, *n);
+}
+
+static bool
+scan_lit(struct scan *sc, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if ((size_t)(sc->end - sc->p) < n || memcmp(sc->p, lit, n) != 0)
+		return false;
+	sc->p += n;
+	return true;
+}
+
+/* An integer (the facts hold no other numbers). */
+static bool
+scan_int(struct scan *sc)
+{
+	const char *p = sc->p;
+
+	if (p < sc->end && *p == '-')
+		p++;
+	if (p >= sc->end || !isdigit((unsigned char)*p))
+		return false;
+	if (*p == '0' && p + 1 < sc->end && isdigit((unsigned char)p[1]))
+		return false;
+	while (p < sc->end && isdigit((unsigned char)*p))
+		p++;
+	sc->p = p;
+	return true;
+}
+
+/* Any value but null, nested at most `depth` deep. */
+static bool
+scan_value(struct scan *sc, int depth)
+{
+	const char *s;
+	size_t n;
+	bool esc;
+
+	if (sc->p >= sc->end || depth == 0)
+		return false;
+	switch (*sc->p) {
+	case '"':
+		return scan_string(sc, &s, &n, &esc);
+	case 't':
+		return scan_lit(sc, "true");
+	case 'f':
+		return scan_lit(sc, "false");
+	case '[':
+	case '{': {
+		char close = *sc->p == '[' ? ']' : '}';
+		bool obj = close == '}';
+
+		sc->p++;
+		if (sc->p < sc->end && *sc->p == close) {
+			sc->p++;
+			return true;
+		}
+		for (;;) {
+			if (obj && !(scan_string(sc, &s, &n, &esc) &&
+			               scan_lit(sc, ":")))
+				return false;
+			if (!scan_value(sc, depth - 1))
+				return false;
+			if (sc->p < sc->end && *sc->p == ',') {
+				sc->p++;
+				continue;
+			}
+			return scan_lit(sc, obj ? "}" : "]");
+		}
+	}
+	default:
+		return scan_int(sc);
+	}
+}
+
+static bool
+is_enum_value(const struct enum_def *e, const char *s, size_t n)
+{
+	for (unsigned i = e->has_unknown ? 1 : 0; i < e->n; i++)
+		if (strlen(e->json[i]) == n && memcmp(e->json[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+/* A list of strings; of enum values when `e` is given. */
+static bool
+scan_str_array(struct scan *sc, const struct enum_def *e)
+{
+	const char *s;
+	size_t n;
+	bool esc;
+
+	if (!scan_lit(sc, "["))
+		return false;
+	if (scan_lit(sc, "]"))
+		return true;
+	do {
+		if (!scan_string(sc, &s, &n, &esc))
+			return false;
+		if (e != NULL && (esc || !is_enum_value(e, s, n)))
+			return false;
+	} while (scan_lit(sc, ","));
+	return scan_lit(sc, "]");
+}
+
+/* One field's value: checked, and appended to `out` (times converted). */
+static bool
+local_value(struct scan *sc, const struct field *fd, struct buf *out)
+{
+	const char *from = sc->p, *s;
+	char tbuf[ISO_LEN];
+	size_t n;
+	int64_t t;
+	bool esc, ok;
+
+	switch (fd->type) {
+	case FT_TIME:
+		/* Stored times are "YYYY-MM-DDTHH:MM:SSZ". */
+		if (!scan_string(sc, &s, &n, &esc) || esc || n != 20 ||
+		    s[19] != 'Z' || iso8601_parse(s, n, &t, &from) != ERR_OK)
+			return false;
+		iso8601_format(t, tbuf);
+		return buf_putc(out, '"') == ERR_OK &&
+		       buf_puts(out, tbuf) == ERR_OK &&
+		       buf_putc(out, '"') == ERR_OK;
+	case FT_TEXT:
+	case FT_LONGTEXT:
+	case FT_DURATION:
+		ok = scan_string(sc, &s, &n, &esc);
+		break;
+	case FT_ENUM:
+		ok = scan_string(sc, &s, &n, &esc) && !esc &&
+		     is_enum_value(fd->e, s, n);
+		break;
+	case FT_TRI:
+		ok = scan_lit(sc, "true") || scan_lit(sc, "false");
+		break;
+	case FT_FLAG: /* false is never stored: absent means false */
+		ok = scan_lit(sc, "true");
+		break;
+	case FT_COUNT:
+		ok = sc->p < sc->end && *sc->p != '-' && scan_int(sc);
+		break;
+	case FT_SET:
+		ok = scan_str_array(sc, fd->e);
+		break;
+	case FT_COUNTRIES:
+	case FT_EEA:
+	case FT_NAMES:
+	case FT_IDS:
+		ok = scan_str_array(sc, NULL);
+		break;
+	case FT_ENISA_ADJ:
+		ok = sc->p < sc->end && *sc->p == '[' && scan_value(sc, 3);
+		break;
+	default:
+		ok = false;
+		break;
+	}
+	return ok && buf_append(out, from, (size_t)(sc->p - from)) == ERR_OK;
+}
+
+/* The members of one object level: fields, or (at the top) groups. */
+static bool
+local_object(struct scan *sc, const char *group, struct buf *out)
+{
+	if (!scan_lit(sc, "{") || buf_putc(out, '{') != ERR_OK)
+		return false;
+	if (scan_lit(sc, "}"))
+		return buf_putc(out, '}') == ERR_OK;
+	do {
+		const struct field *fd;
+		const char *key;
+		char path[100];
+		size_t n, gn;
+		bool esc;
+
+		if (!scan_string(sc, &key, &n, &esc) || esc || n > 48 ||
+		    !scan_lit(sc, ":"))
+			return false;
+		gn = strlen(group);
+		memcpy(path, group, gn);
+		path[gn] = '.';
+		gn += gn > 0 ? 1 : 0;
+		memcpy(path + gn, key, n);
+		path[gn + n] = '\0';
+		if (buf_putc(out, '"') != ERR_OK ||
+		    buf_append(out, key, n) != ERR_OK ||
+		    buf_puts(out, "\":") != ERR_OK)
+			return false;
+		fd = field_find(path);
+		if (fd != NULL) {
+			if (!local_value(sc, fd, out))
+				return false;
+		} else if (group[0] == '\0' && is_group(path)) {
+			if (!local_object(sc, path, out))
+				return false;
+		} else {
+			return false;
+		}
+	} while (scan_lit(sc, ",") && buf_putc(out, ',') == ERR_OK);
+	return scan_lit(sc, "}") && buf_putc(out, '}') == ERR_OK;
+}
+
+enum err
+facts_stored_to_local(const char *s, size_t len, struct buf *out)
+{
+	struct scan sc = { s, s + len };
+	size_t was = out->len;
+
+	if (len <= FACTS_JSON_MAX && local_object(&sc, "", out) &&
+	    sc.p == sc.end)
+		return ERR_OK;
+	out->len = was;
+	if (out->p != NULL)
+		out->p[was] = '\0';
+	return ERR_INVAL;
 }
 
 /* ---- JSON Schema and Markdown ----------------------------------------- */

@@ -296,6 +296,16 @@ json_t *facts_to_json(const struct facts *);
 /* The same with times in UTC: the stored form, independent of the
  * display zone. */
 json_t *facts_to_json_utc(const struct facts *);
+/*
+ * The stored facts text (the compact dump of facts_to_json_utc()) as the
+ * compact dump of facts_to_json() would read, every time in the display
+ * zone, appended to `out` without building a tree: the single-incident
+ * read of the API is served this way (docs/design.md, "The read path").
+ * Keys, types and enum values are checked against the field table as
+ * they pass.  ERR_INVAL, with `out` as it was, when the text is not in
+ * that canonical form; the caller then parses it (facts_parse()).
+ */
+enum err facts_stored_to_local(const char *s, size_t len, struct buf *out);
 /* JSON Schema (draft 2020-12) of the facts document.  New reference. */
 json_t *facts_schema(void);
 /* The Markdown field reference for docs/facts.md. */

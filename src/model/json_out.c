@@ -36,6 +36,208 @@ incident_json(const struct incident *in)
 	    "events", (json_int_t)in->event_n, "head_hash", in->head_hash);
 }
 
+/* ---- the same as text, without a tree ------------------------------------ */
+
+/* A JSON string escaped as jansson's json_dumps() escapes it (no flags):
+ * the quote, the backslash and control characters; UTF-8 as it is. */
+static enum err
+put_str(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *run = s;
+	enum err rc;
+
+	if (s == NULL)
+		return buf_puts(b, "null");
+	rc = buf_putc(b, '"');
+
+	for (; rc == ERR_OK && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[7] = "\\u00";
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		rc = buf_append(b, run, (size_t)(s - run));
+		run = s + 1;
+		switch (c) {
+		case '"':
+		case '\\':
+			esc[1] = (char)c;
+			esc[2] = '\0';
+			break;
+		case '\b':
+			esc[1] = 'b';
+			esc[2] = '\0';
+			break;
+		case '\f':
+			esc[1] = 'f';
+			esc[2] = '\0';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			esc[2] = '\0';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			esc[2] = '\0';
+			break;
+		case '\t':
+			esc[1] = 't';
+			esc[2] = '\0';
+			break;
+		default:
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			esc[6] = '\0';
+			break;
+		}
+		if (rc == ERR_OK)
+			rc = buf_puts(b, esc);
+	}
+	if (rc == ERR_OK)
+		rc = buf_append(b, run, (size_t)(s - run));
+	return rc == ERR_OK ? buf_putc(b, '"') : rc;
+}
+
+static enum err
+put_i64(struct buf *b, int64_t v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		d[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		d[--i] = '-';
+	return buf_append(b, d + i, sizeof(d) - i);
+}
+
+/* A writer of one object's members; the first error sticks. */
+struct jw {
+	struct buf *b;
+	enum err rc;
+	bool more; /* a member was written: the next needs a comma */
+};
+
+static void
+jw_key(struct jw *w, const char *key)
+{
+	if (w->rc == ERR_OK)
+		w->rc = buf_append(w->b, w->more ? ",\"" : "{\"", 2);
+	if (w->rc == ERR_OK)
+		w->rc = buf_append(w->b, key, strlen(key));
+	if (w->rc == ERR_OK)
+		w->rc = buf_append(w->b, "\":", 2);
+	w->more = true;
+}
+
+static void
+jw_str(struct jw *w, const char *key, const char *v)
+{
+	jw_key(w, key);
+	if (w->rc == ERR_OK)
+		w->rc = put_str(w->b, v);
+}
+
+static void
+jw_i64(struct jw *w, const char *key, int64_t v)
+{
+	jw_key(w, key);
+	if (w->rc == ERR_OK)
+		w->rc = put_i64(w->b, v);
+}
+
+static void
+jw_bool(struct jw *w, const char *key, bool v)
+{
+	jw_key(w, key);
+	if (w->rc == ERR_OK)
+		w->rc = buf_puts(w->b, v ? "true" : "false");
+}
+
+static void
+jw_time(struct jw *w, const char *key, int64_t t)
+{
+	char iso[ISO_LEN + 2];
+	size_t n;
+
+	jw_key(w, key);
+	if (w->rc != ERR_OK)
+		return;
+	if (t == TIME_UNKNOWN) {
+		w->rc = buf_puts(w->b, "null");
+		return;
+	}
+	/* Digits, signs, colons and letters: nothing to escape. */
+	iso[0] = '"';
+	iso8601_format(t, iso + 1);
+	n = strlen(iso);
+	iso[n] = '"';
+	w->rc = buf_append(w->b, iso, n + 1);
+}
+
+static enum err
+jw_end(struct jw *w)
+{
+	if (w->rc == ERR_OK)
+		w->rc = buf_puts(w->b, w->more ? "}" : "{}");
+	return w->rc;
+}
+
+enum err
+incident_json_put(const struct incident *in, struct buf *b)
+{
+	struct jw w = { b, ERR_OK, false };
+
+	jw_i64(&w, "id", in->id);
+	jw_str(&w, "ref", in->ref);
+	jw_str(&w, "title", in->title);
+	jw_str(&w, "status", incident_status_names[in->status]);
+	jw_time(&w, "discovered_at", in->discovered_at);
+	jw_time(&w, "aware_at", in->aware_at);
+	jw_time(&w, "created_at", in->created_at);
+	jw_time(&w, "updated_at", in->updated_at);
+	jw_time(&w, "closed_at", in->closed_at);
+	jw_i64(&w, "events", in->event_n);
+	jw_str(&w, "head_hash", in->head_hash);
+	return jw_end(&w);
+}
+
+enum err
+obligation_json_put(const struct obligation *o, int64_t now, struct buf *b)
+{
+	struct jw w = { b, ERR_OK, false };
+
+	jw_i64(&w, "id", o->id);
+	jw_str(&w, "incident", o->incident_ref);
+	jw_str(&w, "regime", o->regime);
+	jw_str(&w, "rule", o->rule);
+	jw_str(&w, "recipient", o->recipient);
+	jw_str(&w, "label", o->label);
+	jw_str(&w, "article", o->article);
+	jw_str(&w, "kind", obl_kind_names[o->kind]);
+	jw_time(&w, "anchor_at", o->anchor_at);
+	jw_time(&w, "due_at", o->due_at);
+	jw_str(&w, "status", obl_status_names[o->status]);
+	jw_str(
+	    &w, "phase", o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
+	jw_time(&w, "filed_at", o->filed_at);
+	jw_str(&w, "case_ref", o->case_ref);
+	jw_bool(&w, "late", o->late);
+	jw_str(&w, "delay_reason", o->delay_reason);
+	jw_str(&w, "rationale", o->rationale);
+	jw_str(&w, "decided_by", o->decided_by);
+	jw_time(&w, "decided_at", o->decided_at);
+	if (o->status == OBL_OPEN) {
+		jw_i64(&w, "seconds_left", o->due_at - now);
+		jw_bool(&w, "overdue", now > o->due_at);
+	}
+	return jw_end(&w);
+}
+
 json_t *
 obligation_json(const struct obligation *o, int64_t now)
 {

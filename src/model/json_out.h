@@ -9,6 +9,8 @@
 
 #include <jansson.h>
 
+#include "base/buf.h"
+
 #include "model/record.h"
 
 /* An ISO-8601 string, or JSON null for TIME_UNKNOWN. */
@@ -18,7 +20,13 @@ json_t *json_time(int64_t t);
 json_t *json_time_utc(int64_t t);
 /* Summary fields (no facts). */
 json_t *incident_json(const struct incident *);
+/* The compact dump of incident_json() appended to `b`, byte for byte,
+ * without building a tree: the list and the read of the API. */
+enum err incident_json_put(const struct incident *, struct buf *b);
 json_t *obligation_json(const struct obligation *, int64_t now);
+/* The compact dump of obligation_json(), the same way. */
+enum err obligation_json_put(
+    const struct obligation *, int64_t now, struct buf *b);
 json_t *filing_json(const struct filing *);
 json_t *decision_json(const struct decision *);
 json_t *attachment_json(const struct attachment *);

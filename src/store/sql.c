@@ -366,7 +366,7 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	[STMT_INCIDENT_PAGE] = { "SELECT " INCIDENT_COLS ", NULL"
 	                         " FROM incident i"
 	                         " WHERE (? < 0 OR status = ?)"
-	                         " AND (? = 0 OR id < ?)"
+	                         " AND id < ?"
 	                         " AND (? IS NULL OR instr(lower(ref || ' ' ||"
 	                         " title), lower(?)) > 0)"
 	                         " AND (? IS NULL OR EXISTS (SELECT 1 FROM"

@@ -1108,6 +1108,18 @@ store_letter_doubt(struct store *st, int64_t incident_id, int64_t *n)
 }
 
 enum err
+store_checkpoint(struct store *st)
+{
+	return B->checkpoint(H) == ERR_OK ? ERR_OK : st_fail(st);
+}
+
+void
+store_autocheckpoint(struct store *st, int pages)
+{
+	B->autocheckpoint(H, pages);
+}
+
+enum err
 store_backup(struct store *st, const char *path)
 {
 	enum err rc = B->backup(H, path);
@@ -1589,20 +1601,21 @@ store_incident_page(
 		B->bind_text(H, s, 2, incident_status_names[p->status]);
 	else
 		B->bind_null(H, s, 2);
-	B->bind_i64(H, s, 3, p->before);
-	B->bind_i64(H, s, 4, p->before);
+	/* A plain upper bound, so that a page deep in the register is a range
+	 * of the rowid and not a scan from the newest incident down. */
+	B->bind_i64(H, s, 3, p->before > 0 ? p->before : INT64_MAX);
 	for (int i = 0; i < 2; i++) {
 		const char *v = i == 0 ? p->q : p->creator;
 
 		if (v != NULL) {
+			B->bind_text(H, s, 4 + 2 * i, v);
 			B->bind_text(H, s, 5 + 2 * i, v);
-			B->bind_text(H, s, 6 + 2 * i, v);
 		} else {
+			B->bind_null(H, s, 4 + 2 * i);
 			B->bind_null(H, s, 5 + 2 * i);
-			B->bind_null(H, s, 6 + 2 * i);
 		}
 	}
-	B->bind_i64(H, s, 9, p->limit > 0 ? p->limit : -1);
+	B->bind_i64(H, s, 8, p->limit > 0 ? p->limit : -1);
 	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
 		struct incident in;
 

@@ -235,6 +235,16 @@ enum err store_letter_doubt(struct store *, int64_t incident_id, int64_t *n);
 
 /* Consistent online copy of the register to `path` (must not exist). */
 enum err store_backup(struct store *, const char *path);
+/*
+ * Copy what the write-ahead log holds into the register file as far as
+ * no reader needs it (SQLite's passive checkpoint).  The server runs this
+ * in a thread of its own and turns the automatic one off in its workers
+ * (store_autocheckpoint(st, 0)), so that no request waits for the
+ * checkpoint's fsync.  store_autocheckpoint(st, n): after a commit that
+ * leaves at least n pages in the log (0: never; SQLite's default 1000).
+ */
+enum err store_checkpoint(struct store *);
+void store_autocheckpoint(struct store *, int pages);
 
 /* ---- accounts, sessions, tokens, reads, drafts (the web front end) ---- */
 

@@ -142,6 +142,8 @@ struct backend {
 	enum err (*last_err)(void *h);
 	const char *(*errmsg)(void *h);
 	enum err (*backup)(void *h, const char *path);
+	enum err (*checkpoint)(void *h);
+	void (*autocheckpoint)(void *h, int pages);
 };
 
 extern const struct backend backend_sqlite;

@@ -54,13 +54,17 @@ create_one(
 	struct incident in;
 	int64_t seq, year = clock_year(s->now);
 	enum err rc;
+	const char *prefix = NULL;
 	char *ref;
 
-	rc = store_refseq_next(s->st, s->prefix, year, &seq);
+	rc = svc_prefix(s, &prefix, e);
+	if (rc != ERR_OK)
+		return rc;
+	rc = store_refseq_next(s->st, prefix, year, &seq);
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "numbering", e);
 	ref = arena_printf(
-	    s->a, "%s-%lld-%04lld", s->prefix, (long long)year, (long long)seq);
+	    s->a, "%s-%lld-%04lld", prefix, (long long)year, (long long)seq);
 	memset(&in, 0, sizeof(in));
 	in.ref = ref;
 	in.title = p->f.title;

@@ -73,21 +73,33 @@ enum err
 svc_begin(struct svc *s, struct store *st, const char *actor, int64_t now,
     struct svc_err *e)
 {
-	enum err rc;
-
+	(void)e;
 	memset(s, 0, sizeof(*s));
 	s->st = st;
 	s->actor = actor;
 	s->now = now;
 	s->a = arena_new();
-	rc = store_setting_get(st, "ref_prefix", s->a, &s->prefix);
-	if (rc == ERR_NOTFOUND) {
-		s->prefix = "BK";
-		rc = ERR_OK;
-	}
-	if (rc != ERR_OK)
-		return svc_store_err(s, rc, "reading settings", e);
 	return ERR_OK;
+}
+
+enum err
+svc_prefix(struct svc *s, const char **out, struct svc_err *e)
+{
+	enum err rc = ERR_OK;
+
+	if (s->prefix == NULL) {
+		rc = store_setting_get(s->st, "ref_prefix", s->a, &s->prefix);
+		if (rc == ERR_NOTFOUND) {
+			s->prefix = "BK";
+			rc = ERR_OK;
+		}
+		if (rc != ERR_OK) {
+			s->prefix = NULL;
+			return svc_store_err(s, rc, "reading settings", e);
+		}
+	}
+	*out = s->prefix;
+	return rc;
 }
 
 void

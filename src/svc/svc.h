@@ -38,7 +38,7 @@ struct svc {
 	const char *actor;
 	int64_t now;
 	struct arena *a;    /* lives as long as the svc */
-	const char *prefix; /* reference prefix (setting) */
+	const char *prefix; /* reference prefix: svc_prefix() */
 	size_t regimes_n;
 	struct regime regimes[16]; /* parsed once per svc */
 	bool regimes_loaded;
@@ -55,10 +55,13 @@ void svc_err_clear(struct svc_err *);
 void svc_err_msg(struct svc_err *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Bind `s` to an open store and load the settings. */
+/* Bind `s` to an open store; reads nothing (settings are read when
+ * needed, so a read of the API costs no settings query). */
 enum err svc_begin(struct svc *s, struct store *st, const char *actor,
     int64_t now, struct svc_err *);
 void svc_end(struct svc *s);
+/* The reference prefix setting ("BK" if unset), read once per svc. */
+enum err svc_prefix(struct svc *, const char **out, struct svc_err *);
 
 /* Settings and the built-in regimes of a new register. */
 enum err svc_register_init(
@@ -77,6 +80,13 @@ enum err svc_resolve(struct svc *, const char *id, struct arena *,
  */
 enum err svc_incident_view(struct svc *, const char *id, bool history,
     struct incident *in, json_t **out, struct svc_err *);
+/*
+ * The same document without the history, as compact JSON text appended to
+ * `out`: byte for byte the dump of svc_incident_view()'s, made without
+ * parsing the stored facts into a tree (the API's single-incident read).
+ */
+enum err svc_incident_view_text(struct svc *, const char *id,
+    struct incident *in, struct buf *out, struct svc_err *);
 
 /* Parse the stored canonical facts of `in` into `f` (strings in a). */
 enum err svc_facts_load(struct svc *, const struct incident *in,

@@ -115,6 +115,24 @@ test_iso8601_format(void **state)
 	assert_string_equal(out, "2026-07-01T12:00:00+02:00");
 	iso8601_format_utc(1772355600, out);
 	assert_string_equal(out, "2026-03-01T09:00:00Z");
+	iso8601_format(0, out);
+	assert_string_equal(out, "1970-01-01T01:00:00+01:00");
+	iso8601_format_utc(0, out);
+	assert_string_equal(out, "1970-01-01T00:00:00Z");
+	/* Past four digits of year: strftime() writes them. */
+	iso8601_format_utc(253402300800, out);
+	assert_string_equal(out, "10000-01-01T00:00:00Z");
+	/* Offsets in half hours, west of UTC, and UTC itself. */
+	assert_int_equal(clock_set_zone("America/St_Johns"), ERR_OK);
+	iso8601_format(1772355600, out);
+	assert_string_equal(out, "2026-03-01T05:30:00-03:30");
+	assert_int_equal(clock_set_zone("Asia/Kolkata"), ERR_OK);
+	iso8601_format(1772355600, out);
+	assert_string_equal(out, "2026-03-01T14:30:00+05:30");
+	assert_int_equal(clock_set_zone("UTC"), ERR_OK);
+	iso8601_format(1772355600, out);
+	assert_string_equal(out, "2026-03-01T09:00:00Z");
+	assert_int_equal(clock_set_zone("Europe/Berlin"), ERR_OK);
 }
 
 /* The hand-written formatter against strftime(), 1900-2100, in zones with

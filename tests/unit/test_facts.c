@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "model/facts.h"
+#include "model/json_out.h"
 
 enum { NOW = 1800000000 }; /* 2027-01-15 */
 
@@ -285,11 +286,252 @@ test_facts_reg(void **state)
 	arena_free(a);
 }
 
+/* A document with a field of every type, odd texts included. */
+static const char rich_facts[] =
+    "{\"title\":\"Quote \\\" back\\\\slash \\u00e9\\u20ac "
+    "\\ud83d\\ude00 / end\","
+    "\"description\":\"Line one\\nline two\\nend.\","
+    "\"role\":\"controller\",\"sectors\":[\"retail\",\"insurance\"],"
+    "\"system_criticality\":\"high\","
+    "\"reporter\":{\"name\":\"A. Person\",\"function\":\"desk\","
+    "\"email\":\"a@example.org\",\"phone\":\"+49 30 1\"},"
+    "\"timeline\":{\"discovered_at\":\"2026-03-01T09:00:00Z\","
+    "\"aware_at\":\"2026-07-01T11:30:00+02:00\","
+    "\"occurred_from\":\"2026-02-28T23:59:59Z\",\"ongoing\":false,"
+    "\"discovery\":\"attacker\",\"discovery_text\":\"SOC.\","
+    "\"processor_informed_at\":\"2026-03-01T09:30:00Z\"},"
+    "\"nature\":{\"confidentiality\":true,\"integrity\":false,"
+    "\"type\":\"hacking\"},"
+    "\"data\":{\"categories\":[\"health\",\"contact\"],"
+    "\"identifiers\":[\"email\"]},"
+    "\"subjects\":{\"count\":12,\"count_is_estimate\":true,\"records\":0,"
+    "\"countries\":[\"DE\",\"FR\"],\"contact_available\":true},"
+    "\"protection\":{\"restore_time\":\"PT90M\",\"encryption\":\"none\"},"
+    "\"consequences\":{\"likely\":[],\"text\":\"None.\"},"
+    "\"texts\":{\"lang\":\"en\",\"description_de\":\"Zeile \\u00fc\"},"
+    "\"jurisdiction\":{\"member_states\":[\"DE\"]},"
+    "\"processors\":[\"P \\\"one\\\"\",\"P two\"],\"regimes\":[\"gdpr\"],"
+    "\"enisa\":{\"adjustments\":[{\"category\":\"simple\",\"factor\":"
+    "\"volume\",\"delta\":1,\"reason\":\"many\"},{\"category\":"
+    "\"sensitive\",\"factor\":\"publicly_available\",\"delta\":-1,"
+    "\"reason\":\"known\"}]}}";
+
+/* The stored form of `json`: what the register keeps. */
+static char *
+stored_form(const char *json, struct arena *a)
+{
+	struct facts f;
+	struct field_errors fe;
+	const char *bad;
+	json_t *j;
+	char *s;
+
+	bad = check(json, &f, &fe, a);
+	if (bad != NULL)
+		fail_msg("%s: %s", bad, fe.v[0].problem);
+	j = facts_to_json_utc(&f);
+	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	return s;
+}
+
+/* The stored text rewritten for display is, byte for byte, the dump of
+ * the parsed facts in the display zone. */
+static void
+test_stored_to_local(void **state)
+{
+	static const char *const docs[] = {
+		"{\"title\":\"t\"}",
+		rich_facts,
+	};
+	struct arena *a = arena_new();
+
+	(void)state;
+	for (size_t i = 0; i < nitems(docs); i++) {
+		struct facts f;
+		struct field_errors fe;
+		struct buf out;
+		char *stored = stored_form(docs[i], a), *want;
+		json_t *j;
+
+		assert_null(check(stored, &f, &fe, a));
+		j = facts_to_json(&f);
+		want = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		buf_init(&out, 1 << 20);
+		assert_int_equal(buf_puts(&out, "x"), ERR_OK);
+		assert_int_equal(
+		    facts_stored_to_local(stored, strlen(stored), &out),
+		    ERR_OK);
+		assert_string_equal(out.p + 1, want);
+		buf_release(&out);
+		free(stored);
+		free(want);
+	}
+	arena_free(a);
+}
+
+/* Text in any other form is refused, and the buffer left as it was: the
+ * caller parses it instead. */
+static void
+test_stored_to_local_refuses(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"{",
+		"[]",
+		"{\"title\": \"t\"}",
+		"{\"title\":\"t\"} ",
+		"{\"title\":\"t\"}x",
+		"{\"title\":\"t\",}",
+		"{\"colour\":\"red\"}",
+		"{\"nature\":{\"smell\":true}}",
+		"{\"nature\":null}",
+		"{\"nature\":{\"integrity\":null}}",
+		"{\"title\":5}",
+		"{\"role\":\"king\"}",
+		"{\"role\":\"unknown\"}",
+		"{\"role\":\"contr\\u006fller\"}",
+		"{\"sectors\":[\"retail\",\"gossip\"]}",
+		"{\"subjects\":{\"count\":-1}}",
+		"{\"subjects\":{\"count\":1.5}}",
+		"{\"subjects\":{\"count\":01}}",
+		"{\"subjects\":{\"count_is_estimate\":false}}",
+		"{\"timeline\":{\"aware_at\":\"2026-03-01T10:00:00+01:00\"}}",
+		"{\"timeline\":{\"aware_at\":\"2026-03-01T10:00:00\"}}",
+		"{\"timeline\":{\"aware_at\":\"2026-13-01T10:00:00Z\"}}",
+		"{\"timeline\":{\"aware_at\":5}}",
+		"{\"timeline\":{\"timeline\":{}}}",
+		"{\"t\\u0069tle\":\"t\"}",
+		"{\"title\":\"a\\x\"}",
+		"{\"title\":\"a\\u12\"}",
+		"{\"title\":\"a\nb\"}",
+		"{\"title\":\"\xff\"}",
+		"{\"title\":\"open",
+		"{\"enisa\":{\"adjustments\":{}}}",
+		"{\"enisa\":{\"adjustments\":[[[[1]]]]}}",
+	};
+	struct buf out;
+
+	(void)state;
+	buf_init(&out, 1 << 20);
+	for (size_t i = 0; i < nitems(bad); i++) {
+		buf_reset(&out);
+		assert_int_equal(buf_puts(&out, "kept"), ERR_OK);
+		if (facts_stored_to_local(bad[i], strlen(bad[i]), &out) !=
+		    ERR_INVAL)
+			fail_msg("accepted: %s", bad[i]);
+		assert_string_equal(out.p, "kept");
+	}
+	buf_release(&out);
+}
+
+/* incident_json_put() writes what json_dumps(incident_json()) writes. */
+static void
+test_incident_json_put(void **state)
+{
+	static const char *const titles[] = {
+		"plain",
+		"quote \" backslash \\ slash /",
+		"controls \x01\x08\x09\x0a\x0c\x0d\x1f\x7f",
+		"UTF-8 \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
+		"",
+	};
+	struct incident in;
+
+	(void)state;
+	memset(&in, 0, sizeof(in));
+	in.id = 1234567890123;
+	in.ref = "ACME-2026-0001";
+	in.status = INCIDENT_OPEN;
+	in.discovered_at = 1772355600;
+	in.aware_at = 1782900000;
+	in.created_at = 0;
+	in.updated_at = 1782900001;
+	in.closed_at = TIME_UNKNOWN;
+	in.event_n = 7;
+	snprintf(in.head_hash, sizeof(in.head_hash), "%064d", 0);
+	for (size_t i = 0; i < nitems(titles); i++) {
+		struct buf out;
+		json_t *j;
+		char *want;
+
+		in.title = titles[i];
+		in.status = i % 2 ? INCIDENT_CLOSED : INCIDENT_OPEN;
+		in.discovered_at = i == 4 ? TIME_UNKNOWN : in.discovered_at;
+		j = incident_json(&in);
+		want = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		buf_init(&out, 1 << 20);
+		assert_int_equal(incident_json_put(&in, &out), ERR_OK);
+		assert_string_equal(out.p, want);
+		buf_release(&out);
+		free(want);
+	}
+}
+
+/* obligation_json_put() writes what json_dumps(obligation_json()) writes,
+ * open (with the time left) and filed. */
+static void
+test_obligation_json_put(void **state)
+{
+	struct obligation o;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.id = 42;
+	o.incident_id = 7;
+	o.regime = "gdpr";
+	o.rule = "art33-authority";
+	o.recipient = "authority";
+	o.label = "Supervisory \"authority\"";
+	o.article = "Art. 33(1) GDPR";
+	o.anchor_at = 1772355600;
+	o.due_at = 1772355600 + 72 * 3600;
+	o.phase = PHASE_NONE;
+	o.filed_at = TIME_UNKNOWN;
+	o.decided_at = TIME_UNKNOWN;
+	for (int i = 0; i < 3; i++) {
+		struct buf out;
+		json_t *j;
+		char *want;
+
+		if (i == 1) {
+			o.incident_ref = "ACME-2026-0007";
+			o.status = OBL_FILED;
+			o.phase = PHASE_INITIAL;
+			o.filed_at = 1772355600 + 80 * 3600;
+			o.case_ref = "AZ 1/2";
+			o.late = true;
+			o.delay_reason = "weekend\nand more";
+			o.rationale = "r";
+			o.decided_by = "dpo1";
+			o.decided_at = 1772355700;
+		} else if (i == 2) {
+			o.status = OBL_OPEN;
+			o.due_at = 1772355500; /* overdue against `now` */
+		}
+		j = obligation_json(&o, 1772355600);
+		want = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		buf_init(&out, 1 << 20);
+		assert_int_equal(
+		    obligation_json_put(&o, 1772355600, &out), ERR_OK);
+		assert_string_equal(out.p, want);
+		buf_release(&out);
+		free(want);
+	}
+}
+
 const struct CMUnitTest facts_tests[] = {
 	cmocka_unit_test(test_facts_reg),
 	cmocka_unit_test(test_facts_errors),
 	cmocka_unit_test(test_unknown_is_not_false),
 	cmocka_unit_test(test_canonical_round_trip),
+	cmocka_unit_test(test_stored_to_local),
+	cmocka_unit_test(test_stored_to_local_refuses),
+	cmocka_unit_test(test_incident_json_put),
+	cmocka_unit_test(test_obligation_json_put),
 	cmocka_unit_test(test_merge_patch),
 	cmocka_unit_test(test_schema),
 };
