@@ -218,9 +218,9 @@ static const struct command commands[] = {
 	    "match --incident ID [--list] [--dry-run] [--quiet] FILE...",
 	    "Which of our data subjects are in leak files",
 	    "Scans each file like breachkit scan and hashes the e-mail "
-	    "addresses, phone numbers and IBANs it finds with the subject "
-	    "index's keys, in this process (the scan child never holds the "
-	    "keys).  Records on the incident the scan (event scan), the "
+	    "addresses, phone numbers, IBANs and customer numbers (in columns "
+	    "and keys named for them) it finds with the subject index's keys, "
+	    "in this process (the scan child never holds the keys).  Records on the incident the scan (event scan), the "
 	    "affected subjects with how they were matched and the categories "
 	    "found in their records (event affected), and subjects.count "
 	    "(marked an estimate when the leak holds identifiers outside the "

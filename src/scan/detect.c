@@ -30,7 +30,8 @@ enum ctx {
 	CTX_STREET,
 	CTX_TAXID,
 	CTX_NOHASH,
-	CTX_IDDOC /* ID card or passport number (before "pass") */
+	CTX_IDDOC, /* ID card or passport number (before "pass") */
+	CTX_CUSTNO /* customer, client, member, contract or account number */
 };
 
 struct kw_hit {
@@ -822,6 +823,65 @@ scan_text(
 
 /* ---- context from headers and keys ----------------------------------- */
 
+/*
+ * A customer number has no shape of its own, so only its column or key
+ * says what it is: `t` (the name lower-cased, without separators: kd_nr
+ * and "Kd.-Nr." are "kdnr") ends in one of the words below followed by a
+ * number word.  `id` says whether "...id" counts (customer_id yes,
+ * contract_id no: a contract table's own row key); `prefix` whether words
+ * may come before it (endkunde_nr, shop_customer_id; account only alone:
+ * bank_account_no is a bank account).  Anything naming a bank account or
+ * card (iban, bank, konto, card, karte, credit, kredit) is not one.
+ */
+static bool
+custno_name(const char *t, size_t n)
+{
+	static const struct {
+		const char *w;
+		bool id, prefix;
+	} who[] = {
+		{ "customer", true, true },
+		{ "cust", true, true },
+		{ "kunden", true, true },
+		{ "kunde", true, true },
+		{ "kd", false, false },
+		{ "client", true, true },
+		{ "member", true, true },
+		{ "mitglieds", true, true },
+		{ "mitglied", true, true },
+		{ "contract", false, true },
+		{ "vertrags", false, true },
+		{ "vertrag", false, true },
+		{ "account", false, false },
+	};
+	static const char *const num[] = { "number", "nummer", "num", "no",
+		"nr", "id" };
+	static const char *const bankish[] = { "iban", "bank", "konto", "card",
+		"karte", "credit", "kredit" };
+
+	for (size_t i = 0; i < nitems(bankish); i++) {
+		if (strstr(t, bankish[i]) != NULL)
+			return false;
+	}
+	for (size_t k = 0; k < nitems(num); k++) {
+		size_t kl = strlen(num[k]);
+		bool id = k == nitems(num) - 1;
+
+		if (kl >= n || memcmp(t + n - kl, num[k], kl) != 0)
+			continue;
+		for (size_t i = 0; i < nitems(who); i++) {
+			size_t wl = strlen(who[i].w), stem = n - kl;
+
+			if (wl > stem || (id && !who[i].id) ||
+			    (!who[i].prefix && wl != stem) ||
+			    memcmp(t + stem - wl, who[i].w, wl) != 0)
+				continue;
+			return true;
+		}
+	}
+	return false;
+}
+
 static enum ctx
 ctx_of(const char *name)
 {
@@ -854,6 +914,8 @@ ctx_of(const char *name)
 	if (strstr(t, "steuerid") || str_eq(t, "taxid") || str_eq(t, "idnr") ||
 	    str_eq(t, "tin"))
 		return CTX_TAXID;
+	if (custno_name(t, n))
+		return CTX_CUSTNO;
 	if (strstr(t, "street") || strstr(t, "stra") || strstr(t, "address") ||
 	    strstr(t, "adresse") || strstr(t, "anschrift"))
 		return strstr(t, "mail") || strstr(t, "ip") ? CTX_NONE
@@ -877,6 +939,16 @@ has_letter(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (IS(p[i], C_UPPER | C_LOWER) || (unsigned char)p[i] >= 0x80)
+			return true;
+	}
+	return false;
+}
+
+static bool
+has_digit(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (IS(p[i], C_DIGIT))
 			return true;
 	}
 	return false;
@@ -999,6 +1071,17 @@ field(
 		len = norm_de_iddoc(p, n, e->val, sizeof(e->val));
 		if (len > 0)
 			emit(e, SCAN_CAT_ID_DOC, e->val, len, col);
+		return;
+	case CTX_CUSTNO:
+		/* the form `subjects import` stores; with a digit ("guest",
+		 * "n/a" and "none" are no numbers); anything else (an e-mail
+		 * address used as the customer id) is scanned as text */
+		len = norm_customer_no(p, n, e->val, sizeof(e->val));
+		if (len > 0 && has_digit(e->val, len)) {
+			emit(e, SCAN_CAT_CUSTOMER_NO, e->val, len, col);
+			return;
+		}
+		scan_text(e, p, n, false, col);
 		return;
 	}
 }

@@ -24,6 +24,8 @@
 	X(DOB, "date_of_birth", "dates of birth")                          \
 	X(TAX_ID, "tax_id", "German tax IDs")                              \
 	X(ID_DOC, "id_document", "German ID card and passport numbers")    \
+	X(CUSTOMER_NO, "customer_no",                                      \
+	    "customer numbers (from headers and keys)")                    \
 	X(IBAN, "iban", "IBANs")                                           \
 	X(CARD, "payment_card", "payment card numbers")                    \
 	X(PASSWORD, "password", "plaintext passwords")                     \

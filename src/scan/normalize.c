@@ -870,7 +870,9 @@ norm_customer_no(const char *s, size_t len, char *out, size_t outsz)
 
 		if (c == ' ')
 			continue;
-		if (!is_alpha(c) && !is_digit(c) && strchr("-_./#", c) == NULL)
+		/* strchr() finds a NUL byte too: it is not one of them */
+		if (!is_alpha(c) && !is_digit(c) &&
+		    (c == '\0' || strchr("-_./#", c) == NULL))
 			return 0;
 		if (n + 1 >= outsz || n >= 64)
 			return 0;

@@ -88,6 +88,7 @@ static const struct {
 	[SCAN_CAT_DOB] = { "simple", DATA_IDENTITY },
 	[SCAN_CAT_TAX_ID] = { "simple", DATA_NATIONAL_ID },
 	[SCAN_CAT_ID_DOC] = { "simple", DATA_ID_DOCUMENT },
+	[SCAN_CAT_CUSTOMER_NO] = { "simple", DATA_IDENTITY },
 	[SCAN_CAT_IBAN] = { "financial", DATA_BANK },
 	[SCAN_CAT_CARD] = { "financial", DATA_CARD },
 	[SCAN_CAT_PASSWORD] = { "simple", DATA_CREDENTIALS },
@@ -178,6 +179,12 @@ scan_mask(unsigned cat, const char *v, size_t len, char *out, size_t outsz)
 		return;
 	case SCAN_CAT_DOB:
 		snprintf(out, outsz, "%.4s-%s", v, ell);
+		return;
+	case SCAN_CAT_CUSTOMER_NO:
+		/* short numbers: the first character (often a scheme letter)
+		 * and the length; ASCII only after norm_customer_no() */
+		snprintf(out, outsz, "%.1s%s (%zu chars)",
+		    (unsigned char)v[0] < 0x80 ? v : "?", ell, len);
 		return;
 	case SCAN_CAT_IP:
 		dot = memchr(v, '.', len);
@@ -393,6 +400,8 @@ ident_kind(unsigned cat)
 		return MATCH_PHONE;
 	case SCAN_CAT_IBAN:
 		return MATCH_IBAN;
+	case SCAN_CAT_CUSTOMER_NO:
+		return MATCH_CUSTOMER_NO;
 	default:
 		return MATCH_NONE;
 	}

@@ -71,8 +71,9 @@ mono(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* One stored block: kept as it is; the kinds the scanner finds go into
- * the pre-filter (customer numbers have no detector yet). */
+/* One stored block: kept as it is, and every entry into the pre-filter
+ * (customer numbers too: the scanner finds them in columns and keys named
+ * for them, docs/scan.md). */
 static enum err
 load_block(void *arg, const void *data, size_t n)
 {
@@ -87,8 +88,7 @@ load_block(void *arg, const void *data, size_t n)
 		if (x->kind == MATCH_NONE || x->kind >= MATCH_KIND__MAX ||
 		    x->tag == 0 || x->subject == 0)
 			return ERR_INTERNAL;
-		if (x->kind != MATCH_CUSTOMER_NO)
-			match_table_add(m->tab, x->tag, (uint32_t)i);
+		match_table_add(m->tab, x->tag, (uint32_t)i);
 		if (x->subject > m->max_sid)
 			m->max_sid = x->subject;
 	}

@@ -40,6 +40,9 @@ check(void *ctx, const struct scan_hit *h)
 	case SCAN_CAT_TAX_ID:
 		n = norm_taxid(h->val, h->len, out, sizeof(out));
 		break;
+	case SCAN_CAT_CUSTOMER_NO: /* the form the subject index holds */
+		n = norm_customer_no(h->val, h->len, out, sizeof(out));
+		break;
 	default:
 		return;
 	}

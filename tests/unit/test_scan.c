@@ -269,6 +269,131 @@ test_detectors(void **state)
 	free(g);
 }
 
+/*
+ * Customer numbers come from the column or key name alone: the names that
+ * make one (and, just as important, the ones that must not: a customer's
+ * e-mail or name, a bank account, a card, an order number).  customer_name
+ * holds a name, not a number: it stays an ordinary column, scanned as text.
+ */
+static const struct {
+	const char *col;
+	bool custno;
+} custno_names[] = {
+	{ "customer_no", true },
+	{ "customer_number", true },
+	{ "CustomerNumber", true },
+	{ "customerid", true },
+	{ "customer_id", true },
+	{ "customerId", true },
+	{ "cust_no", true },
+	{ "kundennummer", true },
+	{ "Kundennummer", true },
+	{ "KundenNr", true },
+	{ "kunden_nr", true },
+	{ "Kunden-ID", true },
+	{ "kdnr", true },
+	{ "kd_nr", true },
+	{ "Kd.-Nr.", true },
+	{ "client_id", true },
+	{ "clientnumber", true },
+	{ "client_no", true },
+	{ "account_no", true },
+	{ "accountnumber", true },
+	{ "Account Number", true },
+	{ "member_no", true },
+	{ "member_id", true },
+	{ "mitgliedsnummer", true },
+	{ "Mitglieds-Nr", true },
+	{ "contract_no", true },
+	{ "vertragsnummer", true },
+	{ "vertragsnr", true },
+	{ "endkunde_nr", true },
+	{ "shop_customer_id", true },
+	{ "iban", false },
+	{ "customer_email", false },
+	{ "customer_name", false },
+	{ "customer_phone_no", false },
+	{ "customer_notes", false },
+	{ "customer_no_old", false },
+	{ "customer", false },
+	{ "kunde", false },
+	{ "id", false },
+	{ "nr", false },
+	{ "kdid", false },
+	{ "bank_account_no", false },
+	{ "bank_account_number", false },
+	{ "iban_account_no", false },
+	{ "kontonummer", false },
+	{ "kundenkonto_nr", false },
+	{ "card_number", false },
+	{ "kreditkarte_nr", false },
+	{ "account_id", false },
+	{ "sub_account_no", false },
+	{ "contract_id", false },
+	{ "order_no", false },
+	{ "bestellnr", false },
+	{ "telefonnr", false },
+	{ "member_since", false },
+};
+
+static void
+test_customer_no_context(void **state)
+{
+	struct got *g = xcalloc(1, sizeof(*g));
+	char text[256];
+
+	(void)state;
+	for (size_t i = 0; i < nitems(custno_names); i++) {
+		const char *c = custno_names[i].col;
+
+		/* a CSV column and a JSON key of that name */
+		snprintf(text, sizeof(text), "%s,note\n k-10042 ,x\n", c);
+		run(g, text, SCAN_FMT_CSV);
+		if (has(g, SCAN_CAT_CUSTOMER_NO, "K-10042") !=
+		        custno_names[i].custno ||
+		    count(g, SCAN_CAT_CUSTOMER_NO) !=
+		        (custno_names[i].custno ? 1 : 0))
+			fail_msg("column %s: %zu customer numbers", c,
+			    count(g, SCAN_CAT_CUSTOMER_NO));
+		if (custno_names[i].custno)
+			assert_string_equal(g->col[0], c);
+		snprintf(text, sizeof(text), "{\"x\":{\"%s\":10042}}\n", c);
+		run(g, text, SCAN_FMT_JSON);
+		if (has(g, SCAN_CAT_CUSTOMER_NO, "10042") !=
+		    custno_names[i].custno)
+			fail_msg("key %s: %zu customer numbers", c,
+			    count(g, SCAN_CAT_CUSTOMER_NO));
+	}
+	/* no number by shape alone, anywhere */
+	run(g, "id,note\n10042,K-10042\n", SCAN_FMT_CSV);
+	assert_int_equal(count(g, SCAN_CAT_CUSTOMER_NO), 0);
+	run(g, "K-10042 kundennummer 10042\n", SCAN_FMT_TEXT);
+	assert_int_equal(count(g, SCAN_CAT_CUSTOMER_NO), 0);
+	/* the column decides: a card-shaped customer number is one */
+	run(g, "kdnr,x\n4111 1111 1111 1111,y\n", SCAN_FMT_CSV);
+	assert_true(has(g, SCAN_CAT_CUSTOMER_NO, "4111111111111111"));
+	assert_int_equal(count(g, SCAN_CAT_CARD), 0);
+	/* no digit, no number; what is not one is scanned as text */
+	run(g,
+	    "customer_id,x\nguest,1\nn/a,2\nNULL,3\n\"\",4\n"
+	    "a@example.com,5\nK 1;2,6\n",
+	    SCAN_FMT_CSV);
+	assert_int_equal(count(g, SCAN_CAT_CUSTOMER_NO), 0);
+	assert_true(has(g, SCAN_CAT_EMAIL, "a@example.com"));
+	/* SQL column lists: CREATE TABLE and INSERT */
+	run(g,
+	    "CREATE TABLE `k` (\n  `id` int,\n  `kundennummer` varchar(9),\n"
+	    "  `iban` varchar(34)\n);\n"
+	    "INSERT INTO `k` VALUES (1,'kd 77','DE89370400440532013000');\n"
+	    "INSERT INTO `k` (`customer_no`, `name`) VALUES ('A-1','B-2');\n",
+	    -1);
+	assert_true(has(g, SCAN_CAT_CUSTOMER_NO, "KD77"));
+	assert_true(has(g, SCAN_CAT_CUSTOMER_NO, "A-1"));
+	assert_int_equal(count(g, SCAN_CAT_CUSTOMER_NO), 2);
+	assert_true(has(g, SCAN_CAT_IBAN, "DE89370400440532013000"));
+	free(g);
+}
+
 static const struct {
 	const char *text;
 	enum scan_format want;
@@ -341,6 +466,7 @@ test_mask(void **state)
 		{ SCAN_CAT_PASSWORD, "hunter2", "\xe2\x80\xa6 (7 bytes)" },
 		{ SCAN_CAT_HASH, "$2y$10$abc", "$2y$10$\xe2\x80\xa6" },
 		{ SCAN_CAT_NAME, "\xc3\x96zlem", "\xc3\x96\xe2\x80\xa6" },
+		{ SCAN_CAT_CUSTOMER_NO, "K-10042", "K\xe2\x80\xa6 (7 chars)" },
 	};
 	char out[SCAN_TEXT_MAX];
 
@@ -688,6 +814,7 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_normalisers),
 	cmocka_unit_test(test_luhn_tld),
 	cmocka_unit_test(test_detectors),
+	cmocka_unit_test(test_customer_no_context),
 	cmocka_unit_test(test_sniff),
 	cmocka_unit_test(test_mask),
 	cmocka_unit_test(test_file_long_line_and_garbage),

@@ -54,6 +54,7 @@ static const struct {
 	{ MATCH_CUSTOMER_NO, "AB 12 34", "AB1234" },
 	{ MATCH_CUSTOMER_NO, "a;b", NULL },
 	{ MATCH_CUSTOMER_NO, "", NULL },
+	{ MATCH_CUSTOMER_NO, "kd 77/b#1", "KD77/B#1" },
 };
 
 static void
@@ -80,6 +81,19 @@ t_normalize(void **state)
 		    n);
 		assert_string_equal(again, out);
 	}
+}
+
+/* A NUL byte is no character of a customer number (strchr() finds it in
+ * any string). */
+static void
+t_customer_no_nul(void **state)
+{
+	char out[NORM_MAX];
+
+	(void)state;
+	assert_int_equal(norm_customer_no("K\0001", 3, out, sizeof(out)), 0);
+	assert_int_equal(norm_customer_no("K1\0", 3, out, sizeof(out)), 0);
+	assert_int_equal(norm_customer_no("K-1", 3, out, sizeof(out)), 3);
 }
 
 static void
@@ -512,6 +526,7 @@ t_match_no_index(void **state)
 
 const struct CMUnitTest subjects_tests[] = {
 	cmocka_unit_test(t_normalize),
+	cmocka_unit_test(t_customer_no_nul),
 	cmocka_unit_test(t_phone_region),
 	cmocka_unit_test(t_iddoc),
 	cmocka_unit_test(t_detect),
