@@ -215,7 +215,8 @@ static const struct command commands[] = {
 	    "nothing is imported.  Phones use the setting phone_region "
 	    "(default DE).  See docs/subjects.md." },
 	{ "match", cmd_match, false,
-	    "match --incident ID [--list] [--dry-run] [--quiet] FILE...",
+	    "match --incident ID [--list] [--dry-run] [--threads N] [--quiet] "
+	    "FILE...",
 	    "Which of our data subjects are in leak files",
 	    "Scans each file like breachkit scan and hashes the e-mail "
 	    "addresses, phone numbers, IBANs and customer numbers (in columns "
@@ -225,7 +226,9 @@ static const struct command commands[] = {
 	    "found in their records (event affected), and subjects.count "
 	    "(marked an estimate when the leak holds identifiers outside the "
 	    "index or the scan was partial).  --list prints the affected ids; "
-	    "letters --affected writes to them.  See docs/subjects.md." },
+	    "letters --affected writes to them.  --threads N: detector threads "
+	    "in the scan child (default: one fewer than the cores, at least "
+	    "one, since the lookups run beside them).  See docs/subjects.md." },
 	{ "serve", cmd_serve, false,
 	    "serve [--listen HOST:PORT] [--threads N] [--config FILE] [--tls] "
 	    "[--public-intake] [--max-body BYTES]",

@@ -163,6 +163,7 @@ cmd_match(int argc, char **argv)
 		{ "list", no_argument, NULL, 'l' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "max-line", required_argument, NULL, 'm' },
+		{ "threads", required_argument, NULL, 't' },
 		CLI_COMMON_OPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -209,6 +210,12 @@ cmd_match(int argc, char **argv)
 				return cli_usage(&env,
 				    "--max-line: bytes from 4096 to 1 GiB");
 			o.max_line = (size_t)v;
+			break;
+		case 't':
+			if (str_to_i64(optarg, 1, 64, &v) != ERR_OK)
+				return cli_usage(
+				    &env, "--threads: from 1 to 64");
+			o.threads = (unsigned)v;
 			break;
 		default:
 			return cli_usage(&env, "unknown option");

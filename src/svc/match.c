@@ -16,6 +16,7 @@
 #include "base/base.h"
 
 #include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -523,6 +524,14 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 		goto out;
 	sum->load_s = mono() - t0;
 	t0 = mono();
+	/* The parent's lookups are a thread of their own: unless told
+	 * otherwise, one detector thread fewer than the cores, so that the
+	 * lookups run beside the scan instead of after it. */
+	if (o.threads == 0) {
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+		o.threads = ncpu > 2 ? (unsigned)(ncpu - 1) : 1;
+	}
 	o.ident = on_ident;
 	o.record_end = on_record;
 	o.ident_ctx = &m;

@@ -16,3 +16,10 @@ bk match --incident BK-2024-0001 --dry-run leak.csv
 expect_stdout_contains "1 of 1 indexed subjects affected"
 expect_stdout_contains "dry run: nothing recorded"
 expect_unchanged "$imported"
+# --threads: the scan child's detector threads; a bad count is a usage
+# error, any count finds the same.
+expect_exit 2 "$BK" match --incident BK-2024-0001 --threads 0 leak.csv
+expect_stderr_contains "--threads: from 1 to 64"
+bk match --incident BK-2024-0001 --dry-run --threads 2 leak.csv
+expect_stdout_contains "1 of 1 indexed subjects affected"
+expect_unchanged "$imported"
