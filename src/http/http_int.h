@@ -161,6 +161,8 @@ void resp_file(struct http_resp *, const char *ctype, const char *name,
 /* The value of query/form field `k`, or NULL. */
 const char *req_query(const struct http_req *, const char *k);
 const char *req_form(const struct http_req *, const char *k);
+/* An optional form text: NULL when absent or left empty. */
+const char *req_form_text(const struct http_req *, const char *k);
 /* The language's text: T(req, "Incidents", "Vorfälle"). */
 const char *T(const struct http_req *, const char *en, const char *de);
 

@@ -172,6 +172,14 @@ req_form(const struct http_req *req, const char *k)
 }
 
 const char *
+req_form_text(const struct http_req *req, const char *k)
+{
+	const char *v = kv_get(&req->form, k);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+const char *
 T(const struct http_req *req, const char *en, const char *de)
 {
 	return req->lang != NULL && strcmp(req->lang, "en") == 0 ? en : de;

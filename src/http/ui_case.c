@@ -578,7 +578,7 @@ void
 ui_status(struct http_req *req, struct http_resp *resp)
 {
 	const char *action = req_form(req, "action");
-	const char *reason = req_form(req, "reason");
+	const char *reason = req_form_text(req, "reason");
 	struct svc_err e;
 	enum err rc;
 
@@ -587,8 +587,6 @@ ui_status(struct http_req *req, struct http_resp *resp)
 		resp_error(req, resp, 400, "action: close or reopen");
 		return;
 	}
-	if (reason != NULL && *reason == '\0')
-		reason = NULL;
 	svc_err_clear(&e);
 	rc = svc_incident_close(
 	    &req->s, req->param[0], strcmp(action, "close") == 0, reason, &e);
@@ -629,18 +627,10 @@ ui_file(struct http_req *req, struct http_resp *resp)
 	if (at == NULL || !local_parse(at, &f.filed_at))
 		field_errors_add(&e.fe, "filed_at",
 		    "a date and time, e.g. 2024-05-01T10:00");
-	f.case_ref = req_form(req, "case_ref");
-	if (f.case_ref != NULL && *f.case_ref == '\0')
-		f.case_ref = NULL;
-	f.delay_reason = req_form(req, "delay_reason");
-	if (f.delay_reason != NULL && *f.delay_reason == '\0')
-		f.delay_reason = NULL;
-	f.filed_by = req_form(req, "filed_by");
-	if (f.filed_by != NULL && *f.filed_by == '\0')
-		f.filed_by = NULL;
-	f.filed_by_contact = req_form(req, "filed_by_contact");
-	if (f.filed_by_contact != NULL && *f.filed_by_contact == '\0')
-		f.filed_by_contact = NULL;
+	f.case_ref = req_form_text(req, "case_ref");
+	f.delay_reason = req_form_text(req, "delay_reason");
+	f.filed_by = req_form_text(req, "filed_by");
+	f.filed_by_contact = req_form_text(req, "filed_by_contact");
 	if (f.filed_by_contact != NULL && f.filed_by == NULL)
 		field_errors_add(&e.fe, "filed_by_contact",
 		    "needs the name of who filed it");

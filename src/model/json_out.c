@@ -38,12 +38,47 @@ incident_json(const struct incident *in)
 
 /* ---- the same as text, without a tree ------------------------------------ */
 
+size_t
+json_escape_char(unsigned char c, char out[JSON_ESC_MAX])
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	out[0] = '\\';
+	switch (c) {
+	case '"':
+	case '\\':
+		out[1] = (char)c;
+		return 2;
+	case '\b':
+		out[1] = 'b';
+		return 2;
+	case '\f':
+		out[1] = 'f';
+		return 2;
+	case '\n':
+		out[1] = 'n';
+		return 2;
+	case '\r':
+		out[1] = 'r';
+		return 2;
+	case '\t':
+		out[1] = 't';
+		return 2;
+	default:
+		out[1] = 'u';
+		out[2] = '0';
+		out[3] = '0';
+		out[4] = hex[c >> 4];
+		out[5] = hex[c & 15];
+		return 6;
+	}
+}
+
 /* A JSON string escaped as jansson's json_dumps() escapes it (no flags):
  * the quote, the backslash and control characters; UTF-8 as it is. */
 static enum err
 put_str(struct buf *b, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	const char *run = s;
 	enum err rc;
 
@@ -52,47 +87,15 @@ put_str(struct buf *b, const char *s)
 	rc = buf_putc(b, '"');
 
 	for (; rc == ERR_OK && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		char esc[7] = "\\u00";
+		char esc[JSON_ESC_MAX];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (!JSON_NEEDS_ESC(*s))
 			continue;
 		rc = buf_append(b, run, (size_t)(s - run));
 		run = s + 1;
-		switch (c) {
-		case '"':
-		case '\\':
-			esc[1] = (char)c;
-			esc[2] = '\0';
-			break;
-		case '\b':
-			esc[1] = 'b';
-			esc[2] = '\0';
-			break;
-		case '\f':
-			esc[1] = 'f';
-			esc[2] = '\0';
-			break;
-		case '\n':
-			esc[1] = 'n';
-			esc[2] = '\0';
-			break;
-		case '\r':
-			esc[1] = 'r';
-			esc[2] = '\0';
-			break;
-		case '\t':
-			esc[1] = 't';
-			esc[2] = '\0';
-			break;
-		default:
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			esc[6] = '\0';
-			break;
-		}
 		if (rc == ERR_OK)
-			rc = buf_puts(b, esc);
+			rc = buf_append(
+			    b, esc, json_escape_char((unsigned char)*s, esc));
 	}
 	if (rc == ERR_OK)
 		rc = buf_append(b, run, (size_t)(s - run));

@@ -13,6 +13,14 @@
 
 #include "model/record.h"
 
+/* Does byte `c` need escaping in a JSON string as jansson writes one
+ * (the quote, the backslash, control characters; UTF-8 kept as is)? */
+#define JSON_NEEDS_ESC(c) \
+	((unsigned char)(c) < 0x20 || (c) == '"' || (c) == '\\')
+enum { JSON_ESC_MAX = 6 };
+/* The escape of such a byte (\" \\ \b \f \n \r \t or \u00XX) in `out`;
+ * returns its length. */
+size_t json_escape_char(unsigned char c, char out[JSON_ESC_MAX]);
 /* An ISO-8601 string, or JSON null for TIME_UNKNOWN. */
 json_t *json_time(int64_t t);
 /* The same in UTC ("...Z"): for event payloads, which must not depend on

@@ -169,7 +169,6 @@ jw_keyq(struct jw *w, const char *q, size_t len)
 static void
 jw_str(struct jw *w, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	const char *run;
 
 	if (s == NULL) {
@@ -178,39 +177,13 @@ jw_str(struct jw *w, const char *s)
 	}
 	out_c(w->o, '"');
 	for (run = s; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		char e[7] = { '\\', 'u', '0', '0', 0, 0, 0 };
+		char e[JSON_ESC_MAX];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (!JSON_NEEDS_ESC(*s))
 			continue;
 		out_mem(w->o, run, (size_t)(s - run));
 		run = s + 1;
-		switch (c) {
-		case '"':
-		case '\\':
-			e[1] = (char)c;
-			out_mem(w->o, e, 2);
-			break;
-		case '\b':
-			out_mem(w->o, "\\b", 2);
-			break;
-		case '\f':
-			out_mem(w->o, "\\f", 2);
-			break;
-		case '\n':
-			out_mem(w->o, "\\n", 2);
-			break;
-		case '\r':
-			out_mem(w->o, "\\r", 2);
-			break;
-		case '\t':
-			out_mem(w->o, "\\t", 2);
-			break;
-		default:
-			e[4] = hex[c >> 4];
-			e[5] = hex[c & 15];
-			out_mem(w->o, e, 6);
-		}
+		out_mem(w->o, e, json_escape_char((unsigned char)*s, e));
 	}
 	out_mem(w->o, run, (size_t)(s - run));
 	out_c(w->o, '"');
