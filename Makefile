@@ -71,7 +71,7 @@ $(BUILD)/obj/%.o: src/%.c | $(BUILD)/gen/embed.h
 $(BUILD)/tools/mkembed: tools/mkembed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
-$(BUILD)/gen/embed.c $(BUILD)/gen/embed.h: $(BUILD)/tools/mkembed $(EMBEDS)
+$(BUILD)/gen/embed.c $(BUILD)/gen/embed.h &: $(BUILD)/tools/mkembed $(EMBEDS)
 	@mkdir -p $(BUILD)/gen
 	$(BUILD)/tools/mkembed $(BUILD)/gen/embed $(EMBEDS)
 $(BUILD)/obj/gen/embed.o: $(BUILD)/gen/embed.c
@@ -119,7 +119,7 @@ build-fuzz/obj/%.o: src/%.c | build-fuzz/gen/embed.h
 	@mkdir -p $(dir $@)
 	@echo "  FUZZCC  $<"
 	@clang $(CPPFLAGS:$(BUILD)/gen=build-fuzz/gen) $(FUZZ_CFLAGS) -c -o $@ $<
-build-fuzz/gen/embed.h build-fuzz/gen/embed.c: $(BUILD)/gen/embed.c
+build-fuzz/gen/embed.h build-fuzz/gen/embed.c &: $(BUILD)/gen/embed.c
 	@mkdir -p build-fuzz/gen
 	cp $(BUILD)/gen/embed.c $(BUILD)/gen/embed.h build-fuzz/gen/
 FUZZ_OBJS := $(SRCS:src/%.c=build-fuzz/obj/%.o) build-fuzz/obj/gen/embed.o
