@@ -88,7 +88,24 @@ tokens(struct cli_env *env, struct svc *s)
 	store_rollback(s->st);
 	if (rc != ERR_OK)
 		return err_exit_code(rc);
-	(void)env;
+	if (env->json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++) {
+			char r[ISO_LEN];
+
+			iso8601_format(v[i].created_at, t);
+			if (v[i].revoked_at)
+				iso8601_format(v[i].revoked_at, r);
+			json_array_append_new(arr,
+			    json_pack("{s:I, s:s, s:s, s:s, s:s?}", "id",
+			        (json_int_t)v[i].id, "account", v[i].account,
+			        "label", v[i].label, "created_at", t,
+			        "revoked_at", v[i].revoked_at ? r : NULL));
+		}
+		cli_print_json(arr);
+		return 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		iso8601_format(v[i].created_at, t);
 		printf("%-4lld %-20s %-30s %s%s\n", (long long)v[i].id,

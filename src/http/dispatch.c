@@ -9,6 +9,8 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdatomic.h>
+#include <time.h>
 
 #include "base/str.h"
 #include "http/http_int.h"
@@ -113,6 +115,82 @@ find_route(struct http_req *req, bool *other_method)
 
 /* ---- who is asking ------------------------------------------------------ */
 
+/* Bumped by every state change of this process: a cached token checked
+ * under an older generation is checked again. */
+static _Atomic unsigned long token_gen;
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A checked token from the worker's cache (ERR_OK), else ERR_NOTFOUND. */
+static enum err
+token_cached(struct http_req *req, const unsigned char key[32], int64_t now,
+    unsigned long gen)
+{
+	struct token_cache *c = req->tokens;
+
+	for (unsigned i = 0; i < TOKEN_CACHE_N; i++) {
+		if (c->e[i].until_ms <= now || c->e[i].gen != gen ||
+		    sodium_memcmp(c->e[i].key, key, 32) != 0)
+			continue;
+		memset(&req->user, 0, sizeof(req->user));
+		req->user.id = c->e[i].id;
+		req->user.name = arena_strdup(req->a, c->e[i].name);
+		req->user.role = arena_strdup(req->a, c->e[i].role);
+		req->user.lang = arena_strdup(req->a, c->e[i].lang);
+		return ERR_OK;
+	}
+	return ERR_NOTFOUND;
+}
+
+static void
+token_remember(struct http_req *req, const unsigned char key[32], int64_t now,
+    unsigned long gen)
+{
+	struct token_cache *c = req->tokens;
+	const struct account *u = &req->user;
+	unsigned i = c->next++ % TOKEN_CACHE_N;
+
+	if (strlen(u->name) >= sizeof(c->e[i].name) ||
+	    strlen(u->role) >= sizeof(c->e[i].role) || u->lang == NULL ||
+	    strlen(u->lang) >= sizeof(c->e[i].lang))
+		return;
+	memcpy(c->e[i].key, key, 32);
+	c->e[i].id = u->id;
+	snprintf(c->e[i].name, sizeof(c->e[i].name), "%s", u->name);
+	snprintf(c->e[i].role, sizeof(c->e[i].role), "%s", u->role);
+	snprintf(c->e[i].lang, sizeof(c->e[i].lang), "%s", u->lang);
+	c->e[i].until_ms = now + TOKEN_CACHE_MS;
+	c->e[i].gen = gen;
+}
+
+static enum err
+token_get(struct http_req *req, const char *tok)
+{
+	unsigned char key[32];
+	unsigned long gen = atomic_load(&token_gen);
+	int64_t now;
+	enum err rc;
+
+	if (req->tokens == NULL)
+		return svc_token_get(req->st, tok, req->a, &req->user);
+	crypto_generichash(
+	    key, sizeof(key), (const unsigned char *)tok, strlen(tok), NULL, 0);
+	now = mono_ms();
+	if (token_cached(req, key, now, gen) == ERR_OK)
+		return ERR_OK;
+	rc = svc_token_get(req->st, tok, req->a, &req->user);
+	if (rc == ERR_OK)
+		token_remember(req, key, now, gen);
+	return rc;
+}
+
 static void
 authenticate(struct http_req *req)
 {
@@ -123,7 +201,7 @@ authenticate(struct http_req *req)
 	if (req->authorization != NULL &&
 	    str_has_prefix(req->authorization, "Bearer ")) {
 		tok = req->authorization + 7;
-		rc = svc_token_get(req->st, tok, req->a, &req->user);
+		rc = token_get(req, tok);
 		req->via_token = rc == ERR_OK;
 	} else {
 		tok = kv_get(&req->cookies, req->cfg->cookie);
@@ -322,4 +400,8 @@ http_dispatch(struct http_req *req, struct http_resp *resp)
 		return;
 	}
 	r->fn(req, resp);
+	/* A change made here (a token revoked, a role changed) reaches the
+	 * other workers' token caches at once. */
+	if (req->method != M_GET && req->method != M_HEAD)
+		atomic_fetch_add(&token_gen, 1);
 }

@@ -112,6 +112,28 @@ struct http_req {
 	int64_t now;
 	const struct http_config *cfg;
 	const char *peer; /* client address (rate limits only; never logged) */
+	struct token_cache *tokens; /* the worker's, or NULL */
+};
+
+/*
+ * A worker's API tokens checked in the last TOKEN_CACHE_MS: keyed by a
+ * BLAKE2b hash of the token (the token itself is not kept), holding the
+ * account as it was read.  A change made through this server empties the
+ * caches (dispatch.c, token_gen); one made by another process (the CLI's
+ * `user token revoke`) takes effect within TOKEN_CACHE_MS.
+ */
+enum { TOKEN_CACHE_N = 8, TOKEN_CACHE_MS = 1000 };
+struct token_cache {
+	struct {
+		unsigned char key[32];
+		int64_t until_ms; /* CLOCK_MONOTONIC; 0: empty */
+		unsigned long gen;
+		int64_t id;
+		char name[72];
+		char role[16];
+		char lang[8];
+	} e[TOKEN_CACHE_N];
+	unsigned next;
 };
 
 struct http_hdr {

@@ -29,6 +29,18 @@ bk incident show "$REF" --json
 expect_eq "notes seen by the CLI" \
     "$(jget '[e["payload"]["text"] for e in d["history"] if e["kind"]=="note"]')" \
     '["n1","n2","n3","last"]'
+# A token revoked by the CLI while the server runs: the server's workers
+# keep checked tokens for at most a second (http_int.h, token_cache).
+http GET /api/v1/me -H "$A"
+expect_status 200
+bk user tokens --json
+TID=$(jget '[t["id"] for t in d if t["revoked_at"] is None][0]')
+bk user revoke "$TID"
+sleep 1.2
+http GET /api/v1/me -H "$A"
+expect_status 401
+http GET /api/v1/me -H "$A"
+expect_status 401
 serve_stop
 bk incident show "$REF" --json
 expect_eq "notes after the stop" \
