@@ -49,6 +49,16 @@ svc_store_err(struct svc *s, enum err rc, const char *what, struct svc_err *e)
 	return rc;
 }
 
+json_t *
+svc_version_json(const struct version_rec *v, const char *stored)
+{
+	return json_pack("{s:I, s:s, s:o, s:o, s:s}", "version",
+	    (json_int_t)v->version, "source",
+	    v->body != NULL ? stored : "built-in", "sha256",
+	    v->sha256 != NULL ? json_string(v->sha256) : json_null(),
+	    "created_at", json_time(v->created_at), "actor", v->actor);
+}
+
 enum err
 svc_check_text(
     const char *field, const char *s, bool required, struct svc_err *e)

@@ -56,6 +56,11 @@ enum err svc_facts_patch_tx(struct svc *, struct incident *in,
 /* Map a store error to the svc error with the store's message. */
 enum err svc_store_err(
     struct svc *, enum err, const char *what, struct svc_err *);
+/*
+ * One entry of a stored document's history (template overrides, authority
+ * files): its source is `stored` when it has a body, else "built-in".
+ */
+json_t *svc_version_json(const struct version_rec *v, const char *stored);
 /* Validate a free text argument (rationale, reason, note). */
 enum err svc_check_text(
     const char *field, const char *s, bool required, struct svc_err *);
