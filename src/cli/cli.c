@@ -402,8 +402,9 @@ cli_env_init(struct cli_env *env, const char *cmd)
 	}
 }
 
-bool
-cli_common_opt(struct cli_env *env, int c, int *exit_code)
+/* Handle a common option `c`; true if it was one (see cli_getopt). */
+static bool
+common_opt(struct cli_env *env, int c, int *exit_code)
 {
 	const struct command *cmd;
 	char name[32];
@@ -430,6 +431,21 @@ cli_common_opt(struct cli_env *env, int c, int *exit_code)
 	default:
 		return false;
 	}
+}
+
+int
+cli_getopt(struct cli_env *env, int argc, char **argv,
+    const struct option *opts, int *exit_code)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (!common_opt(env, c, exit_code))
+			return c;
+		if (*exit_code >= 0)
+			return -1;
+	}
+	return -1;
 }
 
 int

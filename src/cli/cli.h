@@ -41,10 +41,14 @@ struct cli_env {
 	}
 
 /*
- * Handle a common option `c` (from getopt_long); returns true if it was
- * one.  Sets *exit_code to 0 for --help (usage printed).
+ * The next option of the command line: getopt_long over `opts` (a table
+ * that ends with CLI_COMMON_OPTS), the common options handled on the way.
+ * Returns a command's own option ('?' for an unknown one), or -1 at the
+ * end of the options and after --help, which prints the usage and sets
+ * *exit_code to 0 (the command returns it).
  */
-bool cli_common_opt(struct cli_env *, int c, int *exit_code);
+int cli_getopt(struct cli_env *, int argc, char **argv,
+    const struct option *opts, int *exit_code);
 /* Fill defaults: --db, $BREACHKIT_DB, ./breachkit.db; actor likewise. */
 void cli_env_init(struct cli_env *, const char *cmd);
 /* Open the register and start a svc; prints and returns an exit code

@@ -128,12 +128,7 @@ cmd_notify(int argc, char **argv)
 
 	cli_env_init(&env, "notify");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &rc_code)) {
-			if (rc_code >= 0)
-				return rc_code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &rc_code)) != -1) {
 		switch (c) {
 		case 'a':
 			code = optarg;
@@ -164,6 +159,8 @@ cmd_notify(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (rc_code >= 0)
+		return rc_code;
 	if (argc - optind != 1)
 		return cli_usage(&env, "give one incident ID");
 	if (env.json)
@@ -302,20 +299,16 @@ cmd_authority(int argc, char **argv)
 	struct buf b;
 	const char *verb, *json, *code;
 	size_t len;
-	int c, rc_code = -1, n;
+	int rc_code = -1, n;
 	int64_t version;
 	enum err rc;
 
 	cli_env_init(&env, "authority");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &rc_code)) {
-			if (rc_code >= 0)
-				return rc_code;
-			continue;
-		}
+	if (cli_getopt(&env, argc, argv, opts, &rc_code) != -1)
 		return cli_usage(&env, "unknown option");
-	}
+	if (rc_code >= 0)
+		return rc_code;
 	n = argc - optind;
 	verb = n > 0 ? argv[optind] : "list";
 	if (!((str_eq(verb, "list") && n <= 1) ||

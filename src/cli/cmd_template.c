@@ -91,18 +91,13 @@ cmd_template(int argc, char **argv)
 
 	cli_env_init(&env, "template");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'l') {
-			lang = optarg;
-			continue;
-		}
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
-		return cli_usage(&env, "unknown option");
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
+		if (c != 'l')
+			return cli_usage(&env, "unknown option");
+		lang = optarg;
 	}
+	if (code >= 0)
+		return code;
 	n = argc - optind;
 	verb = n > 0 ? argv[optind] : "list";
 	if (!((strcmp(verb, "list") == 0 && n <= 1) ||
