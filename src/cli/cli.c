@@ -587,6 +587,29 @@ cli_print_json(json_t *j)
 	json_decref(j);
 }
 
+void
+cli_print_versions(const struct cli_env *env, json_t *h)
+{
+	json_t *it;
+	size_t i;
+
+	if (env->json) {
+		cli_print_json(h);
+		return;
+	}
+	json_array_foreach (h, i, it) {
+		const json_t *sha = json_object_get(it, "sha256");
+
+		printf("v%-3" JSON_INTEGER_FORMAT " %s  %-9s %s %.12s\n",
+		    json_integer_value(json_object_get(it, "version")),
+		    json_string_value(json_object_get(it, "created_at")),
+		    json_string_value(json_object_get(it, "source")),
+		    json_string_value(json_object_get(it, "actor")),
+		    json_is_string(sha) ? json_string_value(sha) : "");
+	}
+	json_decref(h);
+}
+
 int
 cli_parse_time(
     const struct cli_env *env, const char *opt, const char *s, int64_t *out)

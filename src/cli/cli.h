@@ -64,6 +64,10 @@ int cli_usage(const struct cli_env *, const char *fmt, ...)
 int cli_read_file(const struct cli_env *, const char *path, struct buf *b);
 /* Print JSON (consumed) to stdout, pretty. */
 void cli_print_json(json_t *);
+/* Print the history of a stored document (svc_template_history,
+ * svc_authority_history; consumed): one line a version, or with --json
+ * as it is. */
+void cli_print_versions(const struct cli_env *, json_t *h);
 /* Parse an ISO-8601 option value; prints and returns exit code. */
 int cli_parse_time(
     const struct cli_env *, const char *opt, const char *s, int64_t *out);
