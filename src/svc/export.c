@@ -635,84 +635,49 @@ seg_facts(struct batch *b, const char *facts, const char *ref, int depth)
 	seg_add(b, sg);
 }
 
+/* The members of model/json_out.c's field lists, written by `w`. */
 static void
-write_obligation(struct ex *x, struct jw *w, const struct obligation *o)
+jw_member(struct jw *w, const char *key)
 {
 	jw_sep(w);
-	jw_open(w, '{');
-	jw_key(w, "id");
-	jw_int(w, o->id);
-	jw_key(w, "incident");
-	jw_str(w, o->incident_ref);
-	jw_key(w, "regime");
-	jw_str(w, o->regime);
-	jw_key(w, "rule");
-	jw_str(w, o->rule);
-	jw_key(w, "recipient");
-	jw_str(w, o->recipient);
-	jw_key(w, "label");
-	jw_str(w, o->label);
-	jw_key(w, "article");
-	jw_str(w, o->article);
-	jw_key(w, "kind");
-	jw_str(w, obl_kind_names[o->kind]);
-	jw_key(w, "anchor_at");
-	jw_time(w, o->anchor_at);
-	jw_key(w, "due_at");
-	jw_time(w, o->due_at);
-	jw_key(w, "status");
-	jw_str(w, obl_status_names[o->status]);
-	jw_key(w, "phase");
-	jw_str(w, o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
-	jw_key(w, "filed_at");
-	jw_time(w, o->filed_at);
-	jw_key(w, "case_ref");
-	jw_str(w, o->case_ref);
-	jw_key(w, "late");
-	jw_bool(w, o->late);
-	jw_key(w, "delay_reason");
-	jw_str(w, o->delay_reason);
-	jw_key(w, "rationale");
-	jw_str(w, o->rationale);
-	jw_key(w, "decided_by");
-	jw_str(w, o->decided_by);
-	jw_key(w, "decided_at");
-	jw_time(w, o->decided_at);
-	if (o->status == OBL_OPEN) {
-		jw_key(w, "seconds_left");
-		jw_int(w, o->due_at - x->now);
-		jw_key(w, "overdue");
-		jw_bool(w, x->now > o->due_at);
-	}
-	jw_close(w, '}');
+	out_c(w->o, '"');
+	out_s(w->o, key);
+	out_mem(w->o, "\": ", 3);
 }
 
 static void
-write_decision(struct jw *w, const struct decision *d)
+field_i64(void *arg, const char *key, int64_t v)
 {
-	char ex[2] = { d->exception, '\0' };
-
-	jw_sep(w);
-	jw_open(w, '{');
-	jw_key(w, "id");
-	jw_int(w, d->id);
-	jw_key(w, "topic");
-	jw_str(w, topic_names[d->topic]);
-	jw_key(w, "outcome");
-	jw_bool(w, d->outcome);
-	jw_key(w, "exception");
-	jw_str(w, d->exception ? ex : NULL);
-	jw_key(w, "rationale");
-	jw_str(w, d->rationale);
-	jw_key(w, "actor");
-	jw_str(w, d->actor);
-	jw_key(w, "decided_at");
-	jw_time(w, d->decided_at);
-	jw_close(w, '}');
+	jw_member(arg, key);
+	jw_int(arg, v);
 }
 
-/* The fields and order of incident_json(), then facts, obligations and
- * decisions, as the export wrote them through jansson. */
+static void
+field_str(void *arg, const char *key, const char *v)
+{
+	jw_member(arg, key);
+	jw_str(arg, v);
+}
+
+static void
+field_time(void *arg, const char *key, int64_t t)
+{
+	jw_member(arg, key);
+	jw_time(arg, t);
+}
+
+static void
+field_bool(void *arg, const char *key, bool v)
+{
+	jw_member(arg, key);
+	jw_bool(arg, v);
+}
+
+static const struct json_fields fields = { field_i64, field_str, field_time,
+	field_bool };
+
+/* The fields of incident_json(), then facts, obligations and decisions,
+ * as the export wrote them through jansson. */
 static bool
 write_json(struct ex *x, const struct register_row *r)
 {
@@ -722,41 +687,28 @@ write_json(struct ex *x, const struct register_row *r)
 
 	out_s(&b->lit, x->n ? ",\n" : "\n");
 	jw_open(&w, '{');
-	jw_key(&w, "id");
-	jw_int(&w, in->id);
-	jw_key(&w, "ref");
-	jw_str(&w, in->ref);
-	jw_key(&w, "title");
-	jw_str(&w, in->title);
-	jw_key(&w, "status");
-	jw_str(&w, incident_status_names[in->status]);
-	jw_key(&w, "discovered_at");
-	jw_time(&w, in->discovered_at);
-	jw_key(&w, "aware_at");
-	jw_time(&w, in->aware_at);
-	jw_key(&w, "created_at");
-	jw_time(&w, in->created_at);
-	jw_key(&w, "updated_at");
-	jw_time(&w, in->updated_at);
-	jw_key(&w, "closed_at");
-	jw_time(&w, in->closed_at);
-	jw_key(&w, "events");
-	jw_int(&w, in->event_n);
-	jw_key(&w, "head_hash");
-	jw_str(&w, in->head_hash);
+	incident_fields(in, &fields, &w);
 	jw_key(&w, "facts");
 	if (in->facts == NULL)
 		return false;
 	seg_facts(b, in->facts, in->ref, w.depth);
 	jw_key(&w, "obligations");
 	jw_open(&w, '[');
-	for (size_t i = 0; i < r->obl_n; i++)
-		write_obligation(x, &w, &r->obl[i]);
+	for (size_t i = 0; i < r->obl_n; i++) {
+		jw_sep(&w);
+		jw_open(&w, '{');
+		obligation_fields(&r->obl[i], x->now, &fields, &w);
+		jw_close(&w, '}');
+	}
 	jw_close(&w, ']');
 	jw_key(&w, "decisions");
 	jw_open(&w, '[');
-	for (size_t i = 0; i < r->dec_n; i++)
-		write_decision(&w, &r->dec[i]);
+	for (size_t i = 0; i < r->dec_n; i++) {
+		jw_sep(&w);
+		jw_open(&w, '{');
+		decision_fields(&r->dec[i], &fields, &w);
+		jw_close(&w, '}');
+	}
 	jw_close(&w, ']');
 	jw_close(&w, '}');
 	return true;
