@@ -24,7 +24,6 @@
 #include "svc/svc_int.h"
 
 enum {
-	EXPORT_TIMES_MAX = 32,
 	OUT_CAP = 1 << 20, /* bytes written per fwrite */
 	JW_DEPTH_MAX = 64, /* facts nest 3 deep; the validator caps it */
 };
@@ -264,10 +263,6 @@ struct ex {
 	int64_t now;
 	size_t n;
 	char *bad_ref; /* stored facts that are not JSON */
-	size_t ntime;
-	const char *tgrp[EXPORT_TIMES_MAX]; /* NULL: top level */
-	const char *tkey[EXPORT_TIMES_MAX];
-	json_t *schema;
 	/* the pipeline */
 	struct batch bt[2];
 	int cur;            /* the batch the reader fills */
@@ -427,58 +422,16 @@ write_csv(struct ex *x, const struct register_row *r)
 	}
 }
 
-static void
-time_path(struct ex *x, const char *grp, const char *key, const json_t *p)
-{
-	if (!json_is_string(json_object_get(p, "format")) ||
-	    strcmp(json_string_value(json_object_get(p, "format")),
-	        "date-time") != 0)
-		return;
-	if (x->ntime == EXPORT_TIMES_MAX)
-		BUG("facts have more date-time fields than EXPORT_TIMES_MAX");
-	x->tgrp[x->ntime] = grp;
-	x->tkey[x->ntime] = key;
-	x->ntime++;
-}
-
-/* The facts' date-time fields (group.key), from the facts schema. */
-static void
-time_paths(struct ex *x)
-{
-	const char *k, *k2;
-	json_t *p, *p2;
-
-	x->schema = facts_schema();
-	json_object_foreach (json_object_get(x->schema, "properties"), k, p) {
-		time_path(x, NULL, k, p);
-		json_object_foreach (json_object_get(p, "properties"), k2, p2)
-			time_path(x, k, k2, p2);
-	}
-}
-
-/* Does the quoted key token `k` (with its quotes) spell `name`? */
+/* Is the member `key` at facts level `lvl` (1: top; 2: in group `grp`)
+ * a date-time field?  Both are key tokens, with their quotes. */
 static bool
-key_is(const char *k, size_t len, const char *name)
+is_time_field(
+    const char *grp, size_t grp_len, const char *key, size_t key_len, int lvl)
 {
-	return name != NULL && len == strlen(name) + 2 &&
-	       memcmp(k + 1, name, len - 2) == 0;
-}
-
-/* Is the member `key` at facts level `lvl` (1: top) a date-time field? */
-static bool
-is_time_field(const struct ex *x, const char *grp, size_t grp_len,
-    const char *key, size_t key_len, int lvl)
-{
-	for (size_t i = 0; i < x->ntime; i++) {
-		if (lvl == 1 && x->tgrp[i] == NULL &&
-		    key_is(key, key_len, x->tkey[i]))
-			return true;
-		if (lvl == 2 && x->tgrp[i] != NULL &&
-		    key_is(grp, grp_len, x->tgrp[i]) &&
-		    key_is(key, key_len, x->tkey[i]))
-			return true;
-	}
-	return false;
+	if (lvl == 1)
+		return facts_is_time(NULL, 0, key + 1, key_len - 2);
+	return grp != NULL &&
+	       facts_is_time(grp + 1, grp_len - 2, key + 1, key_len - 2);
 }
 
 /* End of the JSON string token starting at `p` ('"'); NULL if unclosed. */
@@ -509,7 +462,7 @@ str_end(const char *p)
  * False if `s` is not well-formed JSON text.
  */
 static bool
-facts_copy(struct ex *x, struct jw *w, const char *s)
+facts_copy(struct jw *w, const char *s)
 {
 	const int base = w->depth;
 	bool is_obj[JW_DEPTH_MAX];
@@ -573,7 +526,7 @@ facts_copy(struct ex *x, struct jw *w, const char *s)
 			if ((q = str_end(p)) == NULL)
 				return false;
 			if (lvl >= 1 && lvl <= 2 && is_obj[w->depth] &&
-			    is_time_field(x, key[base + 1], key_len[base + 1],
+			    is_time_field(key[base + 1], key_len[base + 1],
 			        key[w->depth], key_len[w->depth], lvl) &&
 			    iso8601_parse(p + 1, (size_t)(q - p - 2), &at,
 			        &why) == ERR_OK) {
@@ -724,7 +677,7 @@ batch_write(struct ex *x, struct batch *b)
 
 		if (sg->kind == SEG_LIT) {
 			out_mem(&x->o, b->lit.b + sg->off, sg->len);
-		} else if (!facts_copy(x, &w, b->raw.b + sg->off)) {
+		} else if (!facts_copy(&w, b->raw.b + sg->off)) {
 			x->bad_ref = xstrdup(b->raw.b + sg->ref);
 			return false;
 		}
@@ -857,8 +810,6 @@ svc_export(
 	enum err rc;
 
 	pipe_open(&x, fp);
-	if (json)
-		time_paths(&x);
 	rc = store_begin_read(st);
 	if (rc == ERR_OK) {
 		if (json)
@@ -884,6 +835,5 @@ svc_export(
 		svc_err_msg(e, "export: %s",
 		    rc == ERR_IO ? "write error" : store_errmsg(st));
 	free(x.bad_ref);
-	json_decref(x.schema);
 	return rc;
 }
