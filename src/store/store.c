@@ -181,6 +181,54 @@ run_id(struct store *st, enum stmt s, int64_t *id)
 	return rc;
 }
 
+/*
+ * Collect rows of `s` into a growing arena array of `size`-byte elements,
+ * filling each with `read`.
+ */
+typedef void (*row_reader)(struct store *, enum stmt, struct arena *, void *);
+
+static enum err
+collect(struct store *st, enum stmt s, struct arena *a, size_t size,
+    row_reader read, void **out, size_t *n)
+{
+	enum step r;
+	size_t cap = 8;
+	char *v = arena_allocarray(a, cap, size);
+
+	*n = 0;
+	while ((r = B->step(H, s)) == STEP_ROW) {
+		if (*n == cap) {
+			char *w = arena_allocarray(a, cap * 2, size);
+
+			memcpy(w, v, cap * size);
+			v = w;
+			cap *= 2;
+		}
+		read(st, s, a, v + (*n)++ * size);
+	}
+	B->reset(H, s);
+	*out = v;
+	return r == STEP_ERR ? st_fail(st) : ERR_OK;
+}
+
+/* Step `s` for at most one row read by `read` into `out`. */
+static enum err
+get_one(
+    struct store *st, enum stmt s, struct arena *a, row_reader read, void *out)
+{
+	enum step r = B->step(H, s);
+	enum err rc = ERR_NOTFOUND;
+
+	if (r == STEP_ROW) {
+		read(st, s, a, out);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
 /* ---- settings, refseq, regimes ------------------------------------------ */
 
 /* One text column of the row whose key is `key`; ERR_NOTFOUND if none. */
@@ -329,9 +377,9 @@ store_incident_update(struct store *st, const struct incident *in)
 }
 
 static void
-read_incident(
-    struct store *st, enum stmt s, struct arena *a, struct incident *in)
+read_incident(struct store *st, enum stmt s, struct arena *a, void *p)
 {
+	struct incident *in = p;
 	int k;
 
 	in->id = B->col_i64(H, s, 0);
@@ -350,29 +398,12 @@ read_incident(
 	in->facts = col_str(st, s, 11, a);
 }
 
-static enum err
-get_one_incident(
-    struct store *st, enum stmt s, struct arena *a, struct incident *out)
-{
-	enum step r = B->step(H, s);
-	enum err rc = ERR_NOTFOUND;
-
-	if (r == STEP_ROW) {
-		read_incident(st, s, a, out);
-		rc = ERR_OK;
-	} else if (r == STEP_ERR) {
-		rc = st_fail(st);
-	}
-	B->reset(H, s);
-	return rc;
-}
-
 enum err
 store_incident_get(
     struct store *st, int64_t id, struct arena *a, struct incident *out)
 {
 	B->bind_i64(H, STMT_INCIDENT_GET, 1, id);
-	return get_one_incident(st, STMT_INCIDENT_GET, a, out);
+	return get_one(st, STMT_INCIDENT_GET, a, read_incident, out);
 }
 
 enum err
@@ -380,7 +411,7 @@ store_incident_get_by_ref(
     struct store *st, const char *ref, struct arena *a, struct incident *out)
 {
 	B->bind_text(H, STMT_INCIDENT_GET_REF, 1, ref);
-	return get_one_incident(st, STMT_INCIDENT_GET_REF, a, out);
+	return get_one(st, STMT_INCIDENT_GET_REF, a, read_incident, out);
 }
 
 enum err
@@ -487,54 +518,6 @@ store_event_erase(
 }
 
 /* ---- obligations ------------------------------------------------------- */
-
-/*
- * Collect rows of `s` into a growing arena array of `size`-byte elements,
- * filling each with `read`.
- */
-typedef void (*row_reader)(struct store *, enum stmt, struct arena *, void *);
-
-static enum err
-collect(struct store *st, enum stmt s, struct arena *a, size_t size,
-    row_reader read, void **out, size_t *n)
-{
-	enum step r;
-	size_t cap = 8;
-	char *v = arena_allocarray(a, cap, size);
-
-	*n = 0;
-	while ((r = B->step(H, s)) == STEP_ROW) {
-		if (*n == cap) {
-			char *w = arena_allocarray(a, cap * 2, size);
-
-			memcpy(w, v, cap * size);
-			v = w;
-			cap *= 2;
-		}
-		read(st, s, a, v + (*n)++ * size);
-	}
-	B->reset(H, s);
-	*out = v;
-	return r == STEP_ERR ? st_fail(st) : ERR_OK;
-}
-
-/* Step `s` for at most one row read by `read` into `out`. */
-static enum err
-get_one(
-    struct store *st, enum stmt s, struct arena *a, row_reader read, void *out)
-{
-	enum step r = B->step(H, s);
-	enum err rc = ERR_NOTFOUND;
-
-	if (r == STEP_ROW) {
-		read(st, s, a, out);
-		rc = ERR_OK;
-	} else if (r == STEP_ERR) {
-		rc = st_fail(st);
-	}
-	B->reset(H, s);
-	return rc;
-}
 
 static void
 bind_obligation_state(
