@@ -494,7 +494,8 @@ facts_is_time(
 	char path[100];
 	size_t n = 0;
 
-	if (group_len + key_len + 2 > sizeof(path))
+	/* As local_object: no name of the field table is longer. */
+	if (group_len > 48 || key_len > 48)
 		return false;
 	if (group_len > 0) {
 		memcpy(path, group, group_len);
