@@ -402,8 +402,9 @@ cli_env_init(struct cli_env *env, const char *cmd)
 	}
 }
 
-bool
-cli_common_opt(struct cli_env *env, int c, int *exit_code)
+/* Handle a common option `c`; true if it was one (see cli_getopt). */
+static bool
+common_opt(struct cli_env *env, int c, int *exit_code)
 {
 	const struct command *cmd;
 	char name[32];
@@ -430,6 +431,21 @@ cli_common_opt(struct cli_env *env, int c, int *exit_code)
 	default:
 		return false;
 	}
+}
+
+int
+cli_getopt(struct cli_env *env, int argc, char **argv,
+    const struct option *opts, int *exit_code)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (!common_opt(env, c, exit_code))
+			return c;
+		if (*exit_code >= 0)
+			return -1;
+	}
+	return -1;
 }
 
 int
@@ -569,6 +585,29 @@ cli_print_json(json_t *j)
 		puts(s);
 	free(s);
 	json_decref(j);
+}
+
+void
+cli_print_versions(const struct cli_env *env, json_t *h)
+{
+	json_t *it;
+	size_t i;
+
+	if (env->json) {
+		cli_print_json(h);
+		return;
+	}
+	json_array_foreach (h, i, it) {
+		const json_t *sha = json_object_get(it, "sha256");
+
+		printf("v%-3" JSON_INTEGER_FORMAT " %s  %-9s %s %.12s\n",
+		    json_integer_value(json_object_get(it, "version")),
+		    json_string_value(json_object_get(it, "created_at")),
+		    json_string_value(json_object_get(it, "source")),
+		    json_string_value(json_object_get(it, "actor")),
+		    json_is_string(sha) ? json_string_value(sha) : "");
+	}
+	json_decref(h);
 }
 
 int

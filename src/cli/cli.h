@@ -41,10 +41,14 @@ struct cli_env {
 	}
 
 /*
- * Handle a common option `c` (from getopt_long); returns true if it was
- * one.  Sets *exit_code to 0 for --help (usage printed).
+ * The next option of the command line: getopt_long over `opts` (a table
+ * that ends with CLI_COMMON_OPTS), the common options handled on the way.
+ * Returns a command's own option ('?' for an unknown one), or -1 at the
+ * end of the options and after --help, which prints the usage and sets
+ * *exit_code to 0 (the command returns it).
  */
-bool cli_common_opt(struct cli_env *, int c, int *exit_code);
+int cli_getopt(struct cli_env *, int argc, char **argv,
+    const struct option *opts, int *exit_code);
 /* Fill defaults: --db, $BREACHKIT_DB, ./breachkit.db; actor likewise. */
 void cli_env_init(struct cli_env *, const char *cmd);
 /* Open the register and start a svc; prints and returns an exit code
@@ -60,6 +64,10 @@ int cli_usage(const struct cli_env *, const char *fmt, ...)
 int cli_read_file(const struct cli_env *, const char *path, struct buf *b);
 /* Print JSON (consumed) to stdout, pretty. */
 void cli_print_json(json_t *);
+/* Print the history of a stored document (svc_template_history,
+ * svc_authority_history; consumed): one line a version, or with --json
+ * as it is. */
+void cli_print_versions(const struct cli_env *, json_t *h);
 /* Parse an ISO-8601 option value; prints and returns exit code. */
 int cli_parse_time(
     const struct cli_env *, const char *opt, const char *s, int64_t *out);

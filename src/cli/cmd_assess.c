@@ -97,12 +97,7 @@ cmd_assess(int argc, char **argv)
 
 	cli_env_init(&env, "assess");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		if (c == 'f')
 			facts = optarg;
 		else if (c == 'l')
@@ -110,6 +105,8 @@ cmd_assess(int argc, char **argv)
 		else
 			return cli_usage(&env, "unknown option");
 	}
+	if (code >= 0)
+		return code;
 	if (strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0)
 		return cli_usage(&env, "--lang must be en or de");
 	if ((facts != NULL) == (argc - optind == 1) || argc - optind > 1)

@@ -23,16 +23,11 @@ common_only(int argc, char **argv, struct cli_env *env,
 	for (size_t i = 0; i < nitems(common); i++)
 		opts[n + i] = common[i];
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(env, argc, argv, opts, &code)) != -1) {
 		if (on == NULL || on(c, arg) != 0)
 			return cli_usage(env, "unknown option");
 	}
-	return -1;
+	return code;
 }
 
 int

@@ -29,12 +29,7 @@ parse(int argc, char **argv, struct cli_env *env, struct opts *o)
 	int c, code = -1;
 
 	memset(o, 0, sizeof(*o));
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (cli_common_opt(env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(env, argc, argv, longopts, &code)) != -1) {
 		switch (c) {
 		case 'f':
 			o->from = optarg;
@@ -55,6 +50,8 @@ parse(int argc, char **argv, struct cli_env *env, struct opts *o)
 			return cli_usage(env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	return -1;
 }
 

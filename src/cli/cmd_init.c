@@ -29,12 +29,7 @@ cmd_init(int argc, char **argv)
 	size_t n = 0;
 
 	cli_env_init(&env, "init");
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 'o':
 			ri.org = optarg;
@@ -52,6 +47,8 @@ cmd_init(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	if (optind != argc)
 		return cli_usage(
 		    &env, "unexpected argument \"%s\"", argv[optind]);

@@ -126,12 +126,7 @@ cmd_letters(int argc, char **argv)
 	cli_env_init(&env, "letters");
 	memset(&rq, 0, sizeof(rq));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 's':
 			subjects = optarg;
@@ -189,6 +184,8 @@ cmd_letters(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	if (argc - optind != 1)
 		return cli_usage(&env, "give one incident ID");
 	if (rq.affected != (contacts != NULL))

@@ -65,7 +65,7 @@ cmd_notice(int argc, char **argv)
 	r.kind = NOTICE_PUBLIC;
 	r.german = true;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 'k':
 			if (strcmp(optarg, "public") == 0)
@@ -78,33 +78,29 @@ cmd_notice(int argc, char **argv)
 				return cli_usage(&env,
 				    "--kind: public, "
 				    "controller or register");
-			continue;
+			break;
 		case 'l':
 			if (strcmp(optarg, "de") != 0 &&
 			    strcmp(optarg, "en") != 0)
 				return cli_usage(&env, "--lang: de or en");
 			r.german = strcmp(optarg, "de") == 0;
-			continue;
+			break;
 		case 'f':
 			if (strcmp(optarg, "text") != 0 &&
 			    strcmp(optarg, "html") != 0)
 				return cli_usage(
 				    &env, "--format: text or html");
 			r.html = strcmp(optarg, "html") == 0;
-			continue;
+			break;
 		case 'o':
 			out = optarg;
-			continue;
-		default:
 			break;
+		default:
+			return cli_usage(&env, "unknown option");
 		}
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
-		return cli_usage(&env, "unknown option");
 	}
+	if (code >= 0)
+		return code;
 	if (argc - optind != 1)
 		return cli_usage(&env, "one incident ID");
 	if (r.html && r.kind != NOTICE_PUBLIC)

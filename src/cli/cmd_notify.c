@@ -128,12 +128,7 @@ cmd_notify(int argc, char **argv)
 
 	cli_env_init(&env, "notify");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &rc_code)) {
-			if (rc_code >= 0)
-				return rc_code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &rc_code)) != -1) {
 		switch (c) {
 		case 'a':
 			code = optarg;
@@ -164,6 +159,8 @@ cmd_notify(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (rc_code >= 0)
+		return rc_code;
 	if (argc - optind != 1)
 		return cli_usage(&env, "give one incident ID");
 	if (env.json)
@@ -262,31 +259,16 @@ static int
 authority_print_history(struct cli_env *env, struct svc *s, const char *code)
 {
 	struct svc_err e;
-	json_t *h, *it;
-	size_t i;
+	json_t *h;
 	enum err rc;
 
 	svc_err_clear(&e);
 	rc = svc_authority_history(s, code, &h, &e);
 	if (rc != ERR_OK)
 		return cli_fail(env, rc, &e);
-	if (env->json) {
-		cli_print_json(h);
-		return 0;
-	}
-	if (json_array_size(h) == 0)
+	if (!env->json && json_array_size(h) == 0)
 		printf("%s: never stored in this register\n", code);
-	json_array_foreach (h, i, it) {
-		const json_t *sha = json_object_get(it, "sha256");
-
-		printf("v%-3" JSON_INTEGER_FORMAT " %s  %-9s %s %.12s\n",
-		    json_integer_value(json_object_get(it, "version")),
-		    json_string_value(json_object_get(it, "created_at")),
-		    json_string_value(json_object_get(it, "source")),
-		    json_string_value(json_object_get(it, "actor")),
-		    json_is_string(sha) ? json_string_value(sha) : "");
-	}
-	json_decref(h);
+	cli_print_versions(env, h);
 	return 0;
 }
 
@@ -302,20 +284,16 @@ cmd_authority(int argc, char **argv)
 	struct buf b;
 	const char *verb, *json, *code;
 	size_t len;
-	int c, rc_code = -1, n;
+	int rc_code = -1, n;
 	int64_t version;
 	enum err rc;
 
 	cli_env_init(&env, "authority");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &rc_code)) {
-			if (rc_code >= 0)
-				return rc_code;
-			continue;
-		}
+	if (cli_getopt(&env, argc, argv, opts, &rc_code) != -1)
 		return cli_usage(&env, "unknown option");
-	}
+	if (rc_code >= 0)
+		return rc_code;
 	n = argc - optind;
 	verb = n > 0 ? argv[optind] : "list";
 	if (!((str_eq(verb, "list") && n <= 1) ||

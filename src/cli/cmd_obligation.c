@@ -84,12 +84,7 @@ obligations_add(struct cli_env *env, int argc, char **argv)
 	int c, code = -1;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 'r':
 			rq.recipient = optarg;
@@ -111,6 +106,8 @@ obligations_add(struct cli_env *env, int argc, char **argv)
 			return cli_usage(env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	if (argc - optind != 1 || rq.recipient == NULL || !have_due)
 		return cli_usage(env, "give the incident ID, --recipient and "
 		                      "--due");
@@ -150,17 +147,14 @@ cmd_obligations(int argc, char **argv)
 	}
 	cli_env_init(&env, "obligations");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		if (c == 'o')
 			x.overdue_only = true;
 		else
 			return cli_usage(&env, "unknown option");
 	}
+	if (code >= 0)
+		return code;
 	if (argc - optind > 1)
 		return cli_usage(&env, "at most one incident ID");
 	code = cli_open(&env, &st, &s);
@@ -226,12 +220,7 @@ cmd_file(int argc, char **argv)
 
 	cli_env_init(&env, "file");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 't':
 			rq.recipient = optarg;
@@ -269,6 +258,8 @@ cmd_file(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	if (argc - optind != 1)
 		return cli_usage(&env, "give exactly one incident ID");
 	if (rq.filed_by_contact != NULL && rq.filed_by == NULL)
@@ -316,12 +307,7 @@ cmd_decide(int argc, char **argv)
 
 	cli_env_init(&env, "decide");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 'r':
 			rq.rationale = optarg;
@@ -338,6 +324,8 @@ cmd_decide(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	if (argc - optind != 3)
 		return cli_usage(&env, "give ID, the topic and yes or no");
 	k = name_lookup(topic_names, TOPIC__MAX, argv[optind + 1]);

@@ -23,12 +23,7 @@ opts_with(int argc, char **argv, struct cli_env *env, const char *name,
 	int c, code = -1;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(env, argc, argv, opts, &code)) != -1) {
 		if (c == 'v' && name != NULL)
 			*val = optarg;
 		else if (c == 'f' && flag != NULL)
@@ -36,7 +31,7 @@ opts_with(int argc, char **argv, struct cli_env *env, const char *name,
 		else
 			return cli_usage(env, "unknown option");
 	}
-	return -1;
+	return code;
 }
 
 int
@@ -58,12 +53,7 @@ cmd_export(int argc, char **argv)
 
 	cli_env_init(&env, "export");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		if (c == 'F')
 			format = optarg;
 		else if (c == 'o')
@@ -71,6 +61,8 @@ cmd_export(int argc, char **argv)
 		else
 			return cli_usage(&env, "unknown option");
 	}
+	if (code >= 0)
+		return code;
 	if (env.json)
 		format = "json";
 	if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)

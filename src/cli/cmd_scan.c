@@ -166,12 +166,7 @@ cmd_scan(int argc, char **argv)
 	cli_env_init(&env, "scan");
 	scan_opts_init(&o);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		if (c == 'f') {
 			o.force_format = -2;
 			for (unsigned k = 0; k < SCAN_FMT__MAX; k++) {
@@ -201,6 +196,8 @@ cmd_scan(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	if (optind >= argc)
 		return cli_usage(&env, "give one or more FILEs");
 	if (eval != NULL) {

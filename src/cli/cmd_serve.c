@@ -192,12 +192,7 @@ cmd_serve(int argc, char **argv)
 	file.tls = file.intake = -1;
 	flags = file;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 'l':
 			code = conf_set(&flags, "listen", optarg, &why);
@@ -224,6 +219,8 @@ cmd_serve(int argc, char **argv)
 			return cli_usage(&env, "--%s", why);
 		code = -1;
 	}
+	if (code >= 0)
+		return code;
 	if (optind != argc)
 		return cli_usage(&env, "serve takes no arguments");
 	if (serve_hook == NULL)

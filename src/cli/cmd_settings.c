@@ -16,19 +16,15 @@ cmd_settings(int argc, char **argv)
 	const char *verb;
 	json_t *all, *it;
 	size_t i;
-	int c, code = -1, n;
+	int code = -1, n;
 	enum err rc;
 
 	cli_env_init(&env, "settings");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	if (cli_getopt(&env, argc, argv, opts, &code) != -1)
 		return cli_usage(&env, "unknown option");
-	}
+	if (code >= 0)
+		return code;
 	n = argc - optind;
 	verb = n > 0 ? argv[optind] : "list";
 	if (!((strcmp(verb, "list") == 0 && n <= 1) ||

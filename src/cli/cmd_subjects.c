@@ -117,18 +117,14 @@ cmd_subjects(int argc, char **argv)
 	static const struct option opts[] = { CLI_COMMON_OPTS,
 		{ NULL, 0, NULL, 0 } };
 	struct cli_env env;
-	int c, code = -1;
+	int code = -1;
 
 	cli_env_init(&env, "subjects");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	if (cli_getopt(&env, argc, argv, opts, &code) != -1)
 		return cli_usage(&env, "unknown option");
-	}
+	if (code >= 0)
+		return code;
 	if (optind < argc && str_eq(argv[optind], "import")) {
 		env.cmd = "subjects import";
 		if (argc - optind != 2)
@@ -186,12 +182,7 @@ cmd_match(int argc, char **argv)
 	scan_opts_init(&o);
 	memset(&rq, 0, sizeof(rq));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 'i':
 			rq.id = optarg;
@@ -221,6 +212,8 @@ cmd_match(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	if (rq.id == NULL)
 		return cli_usage(&env, "--incident ID is required");
 	if (optind >= argc)

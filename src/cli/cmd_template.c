@@ -45,31 +45,16 @@ do_history(
     struct cli_env *env, struct svc *s, const char *kind, const char *lang)
 {
 	struct svc_err e;
-	json_t *h, *it;
-	size_t i;
+	json_t *h;
 	enum err rc;
 
 	svc_err_clear(&e);
 	rc = svc_template_history(s, kind, lang, &h, &e);
 	if (rc != ERR_OK)
 		return cli_fail(env, rc, &e);
-	if (env->json) {
-		cli_print_json(h);
-		return 0;
-	}
-	if (json_array_size(h) == 0)
+	if (!env->json && json_array_size(h) == 0)
 		printf("%s (%s): built-in, never changed\n", kind, lang);
-	json_array_foreach (h, i, it) {
-		const json_t *sha = json_object_get(it, "sha256");
-
-		printf("v%-3" JSON_INTEGER_FORMAT " %s  %-9s %s %.12s\n",
-		    json_integer_value(json_object_get(it, "version")),
-		    json_string_value(json_object_get(it, "created_at")),
-		    json_string_value(json_object_get(it, "source")),
-		    json_string_value(json_object_get(it, "actor")),
-		    json_is_string(sha) ? json_string_value(sha) : "");
-	}
-	json_decref(h);
+	cli_print_versions(env, h);
 	return 0;
 }
 
@@ -91,18 +76,13 @@ cmd_template(int argc, char **argv)
 
 	cli_env_init(&env, "template");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'l') {
-			lang = optarg;
-			continue;
-		}
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
-		return cli_usage(&env, "unknown option");
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
+		if (c != 'l')
+			return cli_usage(&env, "unknown option");
+		lang = optarg;
 	}
+	if (code >= 0)
+		return code;
 	n = argc - optind;
 	verb = n > 0 ? argv[optind] : "list";
 	if (!((strcmp(verb, "list") == 0 && n <= 1) ||

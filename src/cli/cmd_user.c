@@ -195,12 +195,7 @@ cmd_user(int argc, char **argv)
 
 	cli_env_init(&env, "user");
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_common_opt(&env, c, &code)) {
-			if (code >= 0)
-				return code;
-			continue;
-		}
+	while ((c = cli_getopt(&env, argc, argv, opts, &code)) != -1) {
 		switch (c) {
 		case 'r':
 			o.role = optarg;
@@ -224,6 +219,8 @@ cmd_user(int argc, char **argv)
 			return cli_usage(&env, "unknown option");
 		}
 	}
+	if (code >= 0)
+		return code;
 	n = argc - optind;
 	verb = n > 0 ? argv[optind] : "list";
 	if (!((strcmp(verb, "list") == 0 && n <= 1) ||

@@ -18,6 +18,19 @@
 #include "http/valid.h"
 #include "model/json_out.h"
 
+/* A list read with status `rc`: 200 {"items": arr}, else 500 (arr freed). */
+static void
+resp_items(struct http_req *req, struct http_resp *resp, enum err rc,
+    json_t *arr, const char *what)
+{
+	if (rc != ERR_OK) {
+		json_decref(arr);
+		resp_error(req, resp, 500, "reading the %s failed", what);
+		return;
+	}
+	resp_json(resp, 200, json_pack("{s:o}", "items", arr));
+}
+
 /* ---- export ------------------------------------------------------------- */
 
 /* svc_export writes through this FILE into the response body. */
@@ -126,6 +139,18 @@ api_templates(struct http_req *req, struct http_resp *resp)
 	resp_json(resp, 200, json_pack("{s:o}", "items", all));
 }
 
+/* Does the template {kind}/{lang} of the path exist?  If not, a 404. */
+static bool
+template_exists(struct http_req *req, struct http_resp *resp)
+{
+	if (svc_template_kind(req->param[0]) != NULL &&
+	    svc_template_lang(req->param[1]) != NULL)
+		return true;
+	resp_error(req, resp, 404, "no template kind %s in language %s",
+	    req->param[0], req->param[1]);
+	return false;
+}
+
 void
 api_template_get(struct http_req *req, struct http_resp *resp)
 {
@@ -163,12 +188,8 @@ api_template_set(struct http_req *req, struct http_resp *resp)
 		resp_fields(req, resp, &fe, "the template is not valid");
 		return;
 	}
-	if (svc_template_kind(req->param[0]) == NULL ||
-	    svc_template_lang(req->param[1]) == NULL) {
-		resp_error(req, resp, 404, "no template kind %s in language %s",
-		    req->param[0], req->param[1]);
+	if (!template_exists(req, resp))
 		return;
-	}
 	svc_err_clear(&e);
 	rc = svc_template_set(&req->s, req->param[0], req->param[1], src,
 	    strlen(src), &version, &e);
@@ -191,12 +212,8 @@ api_template_reset(struct http_req *req, struct http_resp *resp)
 	struct svc_err e;
 	enum err rc;
 
-	if (svc_template_kind(req->param[0]) == NULL ||
-	    svc_template_lang(req->param[1]) == NULL) {
-		resp_error(req, resp, 404, "no template kind %s in language %s",
-		    req->param[0], req->param[1]);
+	if (!template_exists(req, resp))
 		return;
-	}
 	svc_err_clear(&e);
 	rc = svc_template_reset(
 	    &req->s, req->param[0], req->param[1], &version, &e);
@@ -216,12 +233,8 @@ api_template_history(struct http_req *req, struct http_resp *resp)
 	struct svc_err e;
 	enum err rc;
 
-	if (svc_template_kind(req->param[0]) == NULL ||
-	    svc_template_lang(req->param[1]) == NULL) {
-		resp_error(req, resp, 404, "no template kind %s in language %s",
-		    req->param[0], req->param[1]);
+	if (!template_exists(req, resp))
 		return;
-	}
 	svc_err_clear(&e);
 	rc =
 	    svc_template_history(&req->s, req->param[0], req->param[1], &h, &e);
@@ -261,12 +274,7 @@ api_regimes(struct http_req *req, struct http_resp *resp)
 	if (rc == ERR_OK)
 		rc = store_regime_each(req->st, req->a, regime_row, arr);
 	store_rollback(req->st);
-	if (rc != ERR_OK) {
-		json_decref(arr);
-		resp_error(req, resp, 500, "reading the regimes failed");
-		return;
-	}
-	resp_json(resp, 200, json_pack("{s:o}", "items", arr));
+	resp_items(req, resp, rc, arr, "regimes");
 }
 
 void
@@ -343,14 +351,10 @@ api_users(struct http_req *req, struct http_resp *resp)
 	if (rc == ERR_OK)
 		rc = store_account_list(req->st, req->a, &v, &n);
 	store_rollback(req->st);
-	if (rc != ERR_OK) {
-		resp_error(req, resp, 500, "reading the accounts failed");
-		return;
-	}
 	arr = json_array();
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; rc == ERR_OK && i < n; i++)
 		json_array_append_new(arr, account_json(&v[i], req->now));
-	resp_json(resp, 200, json_pack("{s:o}", "items", arr));
+	resp_items(req, resp, rc, arr, "accounts");
 }
 
 void
@@ -426,12 +430,8 @@ api_tokens(struct http_req *req, struct http_resp *resp)
 	if (rc == ERR_OK)
 		rc = store_token_list(req->st, req->a, &v, &n);
 	store_rollback(req->st);
-	if (rc != ERR_OK) {
-		resp_error(req, resp, 500, "reading the tokens failed");
-		return;
-	}
 	arr = json_array();
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; rc == ERR_OK && i < n; i++)
 		json_array_append_new(
 		    arr, json_pack("{s:I, s:s, s:s, s:o, s:o}", "id",
 		             (json_int_t)v[i].id, "account", v[i].account,
@@ -439,7 +439,7 @@ api_tokens(struct http_req *req, struct http_resp *resp)
 		             json_time(v[i].created_at), "revoked_at",
 		             v[i].revoked_at ? json_time(v[i].revoked_at)
 		                             : json_null()));
-	resp_json(resp, 200, json_pack("{s:o}", "items", arr));
+	resp_items(req, resp, rc, arr, "tokens");
 }
 
 void

@@ -35,34 +35,42 @@ perm_has(enum urole role, enum perm perm)
 	return role < UROLE__MAX && (role_perms[role] & (1u << perm)) != 0;
 }
 
-/* ---- login rate limit: a small table of recent attempts per address ---- */
+/* ---- rate limits: a small table of recent attempts per address ------- */
 
-enum { RATE_SLOTS = 256, RATE_WINDOW = 60, RATE_MAX = 10 };
-static struct {
+/* At most `max` attempts per address in `window_s` seconds. */
+static const struct {
+	int64_t window_s;
+	int max;
+} rate_limits[RATE__MAX] = {
+	[RATE_LOGIN] = { 60, 10 },
+	[RATE_INTAKE] = { 600, 5 },
+};
+enum { RATE_SLOTS = 256 };
+static struct rate_slot {
 	char peer[48];
 	int64_t window;
 	int n;
-} rate[RATE_SLOTS];
+} rate[RATE__MAX][RATE_SLOTS];
 static pthread_mutex_t rate_mu = PTHREAD_MUTEX_INITIALIZER;
 
 bool
-rate_login_ok(const char *peer, int64_t now)
+rate_ok(enum rate_kind k, const char *peer, int64_t now)
 {
 	uint64_t h = 1469598103934665603ull;
-	size_t i;
+	struct rate_slot *r;
 	bool ok;
 
 	for (const char *p = peer; *p; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	i = (size_t)(h % RATE_SLOTS);
+	r = &rate[k][h % RATE_SLOTS];
 	pthread_mutex_lock(&rate_mu);
-	if (strcmp(rate[i].peer, peer) != 0 ||
-	    now - rate[i].window >= RATE_WINDOW) {
-		snprintf(rate[i].peer, sizeof(rate[i].peer), "%s", peer);
-		rate[i].window = now;
-		rate[i].n = 0;
+	if (strcmp(r->peer, peer) != 0 ||
+	    now - r->window >= rate_limits[k].window_s) {
+		snprintf(r->peer, sizeof(r->peer), "%s", peer);
+		r->window = now;
+		r->n = 0;
 	}
-	ok = ++rate[i].n <= RATE_MAX;
+	ok = ++r->n <= rate_limits[k].max;
 	pthread_mutex_unlock(&rate_mu);
 	return ok;
 }

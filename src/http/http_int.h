@@ -160,8 +160,11 @@ struct http_resp {
 void http_dispatch(struct http_req *, struct http_resp *);
 /* True if `role` holds `perm` (route checks and page links). */
 bool perm_has(enum urole role, enum perm perm);
-/* Login rate limit by client address (dispatch.c): true if allowed. */
-bool rate_login_ok(const char *peer, int64_t now);
+/* Rate limits by client address: login attempts (10 a minute) and public
+ * intake reports (5 in 10 minutes). */
+enum rate_kind { RATE_LOGIN, RATE_INTAKE, RATE__MAX };
+/* Count an attempt of kind `k` from `peer`: true if it is allowed. */
+bool rate_ok(enum rate_kind k, const char *peer, int64_t now);
 
 /* ---- resp.c: building responses --------------------------------------- */
 

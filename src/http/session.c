@@ -35,7 +35,7 @@ do_login(struct http_req *req, const char *name, const char *pw,
 {
 	struct account ac;
 
-	if (!rate_login_ok(req->peer, req->now)) {
+	if (!rate_ok(RATE_LOGIN, req->peer, req->now)) {
 		svc_err_msg(e, "too many login attempts from this address; "
 		               "wait a minute");
 		return ERR_LIMIT;

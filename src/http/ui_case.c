@@ -519,6 +519,18 @@ ui_incident(struct http_req *req, struct http_resp *resp)
 	resp->audit_what = "page: incident";
 }
 
+/* Back to the incident's page after a change, or the error `rc`. */
+static void
+back_or_err(struct http_req *req, struct http_resp *resp, enum err rc,
+    const struct svc_err *e)
+{
+	if (rc != ERR_OK)
+		resp_svc_err(req, resp, rc, e);
+	else
+		resp_redirect(
+		    resp, arena_printf(req->a, "/incidents/%s", req->param[0]));
+}
+
 void
 ui_decide(struct http_req *req, struct http_resp *resp)
 {
@@ -541,19 +553,7 @@ ui_decide(struct http_req *req, struct http_resp *resp)
 	d.rationale = req_form(req, "rationale");
 	svc_err_clear(&e);
 	rc = svc_decide(&req->s, req->param[0], &d, &e);
-	if (rc != ERR_OK) {
-		resp_svc_err(req, resp, rc, &e);
-		return;
-	}
-	resp_redirect(
-	    resp, arena_printf(req->a, "/incidents/%s", req->param[0]));
-}
-
-static void
-back_to(struct http_req *req, struct http_resp *resp)
-{
-	resp_redirect(
-	    resp, arena_printf(req->a, "/incidents/%s", req->param[0]));
+	back_or_err(req, resp, rc, &e);
 }
 
 /* POST /incidents/{id}/notes */
@@ -566,11 +566,7 @@ ui_note(struct http_req *req, struct http_resp *resp)
 
 	svc_err_clear(&e);
 	rc = svc_note(&req->s, req->param[0], text != NULL ? text : "", &e);
-	if (rc != ERR_OK) {
-		resp_svc_err(req, resp, rc, &e);
-		return;
-	}
-	back_to(req, resp);
+	back_or_err(req, resp, rc, &e);
 }
 
 /* POST /incidents/{id}/status: action=close|reopen, reason */
@@ -590,11 +586,7 @@ ui_status(struct http_req *req, struct http_resp *resp)
 	svc_err_clear(&e);
 	rc = svc_incident_close(
 	    &req->s, req->param[0], strcmp(action, "close") == 0, reason, &e);
-	if (rc != ERR_OK) {
-		resp_svc_err(req, resp, rc, &e);
-		return;
-	}
-	back_to(req, resp);
+	back_or_err(req, resp, rc, &e);
 }
 
 /* POST /incidents/{id}/filings: obligation, phase, filed_at, case_ref,
@@ -639,11 +631,7 @@ ui_file(struct http_req *req, struct http_resp *resp)
 		return;
 	}
 	rc = svc_file(&req->s, req->param[0], &f, &late, &e);
-	if (rc != ERR_OK) {
-		resp_svc_err(req, resp, rc, &e);
-		return;
-	}
-	back_to(req, resp);
+	back_or_err(req, resp, rc, &e);
 }
 
 /* POST /incidents/{id}/attachments?name=FILE: the file is the raw body

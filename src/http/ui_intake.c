@@ -12,44 +12,10 @@
  */
 #include "base/base.h"
 
-#include <pthread.h>
-
 #include "base/clock.h"
 #include "http/http_int.h"
 
 #define INTAKE_ACTOR "public-intake"
-
-/* ---- rate limit: at most RATE_MAX reports per address per window ------- */
-
-enum { RATE_SLOTS = 256, RATE_WINDOW = 600, RATE_MAX = 5 };
-static struct {
-	char peer[48];
-	int64_t window;
-	int n;
-} rate[RATE_SLOTS];
-static pthread_mutex_t rate_mu = PTHREAD_MUTEX_INITIALIZER;
-
-static bool
-rate_ok(const char *peer, int64_t now)
-{
-	uint64_t h = 1469598103934665603ull;
-	size_t i;
-	bool ok;
-
-	for (const char *p = peer; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	i = (size_t)(h % RATE_SLOTS);
-	pthread_mutex_lock(&rate_mu);
-	if (strcmp(rate[i].peer, peer) != 0 ||
-	    now - rate[i].window >= RATE_WINDOW) {
-		snprintf(rate[i].peer, sizeof(rate[i].peer), "%s", peer);
-		rate[i].window = now;
-		rate[i].n = 0;
-	}
-	ok = ++rate[i].n <= RATE_MAX;
-	pthread_mutex_unlock(&rate_mu);
-	return ok;
-}
 
 /* ---- the form ----------------------------------------------------------- */
 
@@ -247,7 +213,8 @@ ui_report_post(struct http_req *req, struct http_resp *resp)
 	char *text;
 	enum err rc;
 
-	if (!rate_ok(req->peer != NULL ? req->peer : "", req->now)) {
+	if (!rate_ok(
+	        RATE_INTAKE, req->peer != NULL ? req->peer : "", req->now)) {
 		resp_error(req, resp, 429,
 		    "too many reports from this address; please wait ten "
 		    "minutes or call the data protection team");

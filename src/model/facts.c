@@ -486,6 +486,28 @@ field_find(const char *path)
 	return NULL;
 }
 
+bool
+facts_is_time(
+    const char *group, size_t group_len, const char *key, size_t key_len)
+{
+	const struct field *fd;
+	char path[100];
+	size_t n = 0;
+
+	/* As local_object: no name of the field table is longer. */
+	if (group_len > 48 || key_len > 48)
+		return false;
+	if (group_len > 0) {
+		memcpy(path, group, group_len);
+		path[group_len] = '.';
+		n = group_len + 1;
+	}
+	memcpy(path + n, key, key_len);
+	path[n + key_len] = '\0';
+	fd = field_find(path);
+	return fd != NULL && fd->type == FT_TIME;
+}
+
 /* True when `name` is a group ("timeline") of some dotted path. */
 static bool
 is_group(const char *name)

@@ -306,6 +306,13 @@ json_t *facts_to_json_utc(const struct facts *);
  * that canonical form; the caller then parses it (facts_parse()).
  */
 enum err facts_stored_to_local(const char *s, size_t len, struct buf *out);
+/*
+ * Is member `key` of group `group` (group_len 0: the top level) one of the
+ * date-time fields of the facts?  Names are `*_len` bytes, not
+ * NUL-terminated: the export asks with the keys of the stored text.
+ */
+bool facts_is_time(
+    const char *group, size_t group_len, const char *key, size_t key_len);
 /* JSON Schema (draft 2020-12) of the facts document.  New reference. */
 json_t *facts_schema(void);
 /* The Markdown field reference for docs/facts.md. */

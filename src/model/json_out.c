@@ -23,17 +23,124 @@ json_str_or_null(const char *s)
 	return s != NULL ? json_string(s) : json_null();
 }
 
+/* ---- the fields -------------------------------------------------------- */
+
+void
+incident_fields(
+    const struct incident *in, const struct json_fields *f, void *arg)
+{
+	f->i64(arg, "id", in->id);
+	f->str(arg, "ref", in->ref);
+	f->str(arg, "title", in->title);
+	f->str(arg, "status", incident_status_names[in->status]);
+	f->time(arg, "discovered_at", in->discovered_at);
+	f->time(arg, "aware_at", in->aware_at);
+	f->time(arg, "created_at", in->created_at);
+	f->time(arg, "updated_at", in->updated_at);
+	f->time(arg, "closed_at", in->closed_at);
+	f->i64(arg, "events", in->event_n);
+	f->str(arg, "head_hash", in->head_hash);
+}
+
+void
+obligation_fields(const struct obligation *o, int64_t now,
+    const struct json_fields *f, void *arg)
+{
+	f->i64(arg, "id", o->id);
+	f->str(arg, "incident", o->incident_ref);
+	f->str(arg, "regime", o->regime);
+	f->str(arg, "rule", o->rule);
+	f->str(arg, "recipient", o->recipient);
+	f->str(arg, "label", o->label);
+	f->str(arg, "article", o->article);
+	f->str(arg, "kind", obl_kind_names[o->kind]);
+	f->time(arg, "anchor_at", o->anchor_at);
+	f->time(arg, "due_at", o->due_at);
+	f->str(arg, "status", obl_status_names[o->status]);
+	f->str(arg, "phase",
+	    o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
+	f->time(arg, "filed_at", o->filed_at);
+	f->str(arg, "case_ref", o->case_ref);
+	f->boolean(arg, "late", o->late);
+	f->str(arg, "delay_reason", o->delay_reason);
+	f->str(arg, "rationale", o->rationale);
+	f->str(arg, "decided_by", o->decided_by);
+	f->time(arg, "decided_at", o->decided_at);
+	if (o->status == OBL_OPEN) {
+		f->i64(arg, "seconds_left", o->due_at - now);
+		f->boolean(arg, "overdue", now > o->due_at);
+	}
+}
+
+void
+decision_fields(
+    const struct decision *d, const struct json_fields *f, void *arg)
+{
+	char ex[2] = { d->exception, '\0' };
+
+	f->i64(arg, "id", d->id);
+	f->str(arg, "topic", topic_names[d->topic]);
+	f->boolean(arg, "outcome", d->outcome);
+	f->str(arg, "exception", d->exception ? ex : NULL);
+	f->str(arg, "rationale", d->rationale);
+	f->str(arg, "actor", d->actor);
+	f->time(arg, "decided_at", d->decided_at);
+}
+
+/* ---- as a jansson tree --------------------------------------------------- */
+
+static void
+tree_i64(void *arg, const char *key, int64_t v)
+{
+	json_object_set_new(arg, key, json_integer(v));
+}
+
+static void
+tree_str(void *arg, const char *key, const char *v)
+{
+	json_object_set_new(arg, key, json_str_or_null(v));
+}
+
+static void
+tree_time(void *arg, const char *key, int64_t t)
+{
+	json_object_set_new(arg, key, json_time(t));
+}
+
+static void
+tree_bool(void *arg, const char *key, bool v)
+{
+	json_object_set_new(arg, key, json_boolean(v));
+}
+
+static const struct json_fields tree = { tree_i64, tree_str, tree_time,
+	tree_bool };
+
 json_t *
 incident_json(const struct incident *in)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:I,"
-	                 " s:s}",
-	    "id", (json_int_t)in->id, "ref", in->ref, "title", in->title,
-	    "status", incident_status_names[in->status], "discovered_at",
-	    json_time(in->discovered_at), "aware_at", json_time(in->aware_at),
-	    "created_at", json_time(in->created_at), "updated_at",
-	    json_time(in->updated_at), "closed_at", json_time(in->closed_at),
-	    "events", (json_int_t)in->event_n, "head_hash", in->head_hash);
+	json_t *j = json_object();
+
+	incident_fields(in, &tree, j);
+	return j;
+}
+
+json_t *
+obligation_json(const struct obligation *o, int64_t now)
+{
+	json_t *j = json_object();
+
+	obligation_fields(o, now, &tree, j);
+	return j;
+}
+
+json_t *
+decision_json(const struct decision *d)
+{
+	json_t *j = json_object();
+
+	decision_fields(d, &tree, j);
+	return j;
 }
 
 /* ---- the same as text, without a tree ------------------------------------ */
@@ -138,32 +245,39 @@ jw_key(struct jw *w, const char *key)
 }
 
 static void
-jw_str(struct jw *w, const char *key, const char *v)
+jw_str(void *arg, const char *key, const char *v)
 {
+	struct jw *w = arg;
+
 	jw_key(w, key);
 	if (w->rc == ERR_OK)
 		w->rc = put_str(w->b, v);
 }
 
 static void
-jw_i64(struct jw *w, const char *key, int64_t v)
+jw_i64(void *arg, const char *key, int64_t v)
 {
+	struct jw *w = arg;
+
 	jw_key(w, key);
 	if (w->rc == ERR_OK)
 		w->rc = put_i64(w->b, v);
 }
 
 static void
-jw_bool(struct jw *w, const char *key, bool v)
+jw_bool(void *arg, const char *key, bool v)
 {
+	struct jw *w = arg;
+
 	jw_key(w, key);
 	if (w->rc == ERR_OK)
 		w->rc = buf_puts(w->b, v ? "true" : "false");
 }
 
 static void
-jw_time(struct jw *w, const char *key, int64_t t)
+jw_time(void *arg, const char *key, int64_t t)
 {
+	struct jw *w = arg;
 	char iso[ISO_LEN + 2];
 	size_t n;
 
@@ -182,6 +296,8 @@ jw_time(struct jw *w, const char *key, int64_t t)
 	w->rc = buf_append(w->b, iso, n + 1);
 }
 
+static const struct json_fields compact = { jw_i64, jw_str, jw_time, jw_bool };
+
 static enum err
 jw_end(struct jw *w)
 {
@@ -195,17 +311,7 @@ incident_json_put(const struct incident *in, struct buf *b)
 {
 	struct jw w = { b, ERR_OK, false };
 
-	jw_i64(&w, "id", in->id);
-	jw_str(&w, "ref", in->ref);
-	jw_str(&w, "title", in->title);
-	jw_str(&w, "status", incident_status_names[in->status]);
-	jw_time(&w, "discovered_at", in->discovered_at);
-	jw_time(&w, "aware_at", in->aware_at);
-	jw_time(&w, "created_at", in->created_at);
-	jw_time(&w, "updated_at", in->updated_at);
-	jw_time(&w, "closed_at", in->closed_at);
-	jw_i64(&w, "events", in->event_n);
-	jw_str(&w, "head_hash", in->head_hash);
+	incident_fields(in, &compact, &w);
 	return jw_end(&w);
 }
 
@@ -214,61 +320,8 @@ obligation_json_put(const struct obligation *o, int64_t now, struct buf *b)
 {
 	struct jw w = { b, ERR_OK, false };
 
-	jw_i64(&w, "id", o->id);
-	jw_str(&w, "incident", o->incident_ref);
-	jw_str(&w, "regime", o->regime);
-	jw_str(&w, "rule", o->rule);
-	jw_str(&w, "recipient", o->recipient);
-	jw_str(&w, "label", o->label);
-	jw_str(&w, "article", o->article);
-	jw_str(&w, "kind", obl_kind_names[o->kind]);
-	jw_time(&w, "anchor_at", o->anchor_at);
-	jw_time(&w, "due_at", o->due_at);
-	jw_str(&w, "status", obl_status_names[o->status]);
-	jw_str(
-	    &w, "phase", o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
-	jw_time(&w, "filed_at", o->filed_at);
-	jw_str(&w, "case_ref", o->case_ref);
-	jw_bool(&w, "late", o->late);
-	jw_str(&w, "delay_reason", o->delay_reason);
-	jw_str(&w, "rationale", o->rationale);
-	jw_str(&w, "decided_by", o->decided_by);
-	jw_time(&w, "decided_at", o->decided_at);
-	if (o->status == OBL_OPEN) {
-		jw_i64(&w, "seconds_left", o->due_at - now);
-		jw_bool(&w, "overdue", now > o->due_at);
-	}
+	obligation_fields(o, now, &compact, &w);
 	return jw_end(&w);
-}
-
-json_t *
-obligation_json(const struct obligation *o, int64_t now)
-{
-	json_t *j;
-
-	j = json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o,"
-	              " s:s, s:o, s:o, s:o, s:b, s:o, s:o, s:o, s:o}",
-	    "id", (json_int_t)o->id, "incident",
-	    json_str_or_null(o->incident_ref), "regime", o->regime, "rule",
-	    o->rule, "recipient", o->recipient, "label", o->label, "article",
-	    o->article, "kind", obl_kind_names[o->kind], "anchor_at",
-	    json_time(o->anchor_at), "due_at", json_time(o->due_at), "status",
-	    obl_status_names[o->status], "phase",
-	    o->phase == PHASE_NONE ? json_null()
-	                           : json_string(phase_names[o->phase]),
-	    "filed_at", json_time(o->filed_at), "case_ref",
-	    json_str_or_null(o->case_ref), "late", o->late, "delay_reason",
-	    json_str_or_null(o->delay_reason), "rationale",
-	    json_str_or_null(o->rationale), "decided_by",
-	    json_str_or_null(o->decided_by), "decided_at",
-	    json_time(o->decided_at));
-	if (o->status == OBL_OPEN) {
-		json_object_set_new(
-		    j, "seconds_left", json_integer(o->due_at - now));
-		json_object_set_new(
-		    j, "overdue", json_boolean(now > o->due_at));
-	}
-	return j;
 }
 
 json_t *
@@ -280,19 +333,6 @@ filing_json(const struct filing *f)
 	    "case_ref", json_str_or_null(f->case_ref), "late", f->late,
 	    "delay_reason", json_str_or_null(f->delay_reason), "actor",
 	    f->actor, "recorded_at", json_time(f->recorded_at));
-}
-
-json_t *
-decision_json(const struct decision *d)
-{
-	char ex[2] = { d->exception, '\0' };
-
-	return json_pack("{s:I, s:s, s:b, s:o, s:s, s:s, s:o}", "id",
-	    (json_int_t)d->id, "topic", topic_names[d->topic], "outcome",
-	    d->outcome, "exception",
-	    d->exception ? json_string(ex) : json_null(), "rationale",
-	    d->rationale, "actor", d->actor, "decided_at",
-	    json_time(d->decided_at));
 }
 
 json_t *

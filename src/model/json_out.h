@@ -26,6 +26,28 @@ json_t *json_time(int64_t t);
 /* The same in UTC ("...Z"): for event payloads, which must not depend on
  * the display zone. */
 json_t *json_time_utc(int64_t t);
+/*
+ * The members of a record's JSON object, in order: the one list of fields
+ * that every writer walks (the jansson trees below, the compact writers
+ * of the API, the export's pretty writer).  A writer gives one callback
+ * per kind of value, called with `arg`; a NULL string is JSON null, and
+ * so is the time TIME_UNKNOWN.
+ */
+struct json_fields {
+	void (*i64)(void *arg, const char *key, int64_t v);
+	void (*str)(void *arg, const char *key, const char *v);
+	void (*time)(void *arg, const char *key, int64_t t);
+	void (*boolean)(void *arg, const char *key, bool v);
+};
+/* The summary fields of an incident (no facts). */
+void incident_fields(
+    const struct incident *, const struct json_fields *, void *arg);
+/* An obligation; an open one also says how long is left at `now`. */
+void obligation_fields(const struct obligation *, int64_t now,
+    const struct json_fields *, void *arg);
+void decision_fields(
+    const struct decision *, const struct json_fields *, void *arg);
+
 /* Summary fields (no facts). */
 json_t *incident_json(const struct incident *);
 /* The compact dump of incident_json() appended to `b`, byte for byte,

@@ -181,6 +181,54 @@ run_id(struct store *st, enum stmt s, int64_t *id)
 	return rc;
 }
 
+/*
+ * Collect rows of `s` into a growing arena array of `size`-byte elements,
+ * filling each with `read`.
+ */
+typedef void (*row_reader)(struct store *, enum stmt, struct arena *, void *);
+
+static enum err
+collect(struct store *st, enum stmt s, struct arena *a, size_t size,
+    row_reader read, void **out, size_t *n)
+{
+	enum step r;
+	size_t cap = 8;
+	char *v = arena_allocarray(a, cap, size);
+
+	*n = 0;
+	while ((r = B->step(H, s)) == STEP_ROW) {
+		if (*n == cap) {
+			char *w = arena_allocarray(a, cap * 2, size);
+
+			memcpy(w, v, cap * size);
+			v = w;
+			cap *= 2;
+		}
+		read(st, s, a, v + (*n)++ * size);
+	}
+	B->reset(H, s);
+	*out = v;
+	return r == STEP_ERR ? st_fail(st) : ERR_OK;
+}
+
+/* Step `s` for at most one row read by `read` into `out`. */
+static enum err
+get_one(
+    struct store *st, enum stmt s, struct arena *a, row_reader read, void *out)
+{
+	enum step r = B->step(H, s);
+	enum err rc = ERR_NOTFOUND;
+
+	if (r == STEP_ROW) {
+		read(st, s, a, out);
+		rc = ERR_OK;
+	} else if (r == STEP_ERR) {
+		rc = st_fail(st);
+	}
+	B->reset(H, s);
+	return rc;
+}
+
 /* ---- settings, refseq, regimes ------------------------------------------ */
 
 /* One text column of the row whose key is `key`; ERR_NOTFOUND if none. */
@@ -329,9 +377,9 @@ store_incident_update(struct store *st, const struct incident *in)
 }
 
 static void
-read_incident(
-    struct store *st, enum stmt s, struct arena *a, struct incident *in)
+read_incident(struct store *st, enum stmt s, struct arena *a, void *p)
 {
+	struct incident *in = p;
 	int k;
 
 	in->id = B->col_i64(H, s, 0);
@@ -350,29 +398,12 @@ read_incident(
 	in->facts = col_str(st, s, 11, a);
 }
 
-static enum err
-get_one_incident(
-    struct store *st, enum stmt s, struct arena *a, struct incident *out)
-{
-	enum step r = B->step(H, s);
-	enum err rc = ERR_NOTFOUND;
-
-	if (r == STEP_ROW) {
-		read_incident(st, s, a, out);
-		rc = ERR_OK;
-	} else if (r == STEP_ERR) {
-		rc = st_fail(st);
-	}
-	B->reset(H, s);
-	return rc;
-}
-
 enum err
 store_incident_get(
     struct store *st, int64_t id, struct arena *a, struct incident *out)
 {
 	B->bind_i64(H, STMT_INCIDENT_GET, 1, id);
-	return get_one_incident(st, STMT_INCIDENT_GET, a, out);
+	return get_one(st, STMT_INCIDENT_GET, a, read_incident, out);
 }
 
 enum err
@@ -380,7 +411,7 @@ store_incident_get_by_ref(
     struct store *st, const char *ref, struct arena *a, struct incident *out)
 {
 	B->bind_text(H, STMT_INCIDENT_GET_REF, 1, ref);
-	return get_one_incident(st, STMT_INCIDENT_GET_REF, a, out);
+	return get_one(st, STMT_INCIDENT_GET_REF, a, read_incident, out);
 }
 
 enum err
@@ -487,36 +518,6 @@ store_event_erase(
 }
 
 /* ---- obligations ------------------------------------------------------- */
-
-/*
- * Collect rows of `s` into a growing arena array of `size`-byte elements,
- * filling each with `read`.
- */
-typedef void (*row_reader)(struct store *, enum stmt, struct arena *, void *);
-
-static enum err
-collect(struct store *st, enum stmt s, struct arena *a, size_t size,
-    row_reader read, void **out, size_t *n)
-{
-	enum step r;
-	size_t cap = 8;
-	char *v = arena_allocarray(a, cap, size);
-
-	*n = 0;
-	while ((r = B->step(H, s)) == STEP_ROW) {
-		if (*n == cap) {
-			char *w = arena_allocarray(a, cap * 2, size);
-
-			memcpy(w, v, cap * size);
-			v = w;
-			cap *= 2;
-		}
-		read(st, s, a, v + (*n)++ * size);
-	}
-	B->reset(H, s);
-	*out = v;
-	return r == STEP_ERR ? st_fail(st) : ERR_OK;
-}
 
 static void
 bind_obligation_state(
@@ -1129,33 +1130,33 @@ store_backup(struct store *st, const char *path)
 	return rc;
 }
 
-/* ---- template overrides -------------------------------------------------- */
+/* ---- versioned documents: template overrides, authority files ---------- */
 
-enum err
-store_template_insert(struct store *st, struct template_rec *t)
+/*
+ * Bind the version's body, sha256, created_at and actor to the insert `s`
+ * from parameter `idx` on (its key comes before), step it and read back
+ * the RETURNING id, version.
+ */
+static enum err
+version_insert(struct store *st, enum stmt s, int idx, struct version_rec *v)
 {
-	enum stmt s = STMT_TEMPLATE_INSERT;
 	enum step r;
 	enum err rc = ERR_OK;
 
-	B->bind_text(H, s, 1, t->kind);
-	B->bind_text(H, s, 2, t->lang);
-	B->bind_text(H, s, 3, t->kind);
-	B->bind_text(H, s, 4, t->lang);
-	if (t->body != NULL)
-		B->bind_text(H, s, 5, t->body);
+	if (v->body != NULL)
+		B->bind_text(H, s, idx, v->body);
 	else
-		B->bind_null(H, s, 5);
-	if (t->sha256 != NULL)
-		B->bind_text(H, s, 6, t->sha256);
+		B->bind_null(H, s, idx);
+	if (v->sha256 != NULL)
+		B->bind_text(H, s, idx + 1, v->sha256);
 	else
-		B->bind_null(H, s, 6);
-	B->bind_i64(H, s, 7, t->created_at);
-	B->bind_text(H, s, 8, t->actor);
+		B->bind_null(H, s, idx + 1);
+	B->bind_i64(H, s, idx + 2, v->created_at);
+	B->bind_text(H, s, idx + 3, v->actor);
 	r = B->step(H, s);
 	if (r == STEP_ROW) {
-		t->id = B->col_i64(H, s, 0);
-		t->version = B->col_i64(H, s, 1);
+		v->id = B->col_i64(H, s, 0);
+		v->version = B->col_i64(H, s, 1);
 	} else {
 		rc = r == STEP_ERR ? st_fail(st) : ERR_INTERNAL;
 	}
@@ -1163,38 +1164,48 @@ store_template_insert(struct store *st, struct template_rec *t)
 	return rc;
 }
 
+/* Read the version of a row "id, key..., version, body, ..." (version at `col`). */
+static void
+version_read(struct store *st, enum stmt s, int col, struct arena *a,
+    struct version_rec *v)
+{
+	v->id = B->col_i64(H, s, 0);
+	v->version = B->col_i64(H, s, col);
+	v->body = col_str(st, s, col + 1, a);
+	v->sha256 = col_str(st, s, col + 2, a);
+	v->created_at = B->col_i64(H, s, col + 3);
+	v->actor = col_str(st, s, col + 4, a);
+}
+
+enum err
+store_template_insert(struct store *st, struct template_rec *t)
+{
+	enum stmt s = STMT_TEMPLATE_INSERT;
+
+	B->bind_text(H, s, 1, t->kind);
+	B->bind_text(H, s, 2, t->lang);
+	B->bind_text(H, s, 3, t->kind);
+	B->bind_text(H, s, 4, t->lang);
+	return version_insert(st, s, 5, &t->v);
+}
+
 static void
 read_template(struct store *st, enum stmt s, struct arena *a, void *p)
 {
 	struct template_rec *t = p;
 
-	t->id = B->col_i64(H, s, 0);
 	t->kind = col_str(st, s, 1, a);
 	t->lang = col_str(st, s, 2, a);
-	t->version = B->col_i64(H, s, 3);
-	t->body = col_str(st, s, 4, a);
-	t->sha256 = col_str(st, s, 5, a);
-	t->created_at = B->col_i64(H, s, 6);
-	t->actor = col_str(st, s, 7, a);
+	version_read(st, s, 3, a, &t->v);
 }
 
 enum err
 store_template_active(struct store *st, const char *kind, const char *lang,
     struct arena *a, struct template_rec *out)
 {
-	struct template_rec *v;
-	size_t n;
-	enum err rc;
-
 	B->bind_text(H, STMT_TEMPLATE_ACTIVE, 1, kind);
 	B->bind_text(H, STMT_TEMPLATE_ACTIVE, 2, lang);
-	rc = collect(st, STMT_TEMPLATE_ACTIVE, a, sizeof(*v), read_template,
-	    (void **)&v, &n);
-	if (rc == ERR_OK && n == 0)
-		rc = ERR_NOTFOUND;
-	if (rc == ERR_OK)
-		*out = v[0];
-	return rc;
+	return get_one(st, STMT_TEMPLATE_ACTIVE, a, read_template, out);
 }
 
 enum err
@@ -1207,36 +1218,12 @@ store_template_history(struct store *st, const char *kind, const char *lang,
 	    read_template, (void **)out, n);
 }
 
-/* ---- stored authority files -------------------------------------------- */
-
 enum err
 store_authority_insert(struct store *st, struct authority_rec *r)
 {
-	enum stmt s = STMT_AUTHORITY_INSERT;
-	enum step x;
-	enum err rc = ERR_OK;
-
-	B->bind_text(H, s, 1, r->code);
-	B->bind_text(H, s, 2, r->code);
-	if (r->body != NULL)
-		B->bind_text(H, s, 3, r->body);
-	else
-		B->bind_null(H, s, 3);
-	if (r->sha256 != NULL)
-		B->bind_text(H, s, 4, r->sha256);
-	else
-		B->bind_null(H, s, 4);
-	B->bind_i64(H, s, 5, r->created_at);
-	B->bind_text(H, s, 6, r->actor);
-	x = B->step(H, s);
-	if (x == STEP_ROW) {
-		r->id = B->col_i64(H, s, 0);
-		r->version = B->col_i64(H, s, 1);
-	} else {
-		rc = x == STEP_ERR ? st_fail(st) : ERR_INTERNAL;
-	}
-	B->reset(H, s);
-	return rc;
+	B->bind_text(H, STMT_AUTHORITY_INSERT, 1, r->code);
+	B->bind_text(H, STMT_AUTHORITY_INSERT, 2, r->code);
+	return version_insert(st, STMT_AUTHORITY_INSERT, 3, &r->v);
 }
 
 static void
@@ -1244,31 +1231,16 @@ read_authority(struct store *st, enum stmt s, struct arena *a, void *p)
 {
 	struct authority_rec *r = p;
 
-	r->id = B->col_i64(H, s, 0);
 	r->code = col_str(st, s, 1, a);
-	r->version = B->col_i64(H, s, 2);
-	r->body = col_str(st, s, 3, a);
-	r->sha256 = col_str(st, s, 4, a);
-	r->created_at = B->col_i64(H, s, 5);
-	r->actor = col_str(st, s, 6, a);
+	version_read(st, s, 2, a, &r->v);
 }
 
 enum err
 store_authority_active(struct store *st, const char *code, struct arena *a,
     struct authority_rec *out)
 {
-	struct authority_rec *v;
-	size_t n;
-	enum err rc;
-
 	B->bind_text(H, STMT_AUTHORITY_ACTIVE, 1, code);
-	rc = collect(st, STMT_AUTHORITY_ACTIVE, a, sizeof(*v), read_authority,
-	    (void **)&v, &n);
-	if (rc == ERR_OK && n == 0)
-		rc = ERR_NOTFOUND;
-	if (rc == ERR_OK)
-		*out = v[0];
-	return rc;
+	return get_one(st, STMT_AUTHORITY_ACTIVE, a, read_authority, out);
 }
 
 enum err
@@ -1309,24 +1281,6 @@ static void
 read_account(struct store *st, enum stmt s, struct arena *a, void *p)
 {
 	read_account_at(st, s, 0, a, p);
-}
-
-/* Step `s` for at most one row read by `read` into `out`. */
-static enum err
-get_one(
-    struct store *st, enum stmt s, struct arena *a, row_reader read, void *out)
-{
-	enum step r = B->step(H, s);
-	enum err rc = ERR_NOTFOUND;
-
-	if (r == STEP_ROW) {
-		read(st, s, a, out);
-		rc = ERR_OK;
-	} else if (r == STEP_ERR) {
-		rc = st_fail(st);
-	}
-	B->reset(H, s);
-	return rc;
 }
 
 enum err

@@ -163,20 +163,27 @@ enum err store_assessment_list(struct store *, int64_t incident_id,
     struct arena *, struct assessment_rec **out, size_t *n);
 
 /*
- * Template overrides (kind, lang), versioned: rows are only added.  A
- * NULL body records a reset to the built-in template.
+ * One version of a document that the register keeps versioned (template
+ * overrides, authority files): rows are only added, the newest version of
+ * a key is the one in use, and a NULL body records a return to the
+ * built-in document.
  */
-struct template_rec {
+struct version_rec {
 	int64_t id;
-	const char *kind;
-	const char *lang;
-	int64_t version;    /* 1, 2, ... per (kind, lang) */
+	int64_t version;    /* 1, 2, ... per key */
 	const char *body;   /* NULL: the built-in one */
 	const char *sha256; /* of body; NULL with it */
 	int64_t created_at;
 	const char *actor;
 };
-/* Sets t->id and t->version (the next one of its kind and language). */
+
+/* Template overrides, keyed by (kind, lang). */
+struct template_rec {
+	const char *kind;
+	const char *lang;
+	struct version_rec v;
+};
+/* Sets t->v.id and t->v.version (the next one of its kind and language). */
 enum err store_template_insert(struct store *, struct template_rec *t);
 /* The newest version; ERR_NOTFOUND when there is none. */
 enum err store_template_active(struct store *, const char *kind,
@@ -185,21 +192,12 @@ enum err store_template_active(struct store *, const char *kind,
 enum err store_template_history(struct store *, const char *kind,
     const char *lang, struct arena *, struct template_rec **out, size_t *n);
 
-/*
- * Authority files stored in the register (code), versioned like template
- * overrides: rows are only added; a NULL body records a return to the
- * built-in file.
- */
+/* Authority files stored in the register, keyed by code. */
 struct authority_rec {
-	int64_t id;
 	const char *code;
-	int64_t version;    /* 1, 2, ... per code */
-	const char *body;   /* the JSON; NULL: the built-in one */
-	const char *sha256; /* of body; NULL with it */
-	int64_t created_at;
-	const char *actor;
+	struct version_rec v; /* body: the JSON */
 };
-/* Sets r->id and r->version (the next one of its code). */
+/* Sets r->v.id and r->v.version (the next one of its code). */
 enum err store_authority_insert(struct store *, struct authority_rec *r);
 /* The newest version of `code`; ERR_NOTFOUND when there is none. */
 enum err store_authority_active(struct store *, const char *code,

@@ -17,15 +17,6 @@
 #include "doc/notify.h"
 #include "svc/svc_int.h"
 
-static json_t *
-time_json(int64_t t)
-{
-	char iso[ISO_LEN];
-
-	iso8601_format(t, iso);
-	return json_string(iso);
-}
-
 static enum err
 check_code(const char *code, struct svc_err *e)
 {
@@ -57,14 +48,14 @@ svc_authority_source(struct svc *s, const char *code, struct arena *a,
 	rc = store_authority_active(s->st, code, a, &r);
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)
 		return svc_store_err(s, rc, "authority file", e);
-	if (rc == ERR_OK && r.body != NULL) {
-		*json = r.body;
-		*len = strlen(r.body);
-		*version = r.version;
+	if (rc == ERR_OK && r.v.body != NULL) {
+		*json = r.v.body;
+		*len = strlen(r.v.body);
+		*version = r.v.version;
 		return ERR_OK;
 	}
 	if (rc == ERR_OK)
-		*version = r.version; /* a reset: the built-in one */
+		*version = r.v.version; /* a reset: the built-in one */
 	if (authority_builtin_source(code, json, len))
 		return ERR_OK;
 	svc_err_msg(e,
@@ -142,13 +133,13 @@ svc_authority_load(struct svc *s, const char *json, size_t len,
 		return rc;
 	sha256_hex(json, len, hex);
 	r.code = au.code;
-	r.body = arena_strndup(s->a, json, len);
-	r.sha256 = hex;
-	r.created_at = s->now;
-	r.actor = s->actor;
+	r.v.body = arena_strndup(s->a, json, len);
+	r.v.sha256 = hex;
+	r.v.created_at = s->now;
+	r.v.actor = s->actor;
 	rc = insert(s, &r, e);
 	*code = au.code;
-	*version = r.version;
+	*version = r.v.version;
 	return rc;
 }
 
@@ -164,7 +155,7 @@ svc_authority_reset(
 	if (rc != ERR_OK)
 		return rc;
 	rc = store_authority_active(s->st, code, s->a, &cur);
-	if (rc == ERR_NOTFOUND || (rc == ERR_OK && cur.body == NULL)) {
+	if (rc == ERR_NOTFOUND || (rc == ERR_OK && cur.v.body == NULL)) {
 		svc_err_msg(e,
 		    "authority \"%s\": no stored file is in use; "
 		    "nothing to reset",
@@ -174,10 +165,10 @@ svc_authority_reset(
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "authority file", e);
 	r.code = code;
-	r.created_at = s->now;
-	r.actor = s->actor;
+	r.v.created_at = s->now;
+	r.v.actor = s->actor;
 	rc = insert(s, &r, e);
-	*version = r.version;
+	*version = r.v.version;
 	return rc;
 }
 
@@ -197,14 +188,8 @@ svc_authority_history(
 		return svc_store_err(s, rc, "authority file", e);
 	*out = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(*out,
-		    json_pack("{s:I, s:s, s:o, s:o, s:s}", "version",
-		        (json_int_t)v[i].version, "source",
-		        v[i].body != NULL ? "register" : "built-in", "sha256",
-		        v[i].sha256 != NULL ? json_string(v[i].sha256)
-		                            : json_null(),
-		        "created_at", time_json(v[i].created_at), "actor",
-		        v[i].actor));
+		json_array_append_new(
+		    *out, svc_version_json(&v[i].v, "register"));
 	return ERR_OK;
 }
 
@@ -220,7 +205,7 @@ list_add(struct svc *s, json_t *arr, const char *code)
 	enum err rc;
 
 	stored = store_authority_active(s->st, code, s->a, &r) == ERR_OK &&
-	         r.body != NULL;
+	         r.v.body != NULL;
 	svc_err_clear(&e);
 	rc = svc_authority_get(s, code, s->a, &au, &version, &e);
 	json_array_append_new(arr,

@@ -24,7 +24,6 @@
 #include "svc/svc_int.h"
 
 enum {
-	EXPORT_TIMES_MAX = 32,
 	OUT_CAP = 1 << 20, /* bytes written per fwrite */
 	JW_DEPTH_MAX = 64, /* facts nest 3 deep; the validator caps it */
 };
@@ -264,10 +263,6 @@ struct ex {
 	int64_t now;
 	size_t n;
 	char *bad_ref; /* stored facts that are not JSON */
-	size_t ntime;
-	const char *tgrp[EXPORT_TIMES_MAX]; /* NULL: top level */
-	const char *tkey[EXPORT_TIMES_MAX];
-	json_t *schema;
 	/* the pipeline */
 	struct batch bt[2];
 	int cur;            /* the batch the reader fills */
@@ -427,58 +422,16 @@ write_csv(struct ex *x, const struct register_row *r)
 	}
 }
 
-static void
-time_path(struct ex *x, const char *grp, const char *key, const json_t *p)
-{
-	if (!json_is_string(json_object_get(p, "format")) ||
-	    strcmp(json_string_value(json_object_get(p, "format")),
-	        "date-time") != 0)
-		return;
-	if (x->ntime == EXPORT_TIMES_MAX)
-		BUG("facts have more date-time fields than EXPORT_TIMES_MAX");
-	x->tgrp[x->ntime] = grp;
-	x->tkey[x->ntime] = key;
-	x->ntime++;
-}
-
-/* The facts' date-time fields (group.key), from the facts schema. */
-static void
-time_paths(struct ex *x)
-{
-	const char *k, *k2;
-	json_t *p, *p2;
-
-	x->schema = facts_schema();
-	json_object_foreach (json_object_get(x->schema, "properties"), k, p) {
-		time_path(x, NULL, k, p);
-		json_object_foreach (json_object_get(p, "properties"), k2, p2)
-			time_path(x, k, k2, p2);
-	}
-}
-
-/* Does the quoted key token `k` (with its quotes) spell `name`? */
+/* Is the member `key` at facts level `lvl` (1: top; 2: in group `grp`)
+ * a date-time field?  Both are key tokens, with their quotes. */
 static bool
-key_is(const char *k, size_t len, const char *name)
+is_time_field(
+    const char *grp, size_t grp_len, const char *key, size_t key_len, int lvl)
 {
-	return name != NULL && len == strlen(name) + 2 &&
-	       memcmp(k + 1, name, len - 2) == 0;
-}
-
-/* Is the member `key` at facts level `lvl` (1: top) a date-time field? */
-static bool
-is_time_field(const struct ex *x, const char *grp, size_t grp_len,
-    const char *key, size_t key_len, int lvl)
-{
-	for (size_t i = 0; i < x->ntime; i++) {
-		if (lvl == 1 && x->tgrp[i] == NULL &&
-		    key_is(key, key_len, x->tkey[i]))
-			return true;
-		if (lvl == 2 && x->tgrp[i] != NULL &&
-		    key_is(grp, grp_len, x->tgrp[i]) &&
-		    key_is(key, key_len, x->tkey[i]))
-			return true;
-	}
-	return false;
+	if (lvl == 1)
+		return facts_is_time(NULL, 0, key + 1, key_len - 2);
+	return grp != NULL &&
+	       facts_is_time(grp + 1, grp_len - 2, key + 1, key_len - 2);
 }
 
 /* End of the JSON string token starting at `p` ('"'); NULL if unclosed. */
@@ -509,7 +462,7 @@ str_end(const char *p)
  * False if `s` is not well-formed JSON text.
  */
 static bool
-facts_copy(struct ex *x, struct jw *w, const char *s)
+facts_copy(struct jw *w, const char *s)
 {
 	const int base = w->depth;
 	bool is_obj[JW_DEPTH_MAX];
@@ -573,7 +526,7 @@ facts_copy(struct ex *x, struct jw *w, const char *s)
 			if ((q = str_end(p)) == NULL)
 				return false;
 			if (lvl >= 1 && lvl <= 2 && is_obj[w->depth] &&
-			    is_time_field(x, key[base + 1], key_len[base + 1],
+			    is_time_field(key[base + 1], key_len[base + 1],
 			        key[w->depth], key_len[w->depth], lvl) &&
 			    iso8601_parse(p + 1, (size_t)(q - p - 2), &at,
 			        &why) == ERR_OK) {
@@ -635,84 +588,49 @@ seg_facts(struct batch *b, const char *facts, const char *ref, int depth)
 	seg_add(b, sg);
 }
 
+/* The members of model/json_out.c's field lists, written by `w`. */
 static void
-write_obligation(struct ex *x, struct jw *w, const struct obligation *o)
+jw_member(struct jw *w, const char *key)
 {
 	jw_sep(w);
-	jw_open(w, '{');
-	jw_key(w, "id");
-	jw_int(w, o->id);
-	jw_key(w, "incident");
-	jw_str(w, o->incident_ref);
-	jw_key(w, "regime");
-	jw_str(w, o->regime);
-	jw_key(w, "rule");
-	jw_str(w, o->rule);
-	jw_key(w, "recipient");
-	jw_str(w, o->recipient);
-	jw_key(w, "label");
-	jw_str(w, o->label);
-	jw_key(w, "article");
-	jw_str(w, o->article);
-	jw_key(w, "kind");
-	jw_str(w, obl_kind_names[o->kind]);
-	jw_key(w, "anchor_at");
-	jw_time(w, o->anchor_at);
-	jw_key(w, "due_at");
-	jw_time(w, o->due_at);
-	jw_key(w, "status");
-	jw_str(w, obl_status_names[o->status]);
-	jw_key(w, "phase");
-	jw_str(w, o->phase == PHASE_NONE ? NULL : phase_names[o->phase]);
-	jw_key(w, "filed_at");
-	jw_time(w, o->filed_at);
-	jw_key(w, "case_ref");
-	jw_str(w, o->case_ref);
-	jw_key(w, "late");
-	jw_bool(w, o->late);
-	jw_key(w, "delay_reason");
-	jw_str(w, o->delay_reason);
-	jw_key(w, "rationale");
-	jw_str(w, o->rationale);
-	jw_key(w, "decided_by");
-	jw_str(w, o->decided_by);
-	jw_key(w, "decided_at");
-	jw_time(w, o->decided_at);
-	if (o->status == OBL_OPEN) {
-		jw_key(w, "seconds_left");
-		jw_int(w, o->due_at - x->now);
-		jw_key(w, "overdue");
-		jw_bool(w, x->now > o->due_at);
-	}
-	jw_close(w, '}');
+	out_c(w->o, '"');
+	out_s(w->o, key);
+	out_mem(w->o, "\": ", 3);
 }
 
 static void
-write_decision(struct jw *w, const struct decision *d)
+field_i64(void *arg, const char *key, int64_t v)
 {
-	char ex[2] = { d->exception, '\0' };
-
-	jw_sep(w);
-	jw_open(w, '{');
-	jw_key(w, "id");
-	jw_int(w, d->id);
-	jw_key(w, "topic");
-	jw_str(w, topic_names[d->topic]);
-	jw_key(w, "outcome");
-	jw_bool(w, d->outcome);
-	jw_key(w, "exception");
-	jw_str(w, d->exception ? ex : NULL);
-	jw_key(w, "rationale");
-	jw_str(w, d->rationale);
-	jw_key(w, "actor");
-	jw_str(w, d->actor);
-	jw_key(w, "decided_at");
-	jw_time(w, d->decided_at);
-	jw_close(w, '}');
+	jw_member(arg, key);
+	jw_int(arg, v);
 }
 
-/* The fields and order of incident_json(), then facts, obligations and
- * decisions, as the export wrote them through jansson. */
+static void
+field_str(void *arg, const char *key, const char *v)
+{
+	jw_member(arg, key);
+	jw_str(arg, v);
+}
+
+static void
+field_time(void *arg, const char *key, int64_t t)
+{
+	jw_member(arg, key);
+	jw_time(arg, t);
+}
+
+static void
+field_bool(void *arg, const char *key, bool v)
+{
+	jw_member(arg, key);
+	jw_bool(arg, v);
+}
+
+static const struct json_fields fields = { field_i64, field_str, field_time,
+	field_bool };
+
+/* The fields of incident_json(), then facts, obligations and decisions,
+ * as the export wrote them through jansson. */
 static bool
 write_json(struct ex *x, const struct register_row *r)
 {
@@ -722,41 +640,28 @@ write_json(struct ex *x, const struct register_row *r)
 
 	out_s(&b->lit, x->n ? ",\n" : "\n");
 	jw_open(&w, '{');
-	jw_key(&w, "id");
-	jw_int(&w, in->id);
-	jw_key(&w, "ref");
-	jw_str(&w, in->ref);
-	jw_key(&w, "title");
-	jw_str(&w, in->title);
-	jw_key(&w, "status");
-	jw_str(&w, incident_status_names[in->status]);
-	jw_key(&w, "discovered_at");
-	jw_time(&w, in->discovered_at);
-	jw_key(&w, "aware_at");
-	jw_time(&w, in->aware_at);
-	jw_key(&w, "created_at");
-	jw_time(&w, in->created_at);
-	jw_key(&w, "updated_at");
-	jw_time(&w, in->updated_at);
-	jw_key(&w, "closed_at");
-	jw_time(&w, in->closed_at);
-	jw_key(&w, "events");
-	jw_int(&w, in->event_n);
-	jw_key(&w, "head_hash");
-	jw_str(&w, in->head_hash);
+	incident_fields(in, &fields, &w);
 	jw_key(&w, "facts");
 	if (in->facts == NULL)
 		return false;
 	seg_facts(b, in->facts, in->ref, w.depth);
 	jw_key(&w, "obligations");
 	jw_open(&w, '[');
-	for (size_t i = 0; i < r->obl_n; i++)
-		write_obligation(x, &w, &r->obl[i]);
+	for (size_t i = 0; i < r->obl_n; i++) {
+		jw_sep(&w);
+		jw_open(&w, '{');
+		obligation_fields(&r->obl[i], x->now, &fields, &w);
+		jw_close(&w, '}');
+	}
 	jw_close(&w, ']');
 	jw_key(&w, "decisions");
 	jw_open(&w, '[');
-	for (size_t i = 0; i < r->dec_n; i++)
-		write_decision(&w, &r->dec[i]);
+	for (size_t i = 0; i < r->dec_n; i++) {
+		jw_sep(&w);
+		jw_open(&w, '{');
+		decision_fields(&r->dec[i], &fields, &w);
+		jw_close(&w, '}');
+	}
 	jw_close(&w, ']');
 	jw_close(&w, '}');
 	return true;
@@ -772,7 +677,7 @@ batch_write(struct ex *x, struct batch *b)
 
 		if (sg->kind == SEG_LIT) {
 			out_mem(&x->o, b->lit.b + sg->off, sg->len);
-		} else if (!facts_copy(x, &w, b->raw.b + sg->off)) {
+		} else if (!facts_copy(&w, b->raw.b + sg->off)) {
 			x->bad_ref = xstrdup(b->raw.b + sg->ref);
 			return false;
 		}
@@ -905,8 +810,6 @@ svc_export(
 	enum err rc;
 
 	pipe_open(&x, fp);
-	if (json)
-		time_paths(&x);
 	rc = store_begin_read(st);
 	if (rc == ERR_OK) {
 		if (json)
@@ -932,6 +835,5 @@ svc_export(
 		svc_err_msg(e, "export: %s",
 		    rc == ERR_IO ? "write error" : store_errmsg(st));
 	free(x.bad_ref);
-	json_decref(x.schema);
 	return rc;
 }

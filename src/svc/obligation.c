@@ -373,8 +373,7 @@ svc_obligation_add(struct svc *s, const char *id,
 		svc_store_err(s, rc, "reading obligations", e);
 		goto out;
 	}
-	memset(&o, 0, sizeof(o));
-	o.incident_id = in.id;
+	svc_obligation_new(s, in.id, &o);
 	o.regime = "contract";
 	o.rule = arena_printf(a, "contract-%zu", n + 1);
 	o.recipient = rq->recipient;
@@ -383,24 +382,13 @@ svc_obligation_add(struct svc *s, const char *id,
 	o.kind = KIND_CONTRACT;
 	o.anchor_at = s->now;
 	o.due_at = rq->due_at;
-	o.status = OBL_OPEN;
-	o.phase = PHASE_NONE;
-	o.filed_at = TIME_UNKNOWN;
-	o.decided_at = TIME_UNKNOWN;
-	o.created_at = s->now;
 	rc = store_obligation_insert(s->st, &o);
 	if (rc != ERR_OK) {
 		svc_store_err(s, rc, "adding the obligation", e);
 		goto out;
 	}
-	rc = svc_event(s, &in, "obligation",
-	    json_pack("{s:s, s:I, s:s, s:s,"
-	              " s:s, s:s, s:o, s:o}",
-	        "action", "created", "obligation", (json_int_t)o.id, "regime",
-	        o.regime, "rule", o.rule, "recipient", o.recipient, "kind",
-	        "contract", "anchor_at", json_time_utc(o.anchor_at), "due_at",
-	        json_time_utc(o.due_at)),
-	    e);
+	rc = svc_event(
+	    s, &in, "obligation", svc_obligation_event("created", &o), e);
 	if (rc == ERR_OK)
 		rc = svc_incident_save(s, &in, e);
 out:

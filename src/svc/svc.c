@@ -49,6 +49,16 @@ svc_store_err(struct svc *s, enum err rc, const char *what, struct svc_err *e)
 	return rc;
 }
 
+json_t *
+svc_version_json(const struct version_rec *v, const char *stored)
+{
+	return json_pack("{s:I, s:s, s:o, s:o, s:s}", "version",
+	    (json_int_t)v->version, "source",
+	    v->body != NULL ? stored : "built-in", "sha256",
+	    v->sha256 != NULL ? json_string(v->sha256) : json_null(),
+	    "created_at", json_time(v->created_at), "actor", v->actor);
+}
+
 enum err
 svc_check_text(
     const char *field, const char *s, bool required, struct svc_err *e)
@@ -420,8 +430,20 @@ latest_decisions(struct svc *s, int64_t incident_id, struct arena *a,
 	return ERR_OK;
 }
 
-static json_t *
-obligation_event(const char *action, const struct obligation *o)
+void
+svc_obligation_new(struct svc *s, int64_t incident_id, struct obligation *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->incident_id = incident_id;
+	o->status = OBL_OPEN;
+	o->phase = PHASE_NONE;
+	o->filed_at = TIME_UNKNOWN;
+	o->decided_at = TIME_UNKNOWN;
+	o->created_at = s->now;
+}
+
+json_t *
+svc_obligation_event(const char *action, const struct obligation *o)
 {
 	return json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o}", "action",
 	    action, "obligation", (json_int_t)o->id, "regime", o->regime,
@@ -530,8 +552,7 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
 			if (o == NULL) {
 				if (d.not_a_breach)
 					continue;
-				memset(&fresh, 0, sizeof(fresh));
-				fresh.incident_id = in->id;
+				svc_obligation_new(s, in->id, &fresh);
 				fresh.regime = reg->id;
 				fresh.rule = due[i].rule->id;
 				fresh.recipient = due[i].rule->recipient;
@@ -540,18 +561,13 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
 				fresh.kind = due[i].rule->kind;
 				fresh.anchor_at = due[i].anchor_at;
 				fresh.due_at = due[i].due_at;
-				fresh.status = OBL_OPEN;
-				fresh.phase = PHASE_NONE;
-				fresh.filed_at = TIME_UNKNOWN;
-				fresh.decided_at = TIME_UNKNOWN;
-				fresh.created_at = s->now;
 				rc = store_obligation_insert(s->st, &fresh);
 				if (rc != ERR_OK) {
 					svc_store_err(s, rc, "obligation", e);
 					goto out;
 				}
 				rc = svc_event(s, in, "obligation",
-				    obligation_event("created", &fresh), e);
+				    svc_obligation_event("created", &fresh), e);
 				if (rc != ERR_OK)
 					goto out;
 				continue;
@@ -560,7 +576,8 @@ svc_reconcile(struct svc *s, struct incident *in, const struct facts *f,
 			    o->due_at == due[i].due_at)
 				continue;
 			{
-				json_t *p = obligation_event("due_changed", o);
+				json_t *p =
+				    svc_obligation_event("due_changed", o);
 
 				json_object_set_new(p, "new_anchor_at",
 				    json_time_utc(due[i].anchor_at));

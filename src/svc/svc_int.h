@@ -35,6 +35,15 @@ enum err svc_incident_facts(struct svc *, struct incident *in,
 enum err svc_incident_save(struct svc *, struct incident *in, struct svc_err *);
 /* The regime `id` parsed, or NULL. */
 const struct regime *svc_regime(struct svc *, const char *id, struct svc_err *);
+/*
+ * Start obligation `o` of incident `incident_id` as every new one starts:
+ * open, no phase, nothing filed or decided, created now.  The caller
+ * fills in its rule, recipient, kind and times.
+ */
+void svc_obligation_new(
+    struct svc *, int64_t incident_id, struct obligation *o);
+/* The payload of an "obligation" event: `action` ("created", ...) of `o`. */
+json_t *svc_obligation_event(const char *action, const struct obligation *o);
 /* Bring the obligations of `in` in line with its facts and decisions. */
 enum err svc_reconcile(
     struct svc *, struct incident *in, const struct facts *f, struct svc_err *);
@@ -56,6 +65,11 @@ enum err svc_facts_patch_tx(struct svc *, struct incident *in,
 /* Map a store error to the svc error with the store's message. */
 enum err svc_store_err(
     struct svc *, enum err, const char *what, struct svc_err *);
+/*
+ * One entry of a stored document's history (template overrides, authority
+ * files): its source is `stored` when it has a body, else "built-in".
+ */
+json_t *svc_version_json(const struct version_rec *v, const char *stored);
 /* Validate a free text argument (rationale, reason, note). */
 enum err svc_check_text(
     const char *field, const char *s, bool required, struct svc_err *);

@@ -114,9 +114,9 @@ svc_template_source(struct svc *s, const char *kind, const char *lang,
 	if (rc != ERR_OK)
 		return rc;
 	rc = store_template_active(s->st, kind, lang, a, &t);
-	if (rc == ERR_OK && t.body != NULL) {
-		*src = t.body;
-		*version = t.version;
+	if (rc == ERR_OK && t.v.body != NULL) {
+		*src = t.v.body;
+		*version = t.v.version;
 		return ERR_OK;
 	}
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)
@@ -265,12 +265,12 @@ svc_template_set(struct svc *s, const char *kind, const char *lang,
 	sha256_hex(src, len, hex);
 	t.kind = kind;
 	t.lang = lang;
-	t.body = arena_strndup(s->a, src, len);
-	t.sha256 = hex;
-	t.created_at = s->now;
-	t.actor = s->actor;
+	t.v.body = arena_strndup(s->a, src, len);
+	t.v.sha256 = hex;
+	t.v.created_at = s->now;
+	t.v.actor = s->actor;
 	rc = insert(s, &t, e);
-	*version = t.version;
+	*version = t.v.version;
 	return rc;
 }
 
@@ -287,20 +287,11 @@ svc_template_reset(struct svc *s, const char *kind, const char *lang,
 		return rc;
 	t.kind = kind;
 	t.lang = lang;
-	t.created_at = s->now;
-	t.actor = s->actor;
+	t.v.created_at = s->now;
+	t.v.actor = s->actor;
 	rc = insert(s, &t, e);
-	*version = t.version;
+	*version = t.v.version;
 	return rc;
-}
-
-static json_t *
-time_json(int64_t t)
-{
-	char iso[ISO_LEN];
-
-	iso8601_format(t, iso);
-	return json_string(iso);
 }
 
 enum err
@@ -320,14 +311,8 @@ svc_template_history(struct svc *s, const char *kind, const char *lang,
 		return svc_store_err(s, rc, "template", e);
 	*out = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(*out,
-		    json_pack("{s:I, s:s, s:o, s:o, s:s}", "version",
-		        (json_int_t)v[i].version, "source",
-		        v[i].body != NULL ? "override" : "built-in", "sha256",
-		        v[i].sha256 != NULL ? json_string(v[i].sha256)
-		                            : json_null(),
-		        "created_at", time_json(v[i].created_at), "actor",
-		        v[i].actor));
+		json_array_append_new(
+		    *out, svc_version_json(&v[i].v, "override"));
 	return ERR_OK;
 }
 
@@ -344,13 +329,13 @@ svc_template_list(struct svc *s)
 
 			over = store_template_active(s->st, kinds[i].name,
 			           langs[l], s->a, &t) == ERR_OK &&
-			       t.body != NULL;
+			       t.v.body != NULL;
 			json_array_append_new(arr,
 			    json_pack("{s:s, s:s, s:s, s:s, s:I, s:s}", "kind",
 			        kinds[i].name, "lang", langs[l], "type",
 			        type_names[kinds[i].type], "source",
 			        over ? "override" : "built-in", "version",
-			        (json_int_t)(over ? t.version : 0), "summary",
+			        (json_int_t)(over ? t.v.version : 0), "summary",
 			        kinds[i].summary));
 		}
 	}

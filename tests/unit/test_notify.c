@@ -263,6 +263,15 @@ field_value(const struct notify_doc *nd, const char *key)
 	return NULL;
 }
 
+/* Load the built-in authority `code` (the test fails if it does not). */
+static void
+load_builtin(const char *code, struct arena *a, struct authority *au)
+{
+	struct field_errors fe = { 0 };
+
+	assert_int_equal(authority_builtin(code, a, au, &fe), ERR_OK);
+}
+
 static bool
 is_missing(const struct notify_doc *nd, const char *key)
 {
@@ -278,13 +287,12 @@ test_notify_layout(void **state)
 {
 	struct arena *a = arena_new();
 	struct authority au;
-	struct field_errors fe = { 0 };
 	struct notify_input in;
 	struct notify_doc nd;
 	struct facts f;
 
 	(void)state;
-	assert_int_equal(authority_builtin("en", a, &au, &fe), ERR_OK);
+	load_builtin("en", a, &au);
 	full_input(&in, &f);
 	notify_build(&au, &in, a, &nd);
 	assert_int_equal(nd.missing_n, 0);
@@ -310,7 +318,7 @@ test_notify_layout(void **state)
 		json_t *res = json_pack("{s:s}", "risk_level", "none");
 		json_t *j;
 
-		assert_int_equal(authority_builtin("nrw", a, &au, &fe), ERR_OK);
+		load_builtin("nrw", a, &au);
 		assert_true(au.no_risk_blocked);
 		in.assessment = res;
 		in.authority_decision = -1;
@@ -328,7 +336,7 @@ test_notify_layout(void **state)
 		assert_null(strstr(nd.doc.v[0].v[0].text, "Achtung"));
 		/* Other authorities do not refuse it. */
 		in.authority_decision = -1;
-		assert_int_equal(authority_builtin("by", a, &au, &fe), ERR_OK);
+		load_builtin("by", a, &au);
 		notify_build(&au, &in, a, &nd);
 		assert_null(strstr(nd.doc.v[0].v[0].text, "Achtung"));
 		in.assessment = NULL;
@@ -350,7 +358,7 @@ test_notify_layout(void **state)
 	f.neutralised_text = NULL;
 
 	/* German labels and values. */
-	assert_int_equal(authority_builtin("bw", a, &au, &fe), ERR_OK);
+	load_builtin("bw", a, &au);
 	notify_build(&au, &in, a, &nd);
 	assert_int_equal(nd.missing_n, 0);
 	assert_string_equal(
@@ -366,14 +374,13 @@ test_notify_missing(void **state)
 {
 	struct arena *a = arena_new();
 	struct authority au;
-	struct field_errors fe = { 0 };
 	struct notify_input in;
 	struct notify_doc nd;
 	struct facts f;
 	struct buf b;
 
 	(void)state;
-	assert_int_equal(authority_builtin("nrw", a, &au, &fe), ERR_OK);
+	load_builtin("nrw", a, &au);
 	full_input(&in, &f);
 	in.org_name = NULL;
 	f.measures_taken = NULL;
@@ -436,14 +443,13 @@ test_notify_json(void **state)
 {
 	struct arena *a = arena_new();
 	struct authority au;
-	struct field_errors fe = { 0 };
 	struct notify_input in;
 	struct notify_doc nd;
 	struct facts f;
 	json_t *j;
 
 	(void)state;
-	assert_int_equal(authority_builtin("by", a, &au, &fe), ERR_OK);
+	load_builtin("by", a, &au);
 	full_input(&in, &f);
 	notify_build(&au, &in, a, &nd);
 	j = notify_json(&nd);
@@ -588,7 +594,6 @@ test_svc_notify(void **state)
 	struct svc s;
 	struct svc_err e;
 	struct authority au;
-	struct field_errors fe = { 0 };
 	struct notify_doc nd;
 	const char *ref;
 	char *msg = NULL;
@@ -604,7 +609,7 @@ test_svc_notify(void **state)
 	assert_int_equal(svc_register_init(&s, &ri, &e), ERR_OK);
 	assert_int_equal(
 	    svc_incident_create(&s, facts, strlen(facts), &ref, &e), ERR_OK);
-	assert_int_equal(authority_builtin("en", a, &au, &fe), ERR_OK);
+	load_builtin("en", a, &au);
 
 	/* Not filed, past the deadline: late, reasons required. */
 	assert_int_equal(

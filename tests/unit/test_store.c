@@ -404,31 +404,31 @@ test_authority_file(void **state)
 	assert_int_equal(
 	    store_authority_active(st, "nrw", a, &cur), ERR_NOTFOUND);
 	r.code = "nrw";
-	r.body = "{\"code\": \"nrw\"}";
-	r.sha256 = "00";
-	r.created_at = 100;
-	r.actor = "dpo";
+	r.v.body = "{\"code\": \"nrw\"}";
+	r.v.sha256 = "00";
+	r.v.created_at = 100;
+	r.v.actor = "dpo";
 	assert_int_equal(store_authority_insert(st, &r), ERR_OK);
-	assert_int_equal(r.version, 1);
+	assert_int_equal(r.v.version, 1);
 	r.code = "ni";
 	assert_int_equal(store_authority_insert(st, &r), ERR_OK);
-	assert_int_equal(r.version, 1);
+	assert_int_equal(r.v.version, 1);
 	r.code = "nrw";
-	r.body = NULL; /* a reset */
-	r.sha256 = NULL;
+	r.v.body = NULL; /* a reset */
+	r.v.sha256 = NULL;
 	assert_int_equal(store_authority_insert(st, &r), ERR_OK);
-	assert_int_equal(r.version, 2);
+	assert_int_equal(r.v.version, 2);
 	assert_int_equal(store_authority_active(st, "nrw", a, &cur), ERR_OK);
-	assert_int_equal(cur.version, 2);
-	assert_null(cur.body);
+	assert_int_equal(cur.v.version, 2);
+	assert_null(cur.v.body);
 	assert_int_equal(store_authority_history(st, "nrw", a, &v, &n), ERR_OK);
 	assert_int_equal(n, 2);
-	assert_string_equal(v[0].body, "{\"code\": \"nrw\"}");
-	assert_string_equal(v[0].actor, "dpo");
+	assert_string_equal(v[0].v.body, "{\"code\": \"nrw\"}");
+	assert_string_equal(v[0].v.actor, "dpo");
 	assert_int_equal(store_authority_newest(st, a, &v, &n), ERR_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].code, "ni");
-	assert_int_equal(v[1].version, 2);
+	assert_int_equal(v[1].v.version, 2);
 	arena_free(a);
 	store_close(st);
 }

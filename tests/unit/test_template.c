@@ -40,38 +40,38 @@ test_store_versions(void **state)
 	assert_int_equal(store_begin_write(st), ERR_OK);
 	t.kind = "notice-text";
 	t.lang = "de";
-	t.body = "{{! type: text }}\nv1";
-	t.sha256 = "aa";
-	t.created_at = 100;
-	t.actor = "a";
+	t.v.body = "{{! type: text }}\nv1";
+	t.v.sha256 = "aa";
+	t.v.created_at = 100;
+	t.v.actor = "a";
 	assert_int_equal(store_template_insert(st, &t), ERR_OK);
-	assert_int_equal(t.version, 1);
+	assert_int_equal(t.v.version, 1);
 	t.lang = "en";
 	assert_int_equal(store_template_insert(st, &t), ERR_OK);
-	assert_int_equal(t.version, 1); /* per language */
+	assert_int_equal(t.v.version, 1); /* per language */
 	t.lang = "de";
-	t.body = NULL;
-	t.sha256 = NULL;
-	t.actor = "b";
-	t.created_at = 200;
+	t.v.body = NULL;
+	t.v.sha256 = NULL;
+	t.v.actor = "b";
+	t.v.created_at = 200;
 	assert_int_equal(store_template_insert(st, &t), ERR_OK);
-	assert_int_equal(t.version, 2);
+	assert_int_equal(t.v.version, 2);
 	t.lang = "fr"; /* refused by the schema */
-	t.body = "x";
+	t.v.body = "x";
 	assert_int_not_equal(store_template_insert(st, &t), ERR_OK);
 	assert_int_equal(store_commit(st), ERR_OK);
 	assert_int_equal(
 	    store_template_active(st, "notice-text", "de", a, &got), ERR_OK);
-	assert_int_equal(got.version, 2);
-	assert_null(got.body);
-	assert_string_equal(got.actor, "b");
+	assert_int_equal(got.v.version, 2);
+	assert_null(got.v.body);
+	assert_string_equal(got.v.actor, "b");
 	assert_int_equal(
 	    store_template_history(st, "notice-text", "de", a, &h, &n), ERR_OK);
 	assert_int_equal(n, 2);
-	assert_string_equal(h[0].body, "{{! type: text }}\nv1");
-	assert_string_equal(h[0].sha256, "aa");
-	assert_int_equal(h[0].created_at, 100);
-	assert_null(h[1].body);
+	assert_string_equal(h[0].v.body, "{{! type: text }}\nv1");
+	assert_string_equal(h[0].v.sha256, "aa");
+	assert_int_equal(h[0].v.created_at, 100);
+	assert_null(h[1].v.body);
 	arena_free(a);
 	store_close(st);
 }
