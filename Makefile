@@ -41,7 +41,8 @@ SUBSYS	:= base model store risk doc scan svc http cli
 SRCS	:= $(foreach d,$(SUBSYS),$(wildcard src/$(d)/*.c))
 OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 MAIN_O	:= $(BUILD)/obj/main.o
-SCHEMA	:= $(sort $(wildcard src/store/schema/sqlite/*.sql))
+SCHEMA	:= $(sort $(wildcard src/store/schema/sqlite/*.sql)) \
+	   $(sort $(wildcard src/store/schema/sqlite-audit/*.sql))
 REGIMES	:= $(sort $(wildcard regimes/*.json))
 AUTHORITIES := $(sort $(wildcard authorities/*.json))
 TEMPLATES := $(sort $(wildcard src/doc/templates/*))

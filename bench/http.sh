@@ -215,7 +215,7 @@ done
 # ---- wrk --------------------------------------------------------------------
 export BK_TOKEN="$token" BK_N="$N"
 reads() {
-	sqlite3 "$db" "SELECT count(*) FROM access
+	sqlite3 "$db-access" "SELECT count(*) FROM access
 	    WHERE actor = 'bench' AND what = 'api: incident'"
 }
 # run NAME SECONDS FILE: one wrk run against target NAME.

@@ -165,7 +165,12 @@ static const struct command commands[] = {
 	    "that every incident it lists still holds the history it had then: "
 	    "keep exports outside the machine as witnesses." },
 	{ "backup", cmd_backup, false, "backup FILE",
-	    "Consistent online copy of the register", NULL },
+	    "Consistent online copy of the register",
+	    "A register is two files: FILE and FILE-access, the log of the "
+	    "reads made through the web front end and the API (kept apart so "
+	    "that recording reads never disturbs the readers).  backup writes "
+	    "both, FILE and FILE-access, and refuses if either exists.  Copy "
+	    "or move the two together." },
 	{ "regime", cmd_regime, false, "regime list | show ID | load FILE",
 	    "Notification regimes as data (hours, anchors, recipients)", NULL },
 	{ "notice", cmd_notice, false,

@@ -213,7 +213,8 @@ cmd_backup(int argc, char **argv)
 		fprintf(stderr, "breachkit backup: %s\n", store_errmsg(st));
 		code = err_exit_code(rc);
 	} else {
-		printf("backup written to %s\n", argv[optind]);
+		printf("backup written to %s (and its access log %s-access)\n",
+		    argv[optind], argv[optind]);
 	}
 	cli_close(st, &s);
 	return code;

@@ -51,6 +51,9 @@ enum { WORKERS_MAX = 16, QUEUE_MAX = 512, CHECKPOINT_MS = 100 };
  * less CPU per read with a window of 0.5 to 2 ms than committing each
  * handful at once (docs/benchmarks.md). */
 enum { GATHER_US = 1000, GATHER_MAX = 256 };
+/* The workers read the register through a memory map (store_mmap) of up
+ * to 2 GiB each (SQLite's build caps it there); beyond, pages are read. */
+#define READ_MAP_BYTES ((int64_t)2 << 30)
 
 /* A reply that waits until its read is recorded. */
 enum pstate { P_FREE, P_WAIT, P_OK, P_FAIL };
@@ -733,6 +736,7 @@ worker_init(struct worker *w, const struct http_config *cfg, int fd,
 		return -1;
 	}
 	store_autocheckpoint(w->st, 0); /* the checkpointer's job */
+	store_mmap(w->st, READ_MAP_BYTES);
 	w->base = event_base_new();
 	w->http = w->base != NULL ? evhttp_new(w->base) : NULL;
 	if (w->http == NULL)

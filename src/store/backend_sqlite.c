@@ -20,8 +20,10 @@
 #include "base/xalloc.h"
 #include "store/store_int.h"
 
-/* 'BRKT': marks a breachkit register in the SQLite header. */
-#define APPLICATION_ID 0x42524B54
+/* 'BRKT': marks a breachkit register in the SQLite header; 'BRKA' its
+ * access log (<register>-access, attached as "audit"). */
+#define APPLICATION_ID        0x42524B54
+#define APPLICATION_ID_ACCESS 0x42524B41
 /* How long a writer waits for another before reporting "busy". */
 #define BUSY_TIMEOUT_MS 5000
 
@@ -206,6 +208,118 @@ sq_setup(struct sq *q, bool create)
 	return ERR_OK;
 }
 
+/* Apply the access log's own migrations (schema/sqlite-audit), each in a
+ * transaction that checks the version again; nothing is locked when the
+ * file is current. */
+static enum err
+audit_migrate(struct sq *q)
+{
+	struct migration m[8];
+	size_t n = migrations_get("sqlite-audit", m, nitems(m));
+	int newest = n > 0 ? m[n - 1].version : 0;
+	char sql[64];
+	int rc, v = 0;
+
+	rc = pragma_int(q->db, "PRAGMA audit.user_version", &v);
+	if (rc != SQLITE_OK)
+		return fail(q, rc);
+	if (v > newest)
+		return ERR_INVAL;
+	for (size_t i = 0; i < n && v < newest; i++) {
+		rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = pragma_int(q->db, "PRAGMA audit.user_version", &v);
+		if (rc == SQLITE_OK && v < m[i].version) {
+			rc = sqlite3_exec(q->db, m[i].sql, NULL, NULL, NULL);
+			snprintf(sql, sizeof(sql),
+			    "PRAGMA audit.user_version = %d", m[i].version);
+			if (rc == SQLITE_OK)
+				rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+			if (rc == SQLITE_OK)
+				v = m[i].version;
+		}
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			enum err e = fail(q, rc);
+
+			sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+			return e;
+		}
+	}
+	return ERR_OK;
+}
+
+/*
+ * Attach the access log, <path>-access (created if missing), as "audit":
+ * it must be empty or carry APPLICATION_ID_ACCESS.  The reads the server
+ * records go there, so that they never change the register's write-ahead
+ * log: each such change makes every other connection drop its page cache
+ * and memory map of the register.
+ */
+static enum err
+attach_audit(struct sq *q, const char *path, bool memory, char **errmsg)
+{
+	static const char *const pragmas[] = {
+		"PRAGMA audit.journal_mode = WAL",
+		"PRAGMA audit.synchronous = NORMAL",
+		"PRAGMA audit.secure_delete = ON",
+	};
+	char *apath =
+	    memory ? xstrdup(":memory:") : xasprintf("%s-access", path);
+	sqlite3_stmt *st = NULL;
+	int rc, appid = 0, tables = 0;
+	enum err e = ERR_OK;
+
+	rc = sqlite3_prepare_v2(
+	    q->db, "ATTACH DATABASE ? AS audit", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, apath, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*errmsg = xasprintf("cannot open the access log %s: %s", apath,
+		    sqlite3_errmsg(q->db));
+		free(apath);
+		return ERR_IO;
+	}
+	rc = pragma_int(q->db, "PRAGMA audit.application_id", &appid);
+	if (rc == SQLITE_OK)
+		/* 0 until anything was ever created in the file. */
+		rc = pragma_int(q->db, "PRAGMA audit.schema_version", &tables);
+	if (rc == SQLITE_OK && appid != APPLICATION_ID_ACCESS &&
+	    (appid != 0 || tables != 0)) {
+		*errmsg = xasprintf("%s is not the access log of a breachkit "
+		                    "register; it was left untouched",
+		    apath);
+		free(apath);
+		return ERR_INVAL;
+	}
+	for (size_t i = 0; rc == SQLITE_OK && i < nitems(pragmas); i++)
+		rc = sqlite3_exec(q->db, pragmas[i], NULL, NULL, NULL);
+	if (rc == SQLITE_OK && appid == 0) {
+		char sql[64];
+
+		snprintf(sql, sizeof(sql), "PRAGMA audit.application_id = %d",
+		    APPLICATION_ID_ACCESS);
+		rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK)
+		e = fail(q, rc);
+	if (e == ERR_OK)
+		e = audit_migrate(q);
+	if (e != ERR_OK)
+		*errmsg =
+		    e == ERR_INVAL
+		        ? xasprintf("%s was written by a newer breachkit; "
+		                    "upgrade breachkit",
+		              apath)
+		        : xasprintf("%s: %s", apath, q->msg);
+	free(apath);
+	return e;
+}
+
 static enum err
 sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 {
@@ -228,10 +342,10 @@ sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 		if (e != ERR_OK)
 			goto fail;
 	}
-	flags =
-	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-	if (create)
-		flags |= SQLITE_OPEN_CREATE;
+	/* CREATE also for an existing register (checked above): the access
+	 * log is attached with the same flags and may not exist yet. */
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	        SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_CREATE;
 	rc =
 	    sqlite3_open_v2(mode == 2 ? ":memory:" : path, &q->db, flags, NULL);
 	if (rc != SQLITE_OK) {
@@ -285,6 +399,9 @@ sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 		              : xasprintf("%s: %s", path, q->msg);
 		goto fail;
 	}
+	e = attach_audit(q, path, mode == 2, errmsg);
+	if (e != ERR_OK)
+		goto fail;
 	*h = q;
 	return ERR_OK;
 fail:
@@ -526,10 +643,10 @@ sq_autocheckpoint(void *h, int pages)
 	sqlite3_wal_autocheckpoint(((struct sq *)h)->db, pages);
 }
 
+/* Copy the attached database `name` to a new file `path`. */
 static enum err
-sq_backup(void *h, const char *path)
+backup_one(struct sq *q, const char *name, const char *path)
 {
-	struct sq *q = h;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
 	struct stat st;
@@ -547,7 +664,7 @@ sq_backup(void *h, const char *path)
 		sqlite3_close(dst);
 		return ERR_IO;
 	}
-	b = sqlite3_backup_init(dst, "main", q->db, "main");
+	b = sqlite3_backup_init(dst, "main", q->db, name);
 	if (b == NULL) {
 		snprintf(q->msg, sizeof(q->msg), "%s", sqlite3_errmsg(dst));
 		sqlite3_close(dst);
@@ -569,6 +686,39 @@ sq_backup(void *h, const char *path)
 	}
 	rc = sqlite3_close(dst);
 	return rc == SQLITE_OK ? ERR_OK : ERR_IO;
+}
+
+/* The register to `path` and its access log to `path`-access. */
+static enum err
+sq_backup(void *h, const char *path)
+{
+	struct sq *q = h;
+	char *apath = xasprintf("%s-access", path);
+	struct stat st;
+	enum err e = ERR_CONFLICT;
+
+	if (stat(apath, &st) == 0)
+		snprintf(q->msg, sizeof(q->msg), "%s already exists", apath);
+	else
+		e = backup_one(q, "main", path);
+	if (e == ERR_OK) {
+		e = backup_one(q, "audit", apath);
+		if (e != ERR_OK)
+			unlink(path);
+	}
+	free(apath);
+	return e;
+}
+
+static void
+sq_mmap(void *h, int64_t bytes)
+{
+	struct sq *q = h;
+	char sql[64];
+
+	snprintf(
+	    sql, sizeof(sql), "PRAGMA main.mmap_size = %lld", (long long)bytes);
+	(void)sqlite3_exec(q->db, sql, NULL, NULL, NULL);
 }
 
 const struct backend backend_sqlite = {
@@ -597,4 +747,5 @@ const struct backend backend_sqlite = {
 	.backup = sq_backup,
 	.checkpoint = sq_checkpoint,
 	.autocheckpoint = sq_autocheckpoint,
+	.mmap = sq_mmap,
 };

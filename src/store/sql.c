@@ -344,10 +344,10 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	                      " JOIN account a ON a.id = t.account_id"
 	                      " ORDER BY t.id",
 	    NULL },
-	[STMT_ACCESS_INSERT] = { "INSERT INTO access (incident_id, at, actor,"
+	[STMT_ACCESS_INSERT] = { "INSERT INTO audit.access (incident_id, at, actor,"
 	                         " what) VALUES (?, ?, ?, ?)",
 	    NULL },
-	[STMT_ACCESS_LIST] = { "SELECT at, actor, what FROM access"
+	[STMT_ACCESS_LIST] = { "SELECT at, actor, what FROM audit.access"
 	                       " WHERE incident_id = ?"
 	                       " ORDER BY id DESC LIMIT ?",
 	    NULL },

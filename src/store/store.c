@@ -1120,6 +1120,12 @@ store_autocheckpoint(struct store *st, int pages)
 	B->autocheckpoint(H, pages);
 }
 
+void
+store_mmap(struct store *st, int64_t bytes)
+{
+	B->mmap(H, bytes);
+}
+
 enum err
 store_backup(struct store *st, const char *path)
 {

@@ -231,7 +231,8 @@ enum err store_letter_put(struct store *, const struct letter_log *);
 /* Every "handed" entry of the incident becomes "in_doubt"; *n of them. */
 enum err store_letter_doubt(struct store *, int64_t incident_id, int64_t *n);
 
-/* Consistent online copy of the register to `path` (must not exist). */
+/* Consistent online copy of the register to `path` and of its access log
+ * to `path`-access (neither may exist). */
 enum err store_backup(struct store *, const char *path);
 /*
  * Copy what the write-ahead log holds into the register file as far as
@@ -243,6 +244,14 @@ enum err store_backup(struct store *, const char *path);
  */
 enum err store_checkpoint(struct store *);
 void store_autocheckpoint(struct store *, int pages);
+/*
+ * Read the register through a memory map of up to `bytes` (0: off, the
+ * default).  For the server's readers only: it saves a copy per page read,
+ * but an I/O error of the disk then ends the process (SIGBUS) instead of
+ * failing the request.  It pays because the reads the server records go
+ * to the access log's own file, so the register's map stays valid.
+ */
+void store_mmap(struct store *, int64_t bytes);
 
 /* ---- accounts, sessions, tokens, reads, drafts (the web front end) ---- */
 

@@ -50,6 +50,10 @@ sqlite3 "$BREACHKIT_DB" "DROP TABLE subject_pack; DROP TABLE subject;
     ALTER TABLE filing DROP COLUMN filed_by_contact; DROP TABLE incident_reg;
     DROP INDEX incident_status;
     CREATE INDEX incident_status ON incident (status, id);
+    CREATE TABLE access (id INTEGER PRIMARY KEY,
+	incident_id INTEGER NOT NULL REFERENCES incident (id),
+	at INTEGER NOT NULL, actor TEXT NOT NULL, what TEXT NOT NULL) STRICT;
+    INSERT INTO access VALUES (7, 1, 1714550400, 'tester', 'api: incident');
     PRAGMA user_version = 5;" || fail "could not make a schema 5 register"
 expect_eq "schema 5" "$(sqlite3 "$BREACHKIT_DB" "PRAGMA user_version")" 5
 bk export
@@ -57,6 +61,12 @@ notice_golden 039-export.csv
 expect_eq "migrated" "$(sqlite3 "$BREACHKIT_DB" "SELECT count(*) FROM incident_reg")" 4
 newest=$(ls "$TOP"/src/store/schema/sqlite/*.sql | wc -l)
 expect_eq "schema" "$(sqlite3 "$BREACHKIT_DB" "PRAGMA user_version")" "$newest"
+# Migration 0009 moved the reads recorded in the register to its access log.
+expect_eq "reads moved" "$(sqlite3 "$BREACHKIT_DB-access" \
+    "SELECT id || ' ' || incident_id || ' ' || what FROM access")" \
+    "7 1 api: incident"
+expect_eq "no access table in the register" "$(sqlite3 "$BREACHKIT_DB" \
+    "SELECT count(*) FROM sqlite_schema WHERE name = 'access'")" 0
 bk export --format json
 notice_golden 039-export.json
 expect_verify_ok

@@ -78,7 +78,7 @@ done
 # shellcheck disable=SC2086 # one word per process
 wait $pids
 expect_eq "replies" "$(cat codes-* | sort | uniq -c | tr -s ' ')" " 40 200"
-expect_eq "reads recorded" "$(sqlite3 "$BREACHKIT_DB" "SELECT count(*)
+expect_eq "reads recorded" "$(sqlite3 "$BREACHKIT_DB-access" "SELECT count(*)
     FROM access WHERE incident_id = $ID AND what = 'api: incident'")" 44
 
 # The list: pages of 3 by next_before, each incident once, newest first.
