@@ -47,6 +47,7 @@ enum { BATCH_N = 64 };
 
 struct mctx {
 	struct match_keys keys;
+	struct match_filter *filt;
 	struct match_table *tab;
 	struct match_entry *ent; /* the index as stored */
 	size_t n, cap;
@@ -90,6 +91,7 @@ load_block(void *arg, const void *data, size_t n)
 		    x->tag == 0 || x->subject == 0)
 			return ERR_INTERNAL;
 		match_table_add(m->tab, x->tag, (uint32_t)i);
+		match_filter_add(m->filt, x->tag);
 		if (x->subject > m->max_sid)
 			m->max_sid = x->subject;
 	}
@@ -97,7 +99,7 @@ load_block(void *arg, const void *data, size_t n)
 	return ERR_OK;
 }
 
-/* Look up one identifier whose slot was prefetched. */
+/* Look up one identifier that passed the filter. */
 static void
 lookup(struct mctx *m, const struct mevent *q)
 {
@@ -143,14 +145,34 @@ record_end(struct mctx *m, uint32_t cats)
 	m->pend_n = 0;
 }
 
+/*
+ * The batch in two passes: the filter (its words were prefetched when the
+ * identifiers arrived) drops the values that are certainly not ours and
+ * prefetches the table slots of the rest; then, in order, the table
+ * lookups of those and the record ends.
+ */
 static void
 run_batch(struct mctx *m)
 {
 	for (size_t i = 0; i < m->batch_n; i++) {
-		if (m->batch[i].kind != MATCH_NONE)
-			lookup(m, &m->batch[i]);
-		else
-			record_end(m, m->batch[i].cats);
+		struct mevent *q = &m->batch[i];
+
+		if (q->kind == MATCH_NONE)
+			continue;
+		if (match_filter_has(m->filt, q->tag)) {
+			match_table_prefetch(m->tab, q->tag);
+		} else {
+			m->sum->unmatched++;
+			q->kind = MATCH_KIND__MAX; /* done */
+		}
+	}
+	for (size_t i = 0; i < m->batch_n; i++) {
+		const struct mevent *q = &m->batch[i];
+
+		if (q->kind == MATCH_NONE)
+			record_end(m, q->cats);
+		else if (q->kind != MATCH_KIND__MAX)
+			lookup(m, q);
 	}
 	m->batch_n = 0;
 }
@@ -167,7 +189,7 @@ on_ident(void *arg, unsigned kind, const char *v, size_t len)
 	q->kind = (uint8_t)kind;
 	q->len = (uint8_t)len;
 	memcpy(q->v, v, len);
-	match_table_prefetch(m->tab, q->tag);
+	match_filter_prefetch(m->filt, q->tag);
 	if (m->batch_n == BATCH_N)
 		run_batch(m);
 }
@@ -201,6 +223,8 @@ child_wipe(void *arg)
 	struct mctx *m = arg;
 
 	sodium_memzero(&m->keys, sizeof(m->keys));
+	match_filter_free(m->filt);
+	m->filt = NULL;
 	match_table_free(m->tab);
 	m->tab = NULL;
 	free(m->ent);
@@ -211,6 +235,7 @@ static void
 mctx_release(struct mctx *m)
 {
 	sodium_memzero(&m->keys, sizeof(m->keys));
+	match_filter_free(m->filt);
 	match_table_free(m->tab);
 	free(m->ent);
 	free(m->by);
@@ -421,6 +446,7 @@ load_index(struct svc *s, struct mctx *m, struct svc_err *e)
 	m->cap = sec.identifiers > 0 ? (size_t)sec.identifiers : 1;
 	m->ent = xcalloc(m->cap, sizeof(*m->ent));
 	m->tab = match_table_new(m->cap);
+	m->filt = match_filter_new(m->cap);
 	rc = store_subject_pack_each(s->st, load_block, m);
 	m->by = xcalloc((size_t)m->max_sid + 1, sizeof(*m->by));
 	m->found = xcalloc((size_t)m->max_sid + 1, sizeof(*m->found));
