@@ -125,8 +125,7 @@ struct slot {
 struct match_table {
 	struct slot *slots;
 	size_t mask, n, cap_n, bytes;
-	void *map; /* the mapping slots are in, when mapped */
-	size_t map_len;
+	struct match_mem mem; /* where the slots are */
 };
 
 enum { HUGE = 2u << 20 };
@@ -137,17 +136,12 @@ fingerprint(uint64_t tag)
 	return (uint32_t)(tag >> 32);
 }
 
-/*
- * Zeroed memory for a table of `bytes`; big ones are mapped 2 MiB-aligned
- * and ask for transparent huge pages (fewer TLB misses on random probes).
- * *map is the mapping to unmap (NULL: free() the result).
- */
-static void *
-table_alloc(size_t bytes, void **map, size_t *map_len)
+void
+match_mem_alloc(struct match_mem *mem, size_t bytes)
 {
-	*map = NULL;
-	*map_len = 0;
+	memset(mem, 0, sizeof(*mem));
 	if (bytes >= HUGE) {
+		/* 2 MiB-aligned, so every part of it can be a huge page */
 		const int prot = PROT_READ | PROT_WRITE,
 		          flags = MAP_PRIVATE | MAP_ANONYMOUS;
 		const size_t len = bytes + HUGE;
@@ -158,22 +152,24 @@ table_alloc(size_t bytes, void **map, size_t *map_len)
 			uintptr_t u = (uintptr_t)p,
 			          al = (u + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
 
-			*map = p;
-			*map_len = len;
-			(void)madvise((void *)al, bytes, MADV_HUGEPAGE);
-			return (void *)al;
+			mem->map = p;
+			mem->map_len = len;
+			mem->p = (void *)al;
+			(void)madvise(mem->p, bytes, MADV_HUGEPAGE);
+			return;
 		}
 	}
-	return xcalloc(1, bytes);
+	mem->p = xcalloc(1, bytes > 0 ? bytes : 1);
 }
 
-static void
-table_release(void *mem, void *map, size_t map_len)
+void
+match_mem_release(struct match_mem *mem)
 {
-	if (map != NULL)
-		munmap(map, map_len);
+	if (mem->map != NULL)
+		munmap(mem->map, mem->map_len);
 	else
-		free(mem);
+		free(mem->p);
+	memset(mem, 0, sizeof(*mem));
 }
 
 struct match_table *
@@ -188,7 +184,8 @@ match_table_new(size_t n)
 	t->mask = slots - 1;
 	t->cap_n = n;
 	t->bytes = slots * sizeof(*t->slots);
-	t->slots = table_alloc(t->bytes, &t->map, &t->map_len);
+	match_mem_alloc(&t->mem, t->bytes);
+	t->slots = t->mem.p;
 	return t;
 }
 
@@ -197,7 +194,7 @@ match_table_free(struct match_table *t)
 {
 	if (t == NULL)
 		return;
-	table_release(t->slots, t->map, t->map_len);
+	match_mem_release(&t->mem);
 	free(t);
 }
 
@@ -266,8 +263,7 @@ struct match_filter {
 	uint64_t *w;
 	unsigned shift; /* 64 - log2(words) */
 	size_t bytes;
-	void *map;
-	size_t map_len;
+	struct match_mem mem;
 };
 
 enum { FILTER_K = 5, FILTER_BITS_PER_TAG = 12 };
@@ -301,7 +297,8 @@ match_filter_new(size_t n)
 	}
 	f->shift = 64 - lg;
 	f->bytes = words * sizeof(*f->w);
-	f->w = table_alloc(f->bytes, &f->map, &f->map_len);
+	match_mem_alloc(&f->mem, f->bytes);
+	f->w = f->mem.p;
 	return f;
 }
 
@@ -310,7 +307,7 @@ match_filter_free(struct match_filter *f)
 {
 	if (f == NULL)
 		return;
-	table_release(f->w, f->map, f->map_len);
+	match_mem_release(&f->mem);
 	free(f);
 }
 

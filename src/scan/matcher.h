@@ -71,6 +71,22 @@ void match_hash(const struct match_keys *, unsigned kind, const char *v,
     size_t len, unsigned char out[MATCH_HASH_LEN]);
 
 /*
+ * Zeroed memory for the big arrays of the index (entries, table, filter):
+ * 2 MiB or more is mapped on its own and asks for transparent huge pages,
+ * so that random probes into tens of MiB are not TLB misses as well as
+ * cache misses.  Aborts on OOM.
+ */
+struct match_mem {
+	void *p; /* the memory */
+	void *map;
+	size_t map_len;
+};
+
+void match_mem_alloc(struct match_mem *, size_t bytes);
+/* Frees and zeroes *mem; a zeroed one is a no-op. */
+void match_mem_release(struct match_mem *);
+
+/*
  * The pre-filter: an open-addressing table of tags, each with the index of
  * its entry in the caller's arrays.  Built from our own identifiers only
  * (lookups never insert), so leak data cannot lengthen the probe chains;

@@ -32,9 +32,13 @@ enum { PENDING_MAX = 256 };
 
 /*
  * What the scan reported, in order: an identifier (kind > 0; its tag
- * computed and its slot prefetched on arrival) or the end of a record
- * (kind 0, with the record's categories).  Lookups run a batch later, so
- * many cache misses are in flight at once.
+ * computed and its filter word prefetched on arrival) or the end of a
+ * record (kind 0, with the record's categories).  The work runs in two
+ * queues, so that many cache misses are in flight at once: `arr` holds
+ * what arrived; when it is full, the filter drops the identifiers that
+ * are certainly not ours and moves the rest (about 5 % of a leak) to
+ * `cand`, prefetching their table slots, with the record ends that follow
+ * them; when `cand` is full, the lookups run (see run_cand).
  */
 struct mevent {
 	uint64_t tag;
@@ -49,10 +53,11 @@ struct mctx {
 	struct match_keys keys;
 	struct match_filter *filt;
 	struct match_table *tab;
-	struct match_entry *ent; /* the index as stored */
+	struct match_entry *ent; /* the index as stored (in ent_mem) */
+	struct match_mem ent_mem;
 	size_t n, cap;
-	struct mevent batch[BATCH_N];
-	size_t batch_n;
+	struct mevent arr[BATCH_N], cand[BATCH_N];
+	size_t arr_n, cand_n;
 	/* matched in the current record */
 	uint32_t pend[PENDING_MAX];
 	uint8_t pend_kind[PENDING_MAX];
@@ -114,6 +119,9 @@ lookup(struct mctx *m, const struct mevent *q)
 		if (x->tag != q->tag || x->kind != q->kind)
 			continue;
 		m->sum->candidates++;
+		/* where a match goes: loaded while the hash is computed */
+		__builtin_prefetch(&m->found[x->subject], 1);
+		__builtin_prefetch(&m->by[x->subject], 1);
 		if (!hashed) {
 			match_hash(&m->keys, q->kind, q->v, q->len, h);
 			hashed = true;
@@ -146,35 +154,73 @@ record_end(struct mctx *m, uint32_t cats)
 }
 
 /*
- * The batch in two passes: the filter (its words were prefetched when the
- * identifiers arrived) drops the values that are certainly not ours and
- * prefetches the table slots of the rest; then, in order, the table
- * lookups of those and the record ends.
+ * The candidates in two passes: the first slot with each one's
+ * fingerprint (prefetched when it became a candidate) gives the entry to
+ * prefetch (the stored entries are tens of MiB too); then, in order, the
+ * lookups and the record ends.
  */
 static void
-run_batch(struct mctx *m)
+run_cand(struct mctx *m)
 {
-	for (size_t i = 0; i < m->batch_n; i++) {
-		struct mevent *q = &m->batch[i];
+	for (size_t i = 0; i < m->cand_n; i++) {
+		const struct mevent *q = &m->cand[i];
+		size_t pos = 0;
+		uint32_t idx;
 
-		if (q->kind == MATCH_NONE)
-			continue;
-		if (match_filter_has(m->filt, q->tag)) {
-			match_table_prefetch(m->tab, q->tag);
-		} else {
-			m->sum->unmatched++;
-			q->kind = MATCH_KIND__MAX; /* done */
-		}
+		if (q->kind != MATCH_NONE &&
+		    match_table_next(m->tab, q->tag, &pos, &idx))
+			__builtin_prefetch(&m->ent[idx]);
 	}
-	for (size_t i = 0; i < m->batch_n; i++) {
-		const struct mevent *q = &m->batch[i];
+	for (size_t i = 0; i < m->cand_n; i++) {
+		const struct mevent *q = &m->cand[i];
 
 		if (q->kind == MATCH_NONE)
 			record_end(m, q->cats);
-		else if (q->kind != MATCH_KIND__MAX)
+		else
 			lookup(m, q);
 	}
-	m->batch_n = 0;
+	m->cand_n = 0;
+}
+
+static void
+cand_push(struct mctx *m, const struct mevent *q)
+{
+	struct mevent *c = &m->cand[m->cand_n++];
+
+	c->tag = q->tag;
+	c->cats = q->cats;
+	c->kind = q->kind;
+	c->len = q->len;
+	memcpy(c->v, q->v, q->len);
+	if (m->cand_n == BATCH_N)
+		run_cand(m);
+}
+
+/*
+ * What arrived, through the filter (its words were prefetched on
+ * arrival).  A record end goes to the candidates while some wait there;
+ * with none waiting, all of the record's lookups are done and it is
+ * applied at once.
+ */
+static void
+run_arr(struct mctx *m)
+{
+	for (size_t i = 0; i < m->arr_n; i++) {
+		const struct mevent *q = &m->arr[i];
+
+		if (q->kind == MATCH_NONE) {
+			if (m->cand_n > 0)
+				cand_push(m, q);
+			else
+				record_end(m, q->cats);
+		} else if (match_filter_has(m->filt, q->tag)) {
+			match_table_prefetch(m->tab, q->tag);
+			cand_push(m, q);
+		} else {
+			m->sum->unmatched++;
+		}
+	}
+	m->arr_n = 0;
 }
 
 /* An identifier of the current record (called from scan_file). */
@@ -182,7 +228,7 @@ static void
 on_ident(void *arg, unsigned kind, const char *v, size_t len)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->batch[m->batch_n++];
+	struct mevent *q = &m->arr[m->arr_n++];
 
 	m->sum->identifiers++;
 	q->tag = match_tag(&m->keys, kind, v, len);
@@ -190,8 +236,8 @@ on_ident(void *arg, unsigned kind, const char *v, size_t len)
 	q->len = (uint8_t)len;
 	memcpy(q->v, v, len);
 	match_filter_prefetch(m->filt, q->tag);
-	if (m->batch_n == BATCH_N)
-		run_batch(m);
+	if (m->arr_n == BATCH_N)
+		run_arr(m);
 }
 
 /* The end of a record (called from scan_file). */
@@ -199,20 +245,22 @@ static void
 on_record(void *arg, uint32_t cats)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->batch[m->batch_n++];
+	struct mevent *q = &m->arr[m->arr_n++];
 
 	q->kind = MATCH_NONE;
+	q->len = 0;
 	q->cats = cats;
-	if (m->batch_n == BATCH_N)
-		run_batch(m);
+	if (m->arr_n == BATCH_N)
+		run_arr(m);
 }
 
-/* After a file: the rest of the batch; a record a failed child cut
+/* After a file: the rest of the queues; a record a failed child cut
  * short still counts its matches. */
 static void
 end_file(struct mctx *m)
 {
-	run_batch(m);
+	run_arr(m);
+	run_cand(m);
 	record_end(m, 0);
 }
 
@@ -227,7 +275,7 @@ child_wipe(void *arg)
 	m->filt = NULL;
 	match_table_free(m->tab);
 	m->tab = NULL;
-	free(m->ent);
+	match_mem_release(&m->ent_mem);
 	m->ent = NULL;
 }
 
@@ -237,7 +285,7 @@ mctx_release(struct mctx *m)
 	sodium_memzero(&m->keys, sizeof(m->keys));
 	match_filter_free(m->filt);
 	match_table_free(m->tab);
-	free(m->ent);
+	match_mem_release(&m->ent_mem);
 	free(m->by);
 	free(m->found);
 }
@@ -494,7 +542,8 @@ load_index(struct svc *s, struct mctx *m, struct svc_err *e)
 		return ERR_INTERNAL;
 	}
 	m->cap = sec.identifiers > 0 ? (size_t)sec.identifiers : 1;
-	m->ent = xcalloc(m->cap, sizeof(*m->ent));
+	match_mem_alloc(&m->ent_mem, m->cap * sizeof(*m->ent));
+	m->ent = m->ent_mem.p;
 	m->tab = match_table_new(m->cap);
 	m->filt = match_filter_new(m->cap);
 	rc = store_subject_pack_each(s->st, load_block, m);
