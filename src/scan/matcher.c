@@ -179,7 +179,11 @@ match_table_new(size_t n)
 	size_t slots = 16;
 
 	assert(n < UINT32_MAX);
-	while (slots < 2 * n) /* load factor at most 1/2 */
+	/* Load factor at most 3/4: only the values that pass the filter
+	 * (about 6 % of a leak) probe the table, so it can be denser than
+	 * the 1/2 it had as the first probe; smaller means fewer pages to
+	 * fault in at load (32 MiB for 2.5 million identifiers). */
+	while (3 * slots < 4 * n)
 		slots <<= 1;
 	t->mask = slots - 1;
 	t->cap_n = n;
