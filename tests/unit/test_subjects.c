@@ -573,8 +573,8 @@ t_match_many(void **state)
 	for (unsigned i = 0; i < N; i++) {
 		if (i % 3 == 0)
 			at += (size_t)snprintf(csv + at, cap - at,
-			    "S%05u,person%u@example.com,+49 151 1%06u\n", i,
-			    i, i);
+			    "S%05u,person%u@example.com,+49 151 1%06u\n", i, i,
+			    i);
 		else
 			at += (size_t)snprintf(csv + at, cap - at,
 			    "S%05u,person%u@example.com,\n", i, i);
