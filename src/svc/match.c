@@ -649,14 +649,10 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 		goto out;
 	sum->load_s = mono() - t0;
 	t0 = mono();
-	/* The parent's lookups are a thread of their own: unless told
-	 * otherwise, one detector thread fewer than the cores, so that the
-	 * lookups run beside the scan instead of after it. */
-	if (o.threads == 0) {
-		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-
-		o.threads = ncpu > 2 ? (unsigned)(ncpu - 1) : 1;
-	}
+	/* Detector threads: as many as for a scan (the online CPUs) unless
+	 * told otherwise.  With the filter the parent's share is small
+	 * enough that a detector thread fewer than the cores left a core
+	 * half idle (docs/benchmarks.md, "Subject matching"). */
 	o.ident = on_ident;
 	o.record_end = on_record;
 	o.ident_ctx = &m;
