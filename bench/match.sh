@@ -71,7 +71,7 @@ rss=$(/usr/bin/time -v "$BK" match --incident "$ref" --quiet --json --dry-run "$
 sub() { echo "$1 - $2" | bc -l | awk '{ printf "%.3f", $1 }'; }
 
 echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "subjects: $S; leak: $L, $(stat -c %s "$L") bytes; runs: $RUNS (median)"
+echo "subjects: $S; leak: $L, $(stat -L -c %s "$L") bytes; runs: $RUNS (median)"
 echo "$summary"
 printf "%-44s %8.3f s\n" "subjects import ($SUBJECTS rows)" "$t_import"
 printf "%-44s %8s s wall %8s s CPU\n" "breachkit scan" "$w_scan" "$c_scan"

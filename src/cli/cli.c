@@ -232,8 +232,8 @@ static const struct command commands[] = {
 	    "(marked an estimate when the leak holds identifiers outside the "
 	    "index or the scan was partial).  --list prints the affected ids; "
 	    "letters --affected writes to them.  --threads N: detector threads "
-	    "in the scan child (default: one fewer than the cores, at least "
-	    "one, since the lookups run beside them).  See docs/subjects.md." },
+	    "in the scan child (default: the cores, as for scan).  See "
+	    "docs/subjects.md." },
 	{ "serve", cmd_serve, false,
 	    "serve [--listen HOST:PORT] [--threads N] [--config FILE] [--tls] "
 	    "[--public-intake] [--max-body BYTES]",

@@ -125,9 +125,7 @@ struct slot {
 struct match_table {
 	struct slot *slots;
 	size_t mask, n, cap_n, bytes;
-	void *map; /* the mapping slots are in, when mapped */
-	size_t map_len;
-	bool mapped;
+	struct match_mem mem; /* where the slots are */
 };
 
 enum { HUGE = 2u << 20 };
@@ -138,40 +136,60 @@ fingerprint(uint64_t tag)
 	return (uint32_t)(tag >> 32);
 }
 
+void
+match_mem_alloc(struct match_mem *mem, size_t bytes)
+{
+	memset(mem, 0, sizeof(*mem));
+	if (bytes >= HUGE) {
+		/* 2 MiB-aligned, so every part of it can be a huge page */
+		const int prot = PROT_READ | PROT_WRITE,
+		          flags = MAP_PRIVATE | MAP_ANONYMOUS;
+		const size_t len = bytes + HUGE;
+		/* cppcheck-suppress invalidFunctionArg ; fd -1: anonymous */
+		void *p = mmap(NULL, len, prot, flags, -1, 0);
+
+		if (p != MAP_FAILED) {
+			uintptr_t u = (uintptr_t)p,
+			          al = (u + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+
+			mem->map = p;
+			mem->map_len = len;
+			mem->p = (void *)al;
+			(void)madvise(mem->p, bytes, MADV_HUGEPAGE);
+			return;
+		}
+	}
+	mem->p = xcalloc(1, bytes > 0 ? bytes : 1);
+}
+
+void
+match_mem_release(struct match_mem *mem)
+{
+	if (mem->map != NULL)
+		munmap(mem->map, mem->map_len);
+	else
+		free(mem->p);
+	memset(mem, 0, sizeof(*mem));
+}
+
 struct match_table *
 match_table_new(size_t n)
 {
 	struct match_table *t = xcalloc(1, sizeof(*t));
 	size_t slots = 16;
-	void *p;
 
 	assert(n < UINT32_MAX);
-	while (slots < 2 * n) /* load factor at most 1/2 */
+	/* Load factor at most 3/4: only the values that pass the filter
+	 * (about 6 % of a leak) probe the table, so it can be denser than
+	 * the 1/2 it had as the first probe; smaller means fewer pages to
+	 * fault in at load (32 MiB for 2.5 million identifiers). */
+	while (3 * slots < 4 * n)
 		slots <<= 1;
 	t->mask = slots - 1;
 	t->cap_n = n;
 	t->bytes = slots * sizeof(*t->slots);
-	if (t->bytes >= HUGE) {
-		/* 2 MiB-aligned, so every part of it can be a huge page */
-		const int prot = PROT_READ | PROT_WRITE,
-		          flags = MAP_PRIVATE | MAP_ANONYMOUS;
-		const size_t len = t->bytes + HUGE;
-
-		/* cppcheck-suppress invalidFunctionArg ; fd -1: anonymous */
-		p = mmap(NULL, len, prot, flags, -1, 0);
-		if (p != MAP_FAILED) {
-			uintptr_t u = (uintptr_t)p,
-			          al = (u + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
-
-			t->map = p;
-			t->map_len = len;
-			t->slots = (struct slot *)al;
-			(void)madvise(t->slots, t->bytes, MADV_HUGEPAGE);
-			t->mapped = true;
-			return t;
-		}
-	}
-	t->slots = xcalloc(slots, sizeof(*t->slots));
+	match_mem_alloc(&t->mem, t->bytes);
+	t->slots = t->mem.p;
 	return t;
 }
 
@@ -180,10 +198,7 @@ match_table_free(struct match_table *t)
 {
 	if (t == NULL)
 		return;
-	if (t->mapped)
-		munmap(t->map, t->map_len);
-	else
-		free(t->slots);
+	match_mem_release(&t->mem);
 	free(t);
 }
 
@@ -231,4 +246,97 @@ size_t
 match_table_bytes(const struct match_table *t)
 {
 	return t->bytes;
+}
+
+/* ---- the filter --------------------------------------------------------- */
+
+/*
+ * A register-blocked Bloom filter of the tags (Putze, Sanders and Singler,
+ * "Cache-, Hash- and Space-Efficient Bloom Filters", 2007): a tag sets
+ * FILTER_K bits of one 64-bit word, so a lookup is one load and a mask
+ * compare.  At least 12 bits per tag, the words rounded up to a power of
+ * two: 4 MiB for 2.5 million identifiers, small enough to stay in the
+ * last-level cache, where the table (tens of MiB) does not.  The word
+ * comes from the top bits of the tag times an odd constant, the bits from
+ * the low 30 bits of the tag; the tags are keyed, so a leak cannot aim
+ * at particular words.  Measured on random tags: 1.0 % of the values not
+ * in the filter pass it at 12 bits per tag, 0.4 % at 17, 0.13 % at 24.
+ * A tag that was added always passes: no false negatives.
+ */
+struct match_filter {
+	uint64_t *w;
+	unsigned shift; /* 64 - log2(words) */
+	size_t bytes;
+	struct match_mem mem;
+};
+
+enum { FILTER_K = 5, FILTER_BITS_PER_TAG = 12 };
+
+static size_t
+filter_word(const struct match_filter *f, uint64_t tag)
+{
+	return (size_t)((tag * 0x9e3779b97f4a7c15ull) >> f->shift);
+}
+
+static uint64_t
+filter_mask(uint64_t tag)
+{
+	uint64_t m = 0;
+
+	for (unsigned i = 0; i < FILTER_K; i++)
+		m |= 1ull << ((tag >> (6 * i)) & 63);
+	return m;
+}
+
+struct match_filter *
+match_filter_new(size_t n)
+{
+	struct match_filter *f = xcalloc(1, sizeof(*f));
+	size_t words = 16;
+	unsigned lg = 4;
+
+	while (words * 64 < n * FILTER_BITS_PER_TAG) {
+		words <<= 1;
+		lg++;
+	}
+	f->shift = 64 - lg;
+	f->bytes = words * sizeof(*f->w);
+	match_mem_alloc(&f->mem, f->bytes);
+	f->w = f->mem.p;
+	return f;
+}
+
+void
+match_filter_free(struct match_filter *f)
+{
+	if (f == NULL)
+		return;
+	match_mem_release(&f->mem);
+	free(f);
+}
+
+void
+match_filter_add(struct match_filter *f, uint64_t tag)
+{
+	f->w[filter_word(f, tag)] |= filter_mask(tag);
+}
+
+void
+match_filter_prefetch(const struct match_filter *f, uint64_t tag)
+{
+	__builtin_prefetch(&f->w[filter_word(f, tag)]);
+}
+
+bool
+match_filter_has(const struct match_filter *f, uint64_t tag)
+{
+	uint64_t m = filter_mask(tag);
+
+	return (f->w[filter_word(f, tag)] & m) == m;
+}
+
+size_t
+match_filter_bytes(const struct match_filter *f)
+{
+	return f->bytes;
 }

@@ -71,6 +71,22 @@ void match_hash(const struct match_keys *, unsigned kind, const char *v,
     size_t len, unsigned char out[MATCH_HASH_LEN]);
 
 /*
+ * Zeroed memory for the big arrays of the index (entries, table, filter):
+ * 2 MiB or more is mapped on its own and asks for transparent huge pages,
+ * so that random probes into tens of MiB are not TLB misses as well as
+ * cache misses.  Aborts on OOM.
+ */
+struct match_mem {
+	void *p; /* the memory */
+	void *map;
+	size_t map_len;
+};
+
+void match_mem_alloc(struct match_mem *, size_t bytes);
+/* Frees and zeroes *mem; a zeroed one is a no-op. */
+void match_mem_release(struct match_mem *);
+
+/*
  * The pre-filter: an open-addressing table of tags, each with the index of
  * its entry in the caller's arrays.  Built from our own identifiers only
  * (lookups never insert), so leak data cannot lengthen the probe chains;
@@ -94,5 +110,26 @@ bool match_table_next(
     const struct match_table *, uint64_t tag, size_t *pos, uint32_t *idx);
 /* Bytes the table holds. */
 size_t match_table_bytes(const struct match_table *);
+
+/*
+ * The filter in front of the table: a Bloom filter of our tags, a few
+ * MiB (about 1.5-3 bytes per identifier), so that the values that are not
+ * ours, nearly all of a leak, stop after one cache-resident load instead
+ * of a cache and TLB miss in the table.  match_filter_has() is true for
+ * every tag that was added (no false negatives) and for about 1 % of the
+ * others; only those go on to the table and the keyed hash.
+ */
+struct match_filter;
+
+/* A filter for about `n` tags (more only raise the false positives). */
+struct match_filter *match_filter_new(size_t n);
+void match_filter_free(struct match_filter *);
+void match_filter_add(struct match_filter *, uint64_t tag);
+/* Start loading the word of `tag` into the cache (a later lookup). */
+void match_filter_prefetch(const struct match_filter *, uint64_t tag);
+/* False: `tag` was certainly never added. */
+bool match_filter_has(const struct match_filter *, uint64_t tag);
+/* Bytes the filter holds. */
+size_t match_filter_bytes(const struct match_filter *);
 
 #endif

@@ -32,9 +32,13 @@ enum { PENDING_MAX = 256 };
 
 /*
  * What the scan reported, in order: an identifier (kind > 0; its tag
- * computed and its slot prefetched on arrival) or the end of a record
- * (kind 0, with the record's categories).  Lookups run a batch later, so
- * many cache misses are in flight at once.
+ * computed and its filter word prefetched on arrival) or the end of a
+ * record (kind 0, with the record's categories).  The work runs in two
+ * queues, so that many cache misses are in flight at once: `arr` holds
+ * what arrived; when it is full, the filter drops the identifiers that
+ * are certainly not ours and moves the rest (about 5 % of a leak) to
+ * `cand`, prefetching their table slots, with the record ends that follow
+ * them; when `cand` is full, the lookups run (see run_cand).
  */
 struct mevent {
 	uint64_t tag;
@@ -47,11 +51,13 @@ enum { BATCH_N = 64 };
 
 struct mctx {
 	struct match_keys keys;
+	struct match_filter *filt;
 	struct match_table *tab;
-	struct match_entry *ent; /* the index as stored */
+	struct match_entry *ent; /* the index as stored (in ent_mem) */
+	struct match_mem ent_mem;
 	size_t n, cap;
-	struct mevent batch[BATCH_N];
-	size_t batch_n;
+	struct mevent arr[BATCH_N], cand[BATCH_N];
+	size_t arr_n, cand_n;
 	/* matched in the current record */
 	uint32_t pend[PENDING_MAX];
 	uint8_t pend_kind[PENDING_MAX];
@@ -90,6 +96,7 @@ load_block(void *arg, const void *data, size_t n)
 		    x->tag == 0 || x->subject == 0)
 			return ERR_INTERNAL;
 		match_table_add(m->tab, x->tag, (uint32_t)i);
+		match_filter_add(m->filt, x->tag);
 		if (x->subject > m->max_sid)
 			m->max_sid = x->subject;
 	}
@@ -97,7 +104,7 @@ load_block(void *arg, const void *data, size_t n)
 	return ERR_OK;
 }
 
-/* Look up one identifier whose slot was prefetched. */
+/* Look up one identifier that passed the filter. */
 static void
 lookup(struct mctx *m, const struct mevent *q)
 {
@@ -112,6 +119,9 @@ lookup(struct mctx *m, const struct mevent *q)
 		if (x->tag != q->tag || x->kind != q->kind)
 			continue;
 		m->sum->candidates++;
+		/* where a match goes: loaded while the hash is computed */
+		__builtin_prefetch(&m->found[x->subject], 1);
+		__builtin_prefetch(&m->by[x->subject], 1);
 		if (!hashed) {
 			match_hash(&m->keys, q->kind, q->v, q->len, h);
 			hashed = true;
@@ -143,16 +153,74 @@ record_end(struct mctx *m, uint32_t cats)
 	m->pend_n = 0;
 }
 
+/*
+ * The candidates in two passes: the first slot with each one's
+ * fingerprint (prefetched when it became a candidate) gives the entry to
+ * prefetch (the stored entries are tens of MiB too); then, in order, the
+ * lookups and the record ends.
+ */
 static void
-run_batch(struct mctx *m)
+run_cand(struct mctx *m)
 {
-	for (size_t i = 0; i < m->batch_n; i++) {
-		if (m->batch[i].kind != MATCH_NONE)
-			lookup(m, &m->batch[i]);
-		else
-			record_end(m, m->batch[i].cats);
+	for (size_t i = 0; i < m->cand_n; i++) {
+		const struct mevent *q = &m->cand[i];
+		size_t pos = 0;
+		uint32_t idx;
+
+		if (q->kind != MATCH_NONE &&
+		    match_table_next(m->tab, q->tag, &pos, &idx))
+			__builtin_prefetch(&m->ent[idx]);
 	}
-	m->batch_n = 0;
+	for (size_t i = 0; i < m->cand_n; i++) {
+		const struct mevent *q = &m->cand[i];
+
+		if (q->kind == MATCH_NONE)
+			record_end(m, q->cats);
+		else
+			lookup(m, q);
+	}
+	m->cand_n = 0;
+}
+
+static void
+cand_push(struct mctx *m, const struct mevent *q)
+{
+	struct mevent *c = &m->cand[m->cand_n++];
+
+	c->tag = q->tag;
+	c->cats = q->cats;
+	c->kind = q->kind;
+	c->len = q->len;
+	memcpy(c->v, q->v, q->len);
+	if (m->cand_n == BATCH_N)
+		run_cand(m);
+}
+
+/*
+ * What arrived, through the filter (its words were prefetched on
+ * arrival).  A record end goes to the candidates while some wait there;
+ * with none waiting, all of the record's lookups are done and it is
+ * applied at once.
+ */
+static void
+run_arr(struct mctx *m)
+{
+	for (size_t i = 0; i < m->arr_n; i++) {
+		const struct mevent *q = &m->arr[i];
+
+		if (q->kind == MATCH_NONE) {
+			if (m->cand_n > 0)
+				cand_push(m, q);
+			else
+				record_end(m, q->cats);
+		} else if (match_filter_has(m->filt, q->tag)) {
+			match_table_prefetch(m->tab, q->tag);
+			cand_push(m, q);
+		} else {
+			m->sum->unmatched++;
+		}
+	}
+	m->arr_n = 0;
 }
 
 /* An identifier of the current record (called from scan_file). */
@@ -160,16 +228,16 @@ static void
 on_ident(void *arg, unsigned kind, const char *v, size_t len)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->batch[m->batch_n++];
+	struct mevent *q = &m->arr[m->arr_n++];
 
 	m->sum->identifiers++;
 	q->tag = match_tag(&m->keys, kind, v, len);
 	q->kind = (uint8_t)kind;
 	q->len = (uint8_t)len;
 	memcpy(q->v, v, len);
-	match_table_prefetch(m->tab, q->tag);
-	if (m->batch_n == BATCH_N)
-		run_batch(m);
+	match_filter_prefetch(m->filt, q->tag);
+	if (m->arr_n == BATCH_N)
+		run_arr(m);
 }
 
 /* The end of a record (called from scan_file). */
@@ -177,20 +245,22 @@ static void
 on_record(void *arg, uint32_t cats)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->batch[m->batch_n++];
+	struct mevent *q = &m->arr[m->arr_n++];
 
 	q->kind = MATCH_NONE;
+	q->len = 0;
 	q->cats = cats;
-	if (m->batch_n == BATCH_N)
-		run_batch(m);
+	if (m->arr_n == BATCH_N)
+		run_arr(m);
 }
 
-/* After a file: the rest of the batch; a record a failed child cut
+/* After a file: the rest of the queues; a record a failed child cut
  * short still counts its matches. */
 static void
 end_file(struct mctx *m)
 {
-	run_batch(m);
+	run_arr(m);
+	run_cand(m);
 	record_end(m, 0);
 }
 
@@ -201,9 +271,11 @@ child_wipe(void *arg)
 	struct mctx *m = arg;
 
 	sodium_memzero(&m->keys, sizeof(m->keys));
+	match_filter_free(m->filt);
+	m->filt = NULL;
 	match_table_free(m->tab);
 	m->tab = NULL;
-	free(m->ent);
+	match_mem_release(&m->ent_mem);
 	m->ent = NULL;
 }
 
@@ -211,8 +283,9 @@ static void
 mctx_release(struct mctx *m)
 {
 	sodium_memzero(&m->keys, sizeof(m->keys));
+	match_filter_free(m->filt);
 	match_table_free(m->tab);
-	free(m->ent);
+	match_mem_release(&m->ent_mem);
 	free(m->by);
 	free(m->found);
 }
@@ -273,24 +346,74 @@ by_ref(const void *a, const void *b)
 	    ((const struct affected_row *)b)->ref);
 }
 
+/*
+ * The "by" and "found" arrays of the list: one JSON array per distinct
+ * bit set, shared (json_incref) by every subject with that set, so that a
+ * list of 400,000 subjects does not allocate 400,000 copies of ["email"]
+ * and ["email", "password"] (allocating and freeing them took longer than
+ * the lookups).  Direct-mapped: a set that misses gets a new array.
+ */
+enum { NAMES_CACHE = 256 };
+
+struct names_cache {
+	uint32_t bits[NAMES_CACHE];
+	json_t *arr[NAMES_CACHE];
+};
+
+static json_t *
+names_shared(struct names_cache *c, uint32_t bits,
+    const char *(*name)(unsigned), unsigned max)
+{
+	size_t i = (size_t)((bits * 0x9e3779b1u) >> 24);
+
+	if (c->arr[i] == NULL || c->bits[i] != bits) {
+		json_decref(c->arr[i]);
+		c->arr[i] = names_of(bits, name, max);
+		c->bits[i] = bits;
+	}
+	return json_incref(c->arr[i]);
+}
+
+static void
+names_cache_release(struct names_cache *c)
+{
+	for (size_t i = 0; i < NAMES_CACHE; i++)
+		json_decref(c->arr[i]);
+}
+
 /* The affected list as JSON, sorted by id (stable, golden-file friendly). */
 static json_t *
 affected_json(struct collect *c)
 {
+	static struct names_cache zero;
 	const struct mctx *m = c->m;
+	struct names_cache *by = xmalloc(sizeof(*by)),
+	                   *found = xmalloc(sizeof(*found));
 	json_t *list = json_array();
 
+	*by = zero;
+	*found = zero;
 	if (c->n > 1)
 		qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
 	for (size_t i = 0; i < c->n; i++) {
 		uint32_t id = c->rows[i].id;
+		json_t *ref = json_string(c->rows[i].ref), *x;
 
-		json_array_append_new(list,
-		    json_pack("{s:s, s:o, s:o}", "id", c->rows[i].ref, "by",
-		        names_of(m->by[id], kind_name, MATCH_KIND__MAX),
-		        "found",
-		        names_of(m->found[id], scan_cat_name, SCAN_CAT__MAX)));
+		if (ref == NULL)
+			continue; /* not UTF-8: left out, as json_pack did */
+		x = json_object();
+		json_object_set_new_nocheck(x, "id", ref);
+		json_object_set_new_nocheck(x, "by",
+		    names_shared(by, m->by[id], kind_name, MATCH_KIND__MAX));
+		json_object_set_new_nocheck(x, "found",
+		    names_shared(
+		        found, m->found[id], scan_cat_name, SCAN_CAT__MAX));
+		json_array_append_new(list, x);
 	}
+	names_cache_release(by);
+	names_cache_release(found);
+	free(by);
+	free(found);
 	return list;
 }
 
@@ -419,8 +542,10 @@ load_index(struct svc *s, struct mctx *m, struct svc_err *e)
 		return ERR_INTERNAL;
 	}
 	m->cap = sec.identifiers > 0 ? (size_t)sec.identifiers : 1;
-	m->ent = xcalloc(m->cap, sizeof(*m->ent));
+	match_mem_alloc(&m->ent_mem, m->cap * sizeof(*m->ent));
+	m->ent = m->ent_mem.p;
 	m->tab = match_table_new(m->cap);
+	m->filt = match_filter_new(m->cap);
 	rc = store_subject_pack_each(s->st, load_block, m);
 	m->by = xcalloc((size_t)m->max_sid + 1, sizeof(*m->by));
 	m->found = xcalloc((size_t)m->max_sid + 1, sizeof(*m->found));
@@ -524,14 +649,10 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 		goto out;
 	sum->load_s = mono() - t0;
 	t0 = mono();
-	/* The parent's lookups are a thread of their own: unless told
-	 * otherwise, one detector thread fewer than the cores, so that the
-	 * lookups run beside the scan instead of after it. */
-	if (o.threads == 0) {
-		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-
-		o.threads = ncpu > 2 ? (unsigned)(ncpu - 1) : 1;
-	}
+	/* Detector threads: as many as for a scan (the online CPUs) unless
+	 * told otherwise.  With the filter the parent's share is small
+	 * enough that a detector thread fewer than the cores left a core
+	 * half idle (docs/benchmarks.md, "Subject matching"). */
 	o.ident = on_ident;
 	o.record_end = on_record;
 	o.ident_ctx = &m;

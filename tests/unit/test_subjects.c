@@ -260,6 +260,55 @@ t_table(void **state)
 	match_table_free(t);
 }
 
+/* The filter in front of the table: every tag added passes; few others. */
+static void
+t_filter(void **state)
+{
+	enum { N = 20000 };
+	unsigned char sec[MATCH_SECRET_LEN] = { 3 };
+	struct match_keys k;
+	struct match_filter *f;
+	char v[64];
+	size_t pass = 0;
+	int len;
+
+	(void)state;
+	match_keys_derive(sec, &k);
+	f = match_filter_new(N);
+	assert_true(match_filter_bytes(f) * 8 >= (size_t)N * 12);
+	for (unsigned i = 0; i < N; i++) {
+		len = snprintf(v, sizeof(v), "user%u@example.com", i);
+		match_filter_add(f, match_tag(&k, MATCH_EMAIL, v, (size_t)len));
+	}
+	/* no false negatives: a dropped subject would be a missed person */
+	for (unsigned i = 0; i < N; i++) {
+		len = snprintf(v, sizeof(v), "user%u@example.com", i);
+		assert_true(match_filter_has(
+		    f, match_tag(&k, MATCH_EMAIL, v, (size_t)len)));
+	}
+	/* values that are not ours (and ours under another kind): about
+	 * 1 % pass (12 to 24 bits per tag) */
+	for (unsigned i = 0; i < 10 * N; i++) {
+		len = snprintf(v, sizeof(v), "user%u@example.com", N + i);
+		pass += match_filter_has(
+		    f, match_tag(&k, MATCH_EMAIL, v, (size_t)len));
+	}
+	for (unsigned i = 0; i < N; i++) {
+		len = snprintf(v, sizeof(v), "user%u@example.com", i);
+		pass += match_filter_has(
+		    f, match_tag(&k, MATCH_CUSTOMER_NO, v, (size_t)len));
+	}
+	assert_true(pass < 11 * N / 33); /* under 3 % */
+	match_filter_free(f);
+	/* the smallest filter works too */
+	f = match_filter_new(0);
+	assert_false(match_filter_has(f, 0x123456789abcdefull));
+	match_filter_add(f, 0x123456789abcdefull);
+	assert_true(match_filter_has(f, 0x123456789abcdefull));
+	match_filter_free(f);
+	match_filter_free(NULL);
+}
+
 /* ---- import and match on an in-memory register ------------------------------- */
 
 struct fx {
@@ -499,6 +548,79 @@ t_match(void **state)
 	arena_free(a);
 }
 
+/*
+ * Many subjects: every one of ours in the leak is found (a filter or table
+ * that dropped a real subject fails this), strangers are not, and the
+ * affected list is sorted by id with shared "by"/"found" arrays that
+ * serialise like separate ones.
+ */
+static void
+t_match_many(void **state)
+{
+	enum { N = 3000 };
+	struct fx *fx = *state;
+	struct subjects_sum sum;
+	struct scan_opts o;
+	struct scan_result res = { 0 };
+	struct match_sum ms;
+	struct match_req rq;
+	size_t cap = (size_t)N * 80 + 64, at = 0, lat = 0;
+	char *csv = xmalloc(cap), *leak = xmalloc(2 * cap), *file, *dump;
+	json_t *aff = NULL, *x;
+
+	at += (size_t)snprintf(csv, cap, "id,email,phone\n");
+	lat += (size_t)snprintf(leak, 2 * cap, "email,password,phone\n");
+	for (unsigned i = 0; i < N; i++) {
+		if (i % 3 == 0)
+			at += (size_t)snprintf(csv + at, cap - at,
+			    "S%05u,person%u@example.com,+49 151 1%06u\n", i, i,
+			    i);
+		else
+			at += (size_t)snprintf(csv + at, cap - at,
+			    "S%05u,person%u@example.com,\n", i, i);
+		/* ours (some in upper case), a stranger */
+		lat += (size_t)snprintf(leak + lat, 2 * cap - lat,
+		    "%s%u@example.com,pw,\nstranger%u@example.com,pw,\n",
+		    i % 7 == 0 ? "PERSON" : "person", i, i);
+	}
+	assert_int_equal(import(fx, csv, &sum), ERR_OK);
+	assert_int_equal(sum.identifiers, N + N / 3);
+	file = xstrdup(write_file(fx, "leak.csv", leak));
+	scan_opts_init(&o);
+	memset(&rq, 0, sizeof(rq));
+	rq.id = create(fx);
+	rq.files = &file;
+	rq.files_n = 1;
+	rq.opts = &o;
+	rq.dry_run = true;
+	svc_err_clear(&fx->e);
+	if (svc_match(&fx->s, &rq, &res, &aff, &ms, &fx->e) != ERR_OK)
+		fail_msg("match: %s", fx->e.msg);
+	assert_int_equal(ms.identifiers, 2 * N);
+	assert_int_equal(ms.matched, N);
+	assert_int_equal(ms.unmatched, N);
+	assert_int_equal(ms.candidates, N);
+	assert_int_equal(json_array_size(aff), N);
+	for (unsigned i = 0; i < N; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "S%05u", i);
+		x = json_array_get(aff, i);
+		assert_string_equal(
+		    json_string_value(json_object_get(x, "id")), id);
+	}
+	x = json_array_get(aff, 0);
+	dump = json_dumps(x, JSON_COMPACT);
+	assert_string_equal(dump, "{\"id\":\"S00000\",\"by\":[\"email\"],"
+	                          "\"found\":[\"email\",\"password\"]}");
+	free(dump);
+	json_decref(aff);
+	scan_result_release(&res);
+	free(file);
+	free(csv);
+	free(leak);
+}
+
 static void
 t_match_no_index(void **state)
 {
@@ -532,8 +654,10 @@ const struct CMUnitTest subjects_tests[] = {
 	cmocka_unit_test(t_detect),
 	cmocka_unit_test(t_tags),
 	cmocka_unit_test(t_table),
+	cmocka_unit_test(t_filter),
 	cmocka_unit_test_setup_teardown(t_import, setup, teardown),
 	cmocka_unit_test_setup_teardown(t_match, setup, teardown),
+	cmocka_unit_test_setup_teardown(t_match_many, setup, teardown),
 	cmocka_unit_test_setup_teardown(t_match_no_index, setup, teardown),
 };
 const size_t subjects_tests_n = nitems(subjects_tests);
