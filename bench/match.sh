@@ -25,7 +25,7 @@ L=$DIR/leak-$IDENTS.csv
     /usr/bin/python3 bench/gen-subjects.py --subjects "$S" --n "$SUBJECTS" \
 	--leak "$L" --idents "$IDENTS"
 export BREACHKIT_DB=$DIR/match-bench.db BREACHKIT_ACTOR=bench
-rm -f "$BREACHKIT_DB" "$BREACHKIT_DB-wal" "$BREACHKIT_DB-shm"
+rm -f "$BREACHKIT_DB" "$BREACHKIT_DB-wal" "$BREACHKIT_DB-shm" "$BREACHKIT_DB-access" "$BREACHKIT_DB-access-wal" "$BREACHKIT_DB-access-shm"
 "$BK" init --org "Bench (fictional)" --prefix BENCH >/dev/null
 cat > "$DIR/.incident.json" <<'JSON'
 {"title": "Bench leak (fictional)", "timeline": {"discovered_at":

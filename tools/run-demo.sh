@@ -12,7 +12,7 @@ make -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 BK=$(pwd)/build/breachkit
 export BREACHKIT_DB="${BREACHKIT_DB:-$(pwd)/demo.db}"
 export BREACHKIT_ACTOR="${BREACHKIT_ACTOR:-dpo-demo}"
-rm -f "$BREACHKIT_DB" "$BREACHKIT_DB-wal" "$BREACHKIT_DB-shm"
+rm -f "$BREACHKIT_DB" "$BREACHKIT_DB-wal" "$BREACHKIT_DB-shm" "$BREACHKIT_DB-access" "$BREACHKIT_DB-access-wal" "$BREACHKIT_DB-access-shm"
 run() { printf '\n$ breachkit %s\n' "$*"; "$BK" "$@"; }
 run init --demo
 run settings

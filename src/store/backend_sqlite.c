@@ -337,6 +337,24 @@ sq_open(const char *path, int mode, int newest, void **h, char **errmsg)
 		e = ERR_CONFLICT;
 		goto fail;
 	}
+	if (mode == 1) {
+		/* A new register starts a new log: one left by a register of
+		 * the same name would attribute its reads to our incidents. */
+		char *apath = xasprintf("%s-access", path);
+		bool there = stat(apath, &st) == 0;
+
+		if (there)
+			*errmsg =
+			    xasprintf("%s already exists (the access log "
+			              "of an earlier register?); refusing "
+			              "to use it for a new one",
+			        apath);
+		free(apath);
+		if (there) {
+			e = ERR_CONFLICT;
+			goto fail;
+		}
+	}
 	if (mode == 0) {
 		e = check_header(path, errmsg);
 		if (e != ERR_OK)

@@ -22,7 +22,7 @@ bk settings unset dpo_email
 expect_exit 1 "$BK" settings get dpo_email
 bk settings --json
 expect_eq "keys" "$(jget '[s["key"] for s in d][:3]')" '["org_name","org_address","org_website"]'
-rm -f "$BREACHKIT_DB"
+rm -f "$BREACHKIT_DB" "$BREACHKIT_DB-access"
 bk init --demo
 bk settings --json
 expect_eq "demo complete" "$(jget 'all(s["value"] for s in d if s["key"].startswith(("org_","dpo_")))')" true

@@ -48,3 +48,11 @@ cp third.db-access third.orig
 expect_exit 1 "$BK" incident list --db third.db
 expect_stderr_contains "is not the access log of a breachkit register"
 cmp -s third.db-access third.orig || fail "foreign access log changed"
+# A new register does not take over an access log left behind by another.
+touch fresh.db-access
+"$BK" init --db fresh.db --prefix NEW >/dev/null 2>init.err &&
+    fail "init used an access log left behind"
+grep -q "fresh.db-access already exists" init.err || fail "no reason given"
+[ -e fresh.db ] && fail "init wrote a register anyway"
+rm -f fresh.db-access
+"$BK" init --db fresh.db --prefix NEW >/dev/null || fail "init after cleanup"

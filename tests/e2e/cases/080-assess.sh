@@ -25,7 +25,7 @@ bk incident show BK-2024-0001 --json
 expect_eq "history keeps both" "$(jget '[e["payload"]["version"] for e in d["history"] if e["kind"] == "assessment"]')" '[1,2]'
 expect_verify_ok
 # Without a register.
-rm -f "$BREACHKIT_DB"
+rm -f "$BREACHKIT_DB" "$BREACHKIT_DB-access"
 run "$BK" assess --facts a.json --json
 expect_eq "no db needed" "$RC" 0
 expect_eq "risk from file" "$(jget 'd["risk_level"]')" high
