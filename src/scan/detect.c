@@ -309,7 +309,8 @@ enum run {
 	RUN_DIGIT_DOT,
 	RUN_DOMAIN,
 	RUN_DIGIT_UPPER,
-	RUN_LOCAL
+	RUN_LOCAL,
+	RUN_CRYPT /* counts '$' instead of '.' */
 };
 
 static inline bool
@@ -328,6 +329,8 @@ run_byte(unsigned char c, enum run k)
 		return IS(c, C_DIGIT | C_UPPER);
 	case RUN_LOCAL:
 		return IS(c, C_LOCAL);
+	case RUN_CRYPT:
+		return IS(c, C_CRYPT);
 	}
 	return false;
 }
@@ -366,6 +369,13 @@ run_mask16(const char *p, enum run k, unsigned *dots)
 		    (v16c)(x == '.') | (v16c)(x == '-') | (v16c)(x == '_') |
 		    (v16c)(x == '%') | (v16c)(x == '+');
 		break;
+	case RUN_CRYPT: /* letters, digits and . / $ = , + - */
+		m = (v16c)(x == '$');
+		*dots = (unsigned)__builtin_ia32_pmovmskb128(m);
+		m |= dig | (v16c)((v16u)(lx - 'a') <= 25) | (v16c)(x == '.') |
+		     (v16c)(x == '/') | (v16c)(x == '=') | (v16c)(x == ',') |
+		     (v16c)(x == '+') | (v16c)(x == '-');
+		break;
 	case RUN_DIGIT_DOT:
 	default:
 		m = (v16c)(x == '.');
@@ -389,7 +399,7 @@ popcount16(unsigned x)
 
 /*
  * Where the run of class `k` bytes from p[i] ends, at most n; with
- * RUN_DIGIT_DOT the dots in it are added to *dots.  16 bytes at a time
+ * RUN_DIGIT_DOT the dots in it are added to *dots (RUN_CRYPT: '$').  16 bytes at a time
  * while `room` (>= n) bytes from p may be read: one loop exit per run
  * instead of a branch per byte, which the CPU cannot predict.
  */
@@ -414,7 +424,7 @@ run_end(
 #endif
 	while (i < n && run_byte((unsigned char)p[i], k)) {
 		if (dots != NULL)
-			*dots += p[i] == '.';
+			*dots += p[i] == (k == RUN_CRYPT ? '$' : '.');
 		i++;
 	}
 	return i;
@@ -524,14 +534,10 @@ static size_t
 det_crypt(
     struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
 {
-	size_t j = i, dollars = 0, len;
+	size_t j, dollars = 0, len;
 	bool ok = false;
 
-	while (j < n && IS(p[j], C_CRYPT)) {
-		if (p[j] == '$')
-			dollars++;
-		j++;
-	}
+	j = run_end(p, i, n, e->room, RUN_CRYPT, &dollars);
 	len = j - i;
 	if (len < 20 || len >= NORM_MAX)
 		return i + 1;
@@ -752,6 +758,16 @@ det_hex(struct scan_engine *e, const char *p, size_t n, size_t i, bool hex,
 	return j;
 }
 
+/* A field of the block may be read on to the block's end (run_end). */
+static inline void
+set_room(struct scan_engine *e, const char *p, size_t n)
+{
+	uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
+
+	e->room =
+	    at <= e->blk_len && e->blk_len - at >= n ? e->blk_len - at : n;
+}
+
 /*
  * The generic pass over a field or line.  `hex` says a bare hex string of
  * hash length is a hash here (credential context).
@@ -761,11 +777,8 @@ scan_text(
     struct scan_engine *e, const char *p, size_t n, bool hex, const char *col)
 {
 	size_t i = 0;
-	uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
 
-	/* a field of the block may be read on to the block's end */
-	e->room =
-	    at <= e->blk_len && e->blk_len - at >= n ? e->blk_len - at : n;
+	set_room(e, p, n);
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
 		bool start;
@@ -996,6 +1009,7 @@ credential(
 	if (n == 0)
 		return;
 	if (p[0] == '$') {
+		set_room(e, p, n);
 		if (det_crypt(e, p, n, 0, col) > 1)
 			return;
 	}
