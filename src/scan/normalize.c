@@ -855,6 +855,96 @@ ipv4_ok(const char *s, size_t len)
 	return parts == 4;
 }
 
+/* Lower-case hex of v without leading zeros at out; the length. */
+static size_t
+hex16(unsigned v, char *out)
+{
+	static const char xd[] = "0123456789abcdef";
+	size_t n = 0;
+
+	for (int sh = 12; sh >= 0; sh -= 4) {
+		if ((v >> sh) != 0 || sh == 0)
+			out[n++] = xd[(v >> sh) & 15];
+	}
+	return n;
+}
+
+/* Decimal of v < 256 at out; the length. */
+static size_t
+dec8(unsigned v, char *out)
+{
+	size_t n = 0;
+
+	if (v >= 100)
+		out[n++] = (char)('0' + v / 100);
+	if (v >= 10)
+		out[n++] = (char)('0' + v / 10 % 10);
+	out[n++] = (char)('0' + v % 10);
+	return n;
+}
+
+/*
+ * The text of an IPv6 address exactly as glibc's inet_ntop() writes it
+ * (RFC 5952: the longest run of two or more zero groups, the first of
+ * equal ones, becomes "::"; ::a.b.c.d and ::ffff:a.b.c.d keep the dotted
+ * quad), without its sprintf per group.  out holds at least 46 bytes.
+ */
+static size_t
+ipv6_text(const unsigned char *b, char *out)
+{
+	unsigned w[8];
+	int best = -1, best_len = 0, cur = -1, cur_len = 0;
+	size_t o = 0;
+
+	for (int i = 0; i < 8; i++) {
+		w[i] = (unsigned)b[2 * i] << 8 | b[2 * i + 1];
+		if (w[i] == 0) {
+			if (cur == -1) {
+				cur = i;
+				cur_len = 1;
+			} else {
+				cur_len++;
+			}
+		} else if (cur != -1) {
+			if (best == -1 || cur_len > best_len) {
+				best = cur;
+				best_len = cur_len;
+			}
+			cur = -1;
+		}
+	}
+	if (cur != -1 && (best == -1 || cur_len > best_len)) {
+		best = cur;
+		best_len = cur_len;
+	}
+	if (best != -1 && best_len < 2)
+		best = -1;
+	for (int i = 0; i < 8; i++) {
+		if (best != -1 && i >= best && i < best + best_len) {
+			if (i == best)
+				out[o++] = ':';
+			continue;
+		}
+		if (i != 0)
+			out[o++] = ':';
+		if (i == 6 && best == 0 &&
+		    (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
+			for (int k = 12; k < 16; k++) {
+				o += dec8(b[k], out + o);
+				if (k < 15)
+					out[o++] = '.';
+			}
+			out[o] = '\0';
+			return o;
+		}
+		o += hex16(w[i], out + o);
+	}
+	if (best != -1 && best + best_len == 8)
+		out[o++] = ':';
+	out[o] = '\0';
+	return o;
+}
+
 size_t
 norm_ip(const char *s, size_t len, char *out, size_t outsz)
 {
@@ -877,9 +967,7 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	t[len] = '\0';
 	if (inet_pton(AF_INET6, t, bin) != 1)
 		return 0;
-	if (inet_ntop(AF_INET6, bin, out, (socklen_t)outsz) == NULL)
-		return 0;
-	return strlen(out);
+	return ipv6_text(bin, out);
 }
 
 size_t

@@ -9,6 +9,7 @@
  */
 #include "base/base.h"
 
+#include <arpa/inet.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <unistd.h>
@@ -117,6 +118,66 @@ test_luhn_tld(void **state)
 	assert_false(norm_tld_ok("xa", 2));
 	assert_false(norm_tld_ok("notarealtld", 11));
 	assert_false(norm_tld_ok("c0m", 3));
+}
+
+/*
+ * norm_ip() writes IPv6 itself: the same text as glibc's inet_ntop() for
+ * addresses rich in zero runs, ffff groups and embedded IPv4 (written
+ * compressed and uncompressed).  Also IBAN mod-97 eight digits at once.
+ */
+static void
+test_ipv6_text(void **state)
+{
+	uint64_t r = 88172645463325252ull;
+	char t_iban[40];
+
+	(void)state;
+	for (int it = 0; it < 200000; it++) {
+		unsigned char b[16];
+		char want[64], t[64], out[64];
+		size_t n;
+
+		for (int i = 0; i < 16; i++) {
+			unsigned mode;
+
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			mode = (unsigned)(r >> 8) & 7;
+			b[i] = (unsigned char)(mode < 4    ? 0
+			                       : mode == 4 ? 0xff
+			                       : mode == 5 ? (r & 1)
+			                                   : (r & 0xff));
+		}
+		if ((r >> 20 & 3) == 0) {
+			memset(b, 0, 10);
+			b[10] = b[11] = 0xff;
+		} else if ((r >> 22 & 7) == 0) {
+			memset(b, 0, 12);
+		}
+		assert_non_null(inet_ntop(AF_INET6, b, want, sizeof(want)));
+		n = norm_ip(want, strlen(want), out, sizeof(out));
+		assert_string_equal(out, want);
+		assert_int_equal(n, strlen(want));
+		snprintf(t, sizeof(t), "%x:%x:%x:%x:%x:%x:%x:%x",
+		    b[0] << 8 | b[1], b[2] << 8 | b[3], b[4] << 8 | b[5],
+		    b[6] << 8 | b[7], b[8] << 8 | b[9], b[10] << 8 | b[11],
+		    b[12] << 8 | b[13], b[14] << 8 | b[15]);
+		n = norm_ip(t, strlen(t), out, sizeof(out));
+		assert_string_equal(out, want);
+	}
+	assert_int_equal(norm_iban("DE89 3704 0044 0532 0130 00", 27, t_iban,
+	                     sizeof(t_iban)),
+	    22);
+	assert_int_equal(norm_iban("DE89370400440532013001", 22, t_iban,
+	                     sizeof(t_iban)),
+	    0);
+	assert_int_equal(norm_iban("GB82WEST12345698765432", 22, t_iban,
+	                     sizeof(t_iban)),
+	    22);
+	assert_int_equal(norm_iban("MT84MALT011000012345MTLCAST001S", 31,
+	                     t_iban, sizeof(t_iban)),
+	    31);
 }
 
 /* ---- detectors over lines ---- */
@@ -813,6 +874,7 @@ test_file_threads(void **state)
 const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_normalisers),
 	cmocka_unit_test(test_luhn_tld),
+	cmocka_unit_test(test_ipv6_text),
 	cmocka_unit_test(test_detectors),
 	cmocka_unit_test(test_customer_no_context),
 	cmocka_unit_test(test_sniff),
