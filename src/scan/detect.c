@@ -467,7 +467,7 @@ det_email(
 		a++;
 	if (a == i || b - a > 254)
 		return i + 1;
-	len = norm_email(p + a, b - a, e->val, sizeof(e->val));
+	len = norm_email_runs(p + a, b - a, i - a, e->val, sizeof(e->val));
 	if (len > 0)
 		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
 	return b;

@@ -420,6 +420,82 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 	return n;
 }
 
+/* dst[0..n) = src[0..n) with A-Z lower-cased: 16 bytes at a time. */
+static void
+lower_copy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	/* <emmintrin.h> drags in the allocator (banned.h): vector types */
+	typedef unsigned char v16u __attribute__((vector_size(16)));
+	typedef char v16c __attribute__((vector_size(16)));
+
+	for (; i + 16 <= n; i += 16) {
+		v16u x;
+
+		memcpy(&x, src + i, 16);
+		x += (v16u)((v16c)((v16u)(x - 'A') <= 25) & 0x20);
+		memcpy(dst + i, &x, 16);
+	}
+#endif
+	for (; i < n; i++)
+		dst[i] = (char)lc((unsigned char)src[i]);
+}
+
+size_t
+norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
+{
+	size_t l = at, dl, tl, n;
+	unsigned high = 0;
+
+	/* no trim byte and no second '@' in these classes */
+	if (at >= len || len + 1 > outsz || len > 254)
+		return 0;
+	dl = len - l - 1;
+	if (l == 0 || l > 64 || dl < 4)
+		return 0;
+	if (s[0] == '.' || s[l - 1] == '.' || s[l + 1] == '-' ||
+	    s[l + 1] == '.' || s[len - 1] == '.')
+		return 0;
+	/* the domain: no empty label, no label ending in '-' (s[l] is the
+	 * '@', so the check starts at the second domain byte) */
+	for (size_t i = l + 2; i < len; i++) {
+		high |= (unsigned char)s[i];
+		if (s[i] == '.' && (s[i - 1] == '.' || s[i - 1] == '-'))
+			return 0;
+	}
+	high |= (unsigned char)s[l + 1];
+	tl = 0;
+	while (tl < dl && s[len - 1 - tl] != '.')
+		tl++;
+	if (tl == dl)
+		return 0;
+	if ((high & 0x80) == 0) { /* ASCII: lower case is the A-label */
+		if (dl > 253)
+			return 0;
+		lower_copy(out, s, len);
+		out[len] = '\0';
+		n = len;
+	} else {
+		lower_copy(out, s, l);
+		out[l] = '@';
+		n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
+		if (n == 0)
+			return 0;
+		n += l + 1;
+		if (n > 254) /* the A-label form grew past an address's limit */
+			return 0;
+	}
+	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
+	tl = 0;
+	while (tl < n && out[n - 1 - tl] != '.')
+		tl++;
+	if (tl == n || !norm_tld_ok(out + n - tl, tl))
+		return 0;
+	return n;
+}
+
 /* The default region of national phone numbers: ISO 3166 code and its
  * country calling code.  Process-wide, set once before scanning. */
 static const struct {

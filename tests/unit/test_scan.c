@@ -180,6 +180,44 @@ test_ipv6_text(void **state)
 	    31);
 }
 
+/* norm_email_runs() gives norm_email()'s result on run-shaped addresses. */
+static void
+test_email_runs(void **state)
+{
+	static const char loc[] = "aZ09._%+-xQ\xc3\xa4";
+	static const char dom[] = "aZ09.-mcDoE\xc3\xbc";
+	uint64_t r = 0x9e3779b97f4a7c15ull;
+
+	(void)state;
+	for (int it = 0; it < 300000; it++) {
+		char s[200], want[NORM_MAX], got[NORM_MAX];
+		size_t l, d, n = 0, wn, gn;
+
+		r ^= r << 13;
+		r ^= r >> 7;
+		r ^= r << 17;
+		l = (size_t)(r % 70);
+		d = (size_t)(r >> 8) % 90;
+		for (size_t k = 0; k < l; k++)
+			s[n++] = loc[((r >> (k % 50)) + k * 7) %
+			             (sizeof(loc) - 1)];
+		s[n++] = '@';
+		for (size_t k = 0; k < d; k++)
+			s[n++] = dom[((r >> (k % 40)) + k * 13) %
+			             (sizeof(dom) - 1)];
+		if (d > 3 && (r & 1)) { /* a known TLD */
+			memcpy(s + n - 4, ".com", 4);
+		} else if (d > 3 && (r & 2)) {
+			memcpy(s + n - 3, ".De", 3);
+		}
+		wn = norm_email(s, n, want, sizeof(want));
+		gn = norm_email_runs(s, n, l, got, sizeof(got));
+		assert_int_equal(gn, wn);
+		if (wn > 0)
+			assert_memory_equal(got, want, wn + 1);
+	}
+}
+
 /* ---- detectors over lines ---- */
 
 struct got {
@@ -875,6 +913,7 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_normalisers),
 	cmocka_unit_test(test_luhn_tld),
 	cmocka_unit_test(test_ipv6_text),
+	cmocka_unit_test(test_email_runs),
 	cmocka_unit_test(test_detectors),
 	cmocka_unit_test(test_customer_no_context),
 	cmocka_unit_test(test_sniff),
