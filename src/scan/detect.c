@@ -493,20 +493,32 @@ hex_context(const char *p, size_t start)
 	return false;
 }
 
-/* A hex run p[i..j) of hash length: digits and letters, one case. */
+/*
+ * A hex run p[i..j) of hash length: digits and letters, one case.  Eight
+ * bytes at a time: in hex, 0x40 is clear in digits only, and of the
+ * letters 0x20 is set in the lower-case ones.
+ */
 static bool
 hex_is_hash(const char *p, size_t i, size_t j)
 {
 	size_t len = j - i;
-	unsigned acc = 0;
+	uint64_t all = ~0ull, any = 0, upper = 0, lower = 0;
 
 	if (len != 32 && len != 40 && len != 64 && len != 128)
 		return false;
-	for (size_t k = i; k < j; k++)
-		acc |= cls[(unsigned char)p[k]];
-	acc &= C_DIGIT | C_UPPER | C_LOWER;
-	return (acc & C_DIGIT) != 0 && acc != C_DIGIT &&
-	       acc != (C_DIGIT | C_UPPER | C_LOWER);
+	for (size_t k = i; k < j; k += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + k, 8);
+		all &= w;
+		any |= w;
+		upper |= w & ~(w << 1);
+		lower |= w & w << 1;
+	}
+	return (all & 0x4040404040404040ull) != 0x4040404040404040ull &&
+	       (any & 0x4040404040404040ull) != 0 &&
+	       ((upper & 0x4040404040404040ull) == 0 ||
+	           (lower & 0x4040404040404040ull) == 0);
 }
 
 /* Is s[0..len) with `dollars` '$' a known crypt(3) format? */
@@ -1004,17 +1016,16 @@ static void
 credential(
     struct scan_engine *e, const char *p, size_t n, bool plain, const char *col)
 {
-	size_t j = 0;
+	size_t j;
 
 	if (n == 0)
 		return;
+	set_room(e, p, n);
 	if (p[0] == '$') {
-		set_room(e, p, n);
 		if (det_crypt(e, p, n, 0, col) > 1)
 			return;
 	}
-	while (j < n && IS(p[j], C_HEX))
-		j++;
+	j = run_end(p, 0, n, e->room, RUN_HEX, NULL);
 	if ((j == n || p[j] == ':') && hex_is_hash(p, 0, j)) {
 		copy_val(e, SCAN_CAT_HASH, p, j, col);
 		return;
