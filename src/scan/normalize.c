@@ -910,25 +910,26 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 static bool
 ipv4_ok(const char *s, size_t len)
 {
-	unsigned parts = 0, val = 0, digs = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && is_digit((unsigned char)s[i])) {
-			if (digs > 0 && val == 0)
-				return false;
+	for (unsigned part = 0; part < 4; part++) {
+		size_t st = i;
+		unsigned val = 0;
+
+		while (i < len && i - st < 4 && is_digit((unsigned char)s[i])) {
 			val = val * 10 + (unsigned)(s[i] - '0');
-			if (++digs > 3 || val > 255)
-				return false;
-		} else if (i == len || s[i] == '.') {
-			if (digs == 0)
-				return false;
-			parts++;
-			val = digs = 0;
-		} else {
+			i++;
+		}
+		if (i == st || i - st > 3 || val > 255 ||
+		    (i - st > 1 && s[st] == '0'))
 			return false;
+		if (part < 3) {
+			if (i >= len || s[i] != '.')
+				return false;
+			i++;
 		}
 	}
-	return parts == 4;
+	return i == len;
 }
 
 /* Lower-case hex of v without leading zeros at out; the length. */

@@ -80,6 +80,14 @@ static const struct {
 	{ "ip", norm_ip, "192.0.02.1", NULL },
 	{ "ip", norm_ip, "2001:DB8:0:0::1", "2001:db8::1" },
 	{ "ip", norm_ip, "1.2.3", NULL },
+	{ "ip", norm_ip, "0.0.0.0", "0.0.0.0" },
+	{ "ip", norm_ip, "255.255.255.255", "255.255.255.255" },
+	{ "ip", norm_ip, "1.2.3.4.5", NULL },
+	{ "ip", norm_ip, "1.2.3.", NULL },
+	{ "ip", norm_ip, "1..2.3", NULL },
+	{ "ip", norm_ip, "1234.1.1.1", NULL },
+	{ "ip", norm_ip, "1.2.3.04", NULL },
+	{ "ip", norm_ip, "10.0.0.1x", NULL },
 };
 
 static void
