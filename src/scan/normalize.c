@@ -868,11 +868,13 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
 		31 };
 	int y, m, d;
+	bool iso = false;
 
 	s = norm_trim(s, len, &len);
 	if (outsz < 11)
 		return 0;
 	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		iso = true;
 		y = num(s, 4);
 		m = num(s + 5, 2);
 		d = num(s + 8, 2);
@@ -892,6 +894,11 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
 		return 0;
+	if (iso) { /* already YYYY-MM-DD: its digits are the output */
+		memcpy(out, s, 10);
+		out[10] = '\0';
+		return 10;
+	}
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);
