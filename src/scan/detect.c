@@ -585,18 +585,20 @@ street_before(const char *p, size_t at)
 /* A digit or '+' at p[i] at a token start: card, tax ID, phone, IPv4,
  * postcode + city. */
 static size_t
-det_number(
-    struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
+det_number(struct scan_engine *e, const char *p, size_t n, size_t i,
+    const char *col, size_t dd_end, size_t dd_dots)
 {
 	size_t j = i, digits = 0, len, tok;
 	bool seps = false;
 
 	if (p[j] == '+')
 		j++;
-	/* IPv4 first: digits and dots */
+	/* IPv4 first: digits and dots (dd_end: the caller found the run) */
 	if (j < n && IS(p[j], C_DIGIT)) {
-		size_t dots = 0,
-		       k = run_end(p, j, n, e->room, RUN_DIGIT_DOT, &dots);
+		size_t dots = dd_dots,
+		       k = dd_end != SIZE_MAX ? dd_end
+		                              : run_end(p, j, n, e->room,
+		                                    RUN_DIGIT_DOT, &dots);
 
 		if (dots > 0 && p[i] != '+') {
 			if (dots == 3 && (k >= n || !ALNUM(p[k])) &&
@@ -770,6 +772,51 @@ det_hex(struct scan_engine *e, const char *p, size_t n, size_t i, bool hex,
 	return j;
 }
 
+/*
+ * The hex run from p[i] (its end), and when p[i] is a digit and the run
+ * of digits and dots from it ends within the same 16 bytes, that run's
+ * end and dots too (else *dd_end stays SIZE_MAX): one load for the two
+ * probes every number starts with.
+ */
+static inline size_t
+num_probe(const char *p, size_t i, size_t n, size_t room, size_t *dd_end,
+    size_t *dd_dots)
+{
+#ifdef __SSE2__
+	if (i < n && i + 16 <= room) {
+		v16u x, lx;
+		v16c dig, dot;
+		unsigned hm, dm, om, hs, ds;
+		size_t hl, dl;
+
+		memcpy(&x, p + i, 16);
+		lx = x | 0x20;
+		dig = (v16c)((v16u)(x - '0') <= 9);
+		dot = (v16c)(x == '.');
+		hm = (unsigned)__builtin_ia32_pmovmskb128(
+		    dig | (v16c)((v16u)(lx - 'a') <= 5));
+		om = (unsigned)__builtin_ia32_pmovmskb128(dot);
+		dm = (unsigned)__builtin_ia32_pmovmskb128(dig | dot);
+		hs = ~hm & 0xffff;
+		ds = ~dm & 0xffff;
+		if (hs == 0) /* a hex run of 16 or more */
+			return i + 16 >= n ? n
+			                   : run_end(p, i + 16, n, room,
+			                         RUN_HEX, NULL);
+		hl = (size_t)__builtin_ctz(hs);
+		if (ds != 0 && (dm & 1) != 0 && p[i] != '.') {
+			dl = (size_t)__builtin_ctz(ds);
+			if (dl > n - i)
+				dl = n - i;
+			*dd_end = i + dl;
+			*dd_dots = popcount16(om & ((1u << dl) - 1));
+		}
+		return hl > n - i ? n : i + hl;
+	}
+#endif
+	return run_end(p, i, n, room, RUN_HEX, NULL);
+}
+
 /* A field of the block may be read on to the block's end (run_end). */
 static inline void
 set_room(struct scan_engine *e, const char *p, size_t n)
@@ -821,7 +868,9 @@ scan_text(
 			continue;
 		}
 		if (IS(c, C_DIGIT) || c == '+') {
-			size_t k = run_end(p, i, n, e->room, RUN_HEX, NULL);
+			size_t k, dd_end = SIZE_MAX, dd_dots = 0;
+
+			k = num_probe(p, i, n, e->room, &dd_end, &dd_dots);
 
 			if (c != '+' &&
 			    ((k < n && p[k] == ':') || k - i >= 32) &&
@@ -833,7 +882,7 @@ scan_text(
 					continue;
 				}
 			}
-			i = det_number(e, p, n, i, col);
+			i = det_number(e, p, n, i, col, dd_end, dd_dots);
 		} else if (IS(c, C_UPPER)) {
 			size_t r = det_iban(e, p, n, i, col);
 
