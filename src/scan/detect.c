@@ -595,10 +595,10 @@ det_number(struct scan_engine *e, const char *p, size_t n, size_t i,
 		j++;
 	/* IPv4 first: digits and dots (dd_end: the caller found the run) */
 	if (j < n && IS(p[j], C_DIGIT)) {
-		size_t dots = dd_dots,
-		       k = dd_end != SIZE_MAX ? dd_end
-		                              : run_end(p, j, n, e->room,
-		                                    RUN_DIGIT_DOT, &dots);
+		size_t dots = dd_dots, k = dd_end;
+
+		if (k == SIZE_MAX)
+			k = run_end(p, j, n, e->room, RUN_DIGIT_DOT, &dots);
 
 		if (dots > 0 && p[i] != '+') {
 			if (dots == 3 && (k >= n || !ALNUM(p[k])) &&
@@ -799,10 +799,10 @@ num_probe(const char *p, size_t i, size_t n, size_t room, size_t *dd_end,
 		dm = (unsigned)__builtin_ia32_pmovmskb128(dig | dot);
 		hs = ~hm & 0xffff;
 		ds = ~dm & 0xffff;
+		if (hs == 0 && i + 16 >= n)
+			return n;
 		if (hs == 0) /* a hex run of 16 or more */
-			return i + 16 >= n ? n
-			                   : run_end(p, i + 16, n, room,
-			                         RUN_HEX, NULL);
+			return run_end(p, i + 16, n, room, RUN_HEX, NULL);
 		hl = (size_t)__builtin_ctz(hs);
 		if (ds != 0 && (dm & 1) != 0 && p[i] != '.') {
 			dl = (size_t)__builtin_ctz(ds);

@@ -182,11 +182,10 @@ test_ipv6_text(void **state)
 	assert_int_equal(norm_iban("DE89 3704 0044 0532 0130 00", 27, t_iban,
 	                     sizeof(t_iban)),
 	    22);
-	assert_int_equal(norm_iban("DE89370400440532013001", 22, t_iban,
-	                     sizeof(t_iban)),
-	    0);
-	assert_int_equal(norm_iban("GB82WEST12345698765432", 22, t_iban,
-	                     sizeof(t_iban)),
+	assert_int_equal(
+	    norm_iban("DE89370400440532013001", 22, t_iban, sizeof(t_iban)), 0);
+	assert_int_equal(
+	    norm_iban("GB82WEST12345698765432", 22, t_iban, sizeof(t_iban)),
 	    22);
 	assert_int_equal(norm_iban("MT84MALT011000012345MTLCAST001S", 31,
 	                     t_iban, sizeof(t_iban)),
@@ -212,12 +211,12 @@ test_email_runs(void **state)
 		l = (size_t)(r % 70);
 		d = (size_t)(r >> 8) % 90;
 		for (size_t k = 0; k < l; k++)
-			s[n++] = loc[((r >> (k % 50)) + k * 7) %
-			             (sizeof(loc) - 1)];
+			s[n++] =
+			    loc[((r >> (k % 50)) + k * 7) % (sizeof(loc) - 1)];
 		s[n++] = '@';
 		for (size_t k = 0; k < d; k++)
-			s[n++] = dom[((r >> (k % 40)) + k * 13) %
-			             (sizeof(dom) - 1)];
+			s[n++] =
+			    dom[((r >> (k % 40)) + k * 13) % (sizeof(dom) - 1)];
 		if (d > 3 && (r & 1)) { /* a known TLD */
 			memcpy(s + n - 4, ".com", 4);
 		} else if (d > 3 && (r & 2)) {
