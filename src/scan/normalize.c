@@ -1004,7 +1004,9 @@ ipv6_text(const unsigned char *b, char *out)
 	size_t o = 0;
 
 	for (int i = 0; i < 8; i++) {
-		w[i] = (unsigned)b[2 * i] << 8 | b[2 * i + 1];
+		const unsigned char *g = b + (size_t)i * 2;
+
+		w[i] = (unsigned)g[0] << 8 | g[1];
 		if (w[i] == 0) {
 			if (cur == -1) {
 				cur = i;
