@@ -1043,7 +1043,7 @@ name_ok(const char *p, size_t n)
 	return letter;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 copy_val(struct scan_engine *e, unsigned cat, const char *p, size_t n,
     const char *col)
 {
@@ -1103,8 +1103,10 @@ trim(const char *s, size_t len, size_t *outlen)
 	return s;
 }
 
-/* One field with its context. */
-static void
+/* One field with its context.  Inlined into each caller, as are
+ * col_field() and copy_val(): a call per field was 5 % of the
+ * instructions of a dense CSV. */
+static inline __attribute__((always_inline)) void
 field(
     struct scan_engine *e, const char *p, size_t n, enum ctx c, const char *col)
 {
@@ -1229,7 +1231,7 @@ set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
 	}
 }
 
-static void
+static inline __attribute__((always_inline)) void
 col_field(struct scan_engine *e, size_t col, const char *p, size_t n)
 {
 	if (col < e->st.cols_n) {
