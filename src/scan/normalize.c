@@ -29,8 +29,9 @@ is_alpha(int c)
 	return (c | 32) >= 'a' && (c | 32) <= 'z';
 }
 
-const char *
-norm_trim(const char *s, size_t len, size_t *outlen)
+/* norm_trim(), inlined into the normalisers (each runs on every value). */
+static inline __attribute__((always_inline)) const char *
+trim_in(const char *s, size_t len, size_t *outlen)
 {
 	while (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '"' ||
 	                      s[0] == '\'' || s[0] == '\r')) {
@@ -43,6 +44,12 @@ norm_trim(const char *s, size_t len, size_t *outlen)
 		len--;
 	*outlen = len;
 	return s;
+}
+
+const char *
+norm_trim(const char *s, size_t len, size_t *outlen)
+{
+	return trim_in(s, len, outlen);
 }
 
 /*
@@ -359,7 +366,7 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 	size_t l, dl, tl, n;
 	unsigned acc = EM_LOCAL, high = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	at = memchr(s, '@', len);
 	if (at == NULL || len + 1 > outsz || len > 254)
 		return 0;
@@ -421,7 +428,7 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 }
 
 /* dst[0..n) = src[0..n) with A-Z lower-cased: 16 bytes at a time. */
-static void
+static inline __attribute__((always_inline)) void
 lower_copy(char *dst, const char *src, size_t n)
 {
 	size_t i = 0;
@@ -547,7 +554,7 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 	size_t n = 0, i = 0, o = 0;
 	bool plus = false, trunk = false;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (len == 0)
 		return 0;
 	if (s[0] == '+') {
@@ -665,7 +672,7 @@ iban_country_len(const char *cc)
 
 /* Mod-97 of the digits of `acc` * 10^k + (digits of v[0..n)), letters
  * A..Z counting as 10..35: nine digits at a time, one division each. */
-static uint64_t
+static inline __attribute__((always_inline)) uint64_t
 iban_mod97(uint64_t acc, const char *v, size_t n)
 {
 	uint64_t chunk = 0, scale = 1;
@@ -737,7 +744,7 @@ norm_iban(const char *s, size_t len, char *out, size_t outsz)
 	char v[40];
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 
@@ -814,7 +821,7 @@ norm_card(const char *s, size_t len, char *out, size_t outsz)
 	char d[20];
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 
@@ -842,7 +849,7 @@ norm_taxid(const char *s, size_t len, char *out, size_t outsz)
 	unsigned prod = 10, sum;
 	int twice = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (len != 11 || outsz < 12 || s[0] == '0')
 		return 0;
 	for (size_t i = 0; i < 11; i++) {
@@ -893,7 +900,7 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 	int y, m, d;
 	bool iso = false;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (outsz < 11)
 		return 0;
 	if (len == 10 && s[4] == '-' && s[7] == '-') {
@@ -1060,7 +1067,7 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	char t[64];
 	unsigned char bin[16];
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (len < 2 || len >= sizeof(t) || outsz < 46)
 		return 0;
 	if (ipv4_ok(s, len)) {
@@ -1084,7 +1091,7 @@ norm_customer_no(const char *s, size_t len, char *out, size_t outsz)
 {
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 
@@ -1141,7 +1148,7 @@ norm_de_iddoc(const char *s, size_t len, char *out, size_t outsz)
 	char t[10];
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 
