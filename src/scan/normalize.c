@@ -29,8 +29,9 @@ is_alpha(int c)
 	return (c | 32) >= 'a' && (c | 32) <= 'z';
 }
 
-const char *
-norm_trim(const char *s, size_t len, size_t *outlen)
+/* norm_trim(), inlined into the normalisers (each runs on every value). */
+static inline __attribute__((always_inline)) const char *
+trim_in(const char *s, size_t len, size_t *outlen)
 {
 	while (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '"' ||
 	                      s[0] == '\'' || s[0] == '\r')) {
@@ -43,6 +44,12 @@ norm_trim(const char *s, size_t len, size_t *outlen)
 		len--;
 	*outlen = len;
 	return s;
+}
+
+const char *
+norm_trim(const char *s, size_t len, size_t *outlen)
+{
+	return trim_in(s, len, outlen);
 }
 
 /*
@@ -359,7 +366,7 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 	size_t l, dl, tl, n;
 	unsigned acc = EM_LOCAL, high = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	at = memchr(s, '@', len);
 	if (at == NULL || len + 1 > outsz || len > 254)
 		return 0;
@@ -404,6 +411,82 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 		out[len] = '\0';
 		n = len;
 	} else {
+		n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
+		if (n == 0)
+			return 0;
+		n += l + 1;
+		if (n > 254) /* the A-label form grew past an address's limit */
+			return 0;
+	}
+	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
+	tl = 0;
+	while (tl < n && out[n - 1 - tl] != '.')
+		tl++;
+	if (tl == n || !norm_tld_ok(out + n - tl, tl))
+		return 0;
+	return n;
+}
+
+/* dst[0..n) = src[0..n) with A-Z lower-cased: 16 bytes at a time. */
+static inline __attribute__((always_inline)) void
+lower_copy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	/* <emmintrin.h> drags in the allocator (banned.h): vector types */
+	typedef unsigned char v16u __attribute__((vector_size(16)));
+	typedef char v16c __attribute__((vector_size(16)));
+
+	for (; i + 16 <= n; i += 16) {
+		v16u x;
+
+		memcpy(&x, src + i, 16);
+		x += (v16u)((v16c)((v16u)(x - 'A') <= 25) & 0x20);
+		memcpy(dst + i, &x, 16);
+	}
+#endif
+	for (; i < n; i++)
+		dst[i] = (char)lc((unsigned char)src[i]);
+}
+
+size_t
+norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
+{
+	size_t l = at, dl, tl, n;
+	unsigned high = 0;
+
+	/* no trim byte and no second '@' in these classes */
+	if (at >= len || len + 1 > outsz || len > 254)
+		return 0;
+	dl = len - l - 1;
+	if (l == 0 || l > 64 || dl < 4)
+		return 0;
+	if (s[0] == '.' || s[l - 1] == '.' || s[l + 1] == '-' ||
+	    s[l + 1] == '.' || s[len - 1] == '.')
+		return 0;
+	/* the domain: no empty label, no label ending in '-' (s[l] is the
+	 * '@', so the check starts at the second domain byte) */
+	for (size_t i = l + 2; i < len; i++) {
+		high |= (unsigned char)s[i];
+		if (s[i] == '.' && (s[i - 1] == '.' || s[i - 1] == '-'))
+			return 0;
+	}
+	high |= (unsigned char)s[l + 1];
+	tl = 0;
+	while (tl < dl && s[len - 1 - tl] != '.')
+		tl++;
+	if (tl == dl)
+		return 0;
+	if ((high & 0x80) == 0) { /* ASCII: lower case is the A-label */
+		if (dl > 253)
+			return 0;
+		lower_copy(out, s, len);
+		out[len] = '\0';
+		n = len;
+	} else {
+		lower_copy(out, s, l);
+		out[l] = '@';
 		n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
 		if (n == 0)
 			return 0;
@@ -471,7 +554,7 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 	size_t n = 0, i = 0, o = 0;
 	bool plus = false, trunk = false;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (len == 0)
 		return 0;
 	if (s[0] == '+') {
@@ -538,37 +621,83 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 	return o;
 }
 
+/* The IBAN length of a country (0: none): a direct table, it runs twice
+ * on every IBAN-shaped token. */
+#define CC(a, b) (((a) - 'A') * 26 + ((b) - 'A'))
+static const unsigned char iban_lens[26 * 26] = { [CC('D', 'E')] = 22,
+	[CC('A', 'T')] = 20,
+	[CC('C', 'H')] = 21,
+	[CC('F', 'R')] = 27,
+	[CC('N', 'L')] = 18,
+	[CC('G', 'B')] = 22,
+	[CC('E', 'S')] = 24,
+	[CC('I', 'T')] = 27,
+	[CC('B', 'E')] = 16,
+	[CC('P', 'L')] = 28,
+	[CC('L', 'U')] = 20,
+	[CC('D', 'K')] = 18,
+	[CC('S', 'E')] = 24,
+	[CC('N', 'O')] = 15,
+	[CC('F', 'I')] = 18,
+	[CC('I', 'E')] = 22,
+	[CC('P', 'T')] = 25,
+	[CC('C', 'Z')] = 24,
+	[CC('L', 'I')] = 21,
+	[CC('G', 'R')] = 27,
+	[CC('H', 'U')] = 28,
+	[CC('S', 'K')] = 24,
+	[CC('S', 'I')] = 19,
+	[CC('H', 'R')] = 21,
+	[CC('R', 'O')] = 24,
+	[CC('B', 'G')] = 22,
+	[CC('E', 'E')] = 20,
+	[CC('L', 'V')] = 21,
+	[CC('L', 'T')] = 20,
+	[CC('M', 'T')] = 31,
+	[CC('C', 'Y')] = 28,
+	[CC('I', 'S')] = 26,
+	[CC('T', 'R')] = 26,
+	[CC('M', 'C')] = 27,
+	[CC('S', 'M')] = 27,
+	[CC('A', 'D')] = 24 };
+
 static int
 iban_country_len(const char *cc)
 {
-	static const struct {
-		char cc[3];
-		int len;
-	} t[] = { { "DE", 22 }, { "AT", 20 }, { "CH", 21 }, { "FR", 27 },
-		{ "NL", 18 }, { "GB", 22 }, { "ES", 24 }, { "IT", 27 },
-		{ "BE", 16 }, { "PL", 28 }, { "LU", 20 }, { "DK", 18 },
-		{ "SE", 24 }, { "NO", 15 }, { "FI", 18 }, { "IE", 22 },
-		{ "PT", 25 }, { "CZ", 24 }, { "LI", 21 }, { "GR", 27 },
-		{ "HU", 28 }, { "SK", 24 }, { "SI", 19 }, { "HR", 21 },
-		{ "RO", 24 }, { "BG", 22 }, { "EE", 20 }, { "LV", 21 },
-		{ "LT", 20 }, { "MT", 31 }, { "CY", 28 }, { "IS", 26 },
-		{ "TR", 26 }, { "MC", 27 }, { "SM", 27 }, { "AD", 24 } };
-
-	for (size_t i = 0; i < nitems(t); i++) {
-		if (t[i].cc[0] == cc[0] && t[i].cc[1] == cc[1])
-			return t[i].len;
-	}
-	return 0;
+	if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z')
+		return 0;
+	return iban_lens[CC(cc[0], cc[1])];
 }
+#undef CC
 
 /* Mod-97 of the digits of `acc` * 10^k + (digits of v[0..n)), letters
  * A..Z counting as 10..35: nine digits at a time, one division each. */
-static uint64_t
+static inline __attribute__((always_inline)) uint64_t
 iban_mod97(uint64_t acc, const char *v, size_t n)
 {
 	uint64_t chunk = 0, scale = 1;
+	size_t k = 0;
 
-	for (size_t k = 0; k < n; k++) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* eight digits at once (SWAR): the account number part */
+	for (; n - k >= 8; k += 8) {
+		uint64_t x;
+
+		memcpy(&x, v + k, 8);
+		if ((x & 0xf0f0f0f0f0f0f0f0ull) != 0x3030303030303030ull ||
+		    ((x + 0x0606060606060606ull) & 0xf0f0f0f0f0f0f0f0ull) !=
+		        0x3030303030303030ull)
+			break;
+		x -= 0x3030303030303030ull;
+		x = x * 10 + (x >> 8);
+		x = ((x & 0x000000ff000000ffull) * (100 + (1000000ull << 32)) +
+		        ((x >> 16) & 0x000000ff000000ffull) *
+		            (1 + (10000ull << 32))) >>
+		    32;
+		acc = (acc * 100000000ull + x) % 97;
+	}
+#endif
+	for (; k < n; k++) {
 		unsigned c = (unsigned char)v[k];
 
 		if (c <= '9') {
@@ -615,7 +744,7 @@ norm_iban(const char *s, size_t len, char *out, size_t outsz)
 	char v[40];
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 
@@ -692,7 +821,7 @@ norm_card(const char *s, size_t len, char *out, size_t outsz)
 	char d[20];
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 
@@ -720,7 +849,7 @@ norm_taxid(const char *s, size_t len, char *out, size_t outsz)
 	unsigned prod = 10, sum;
 	int twice = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (len != 11 || outsz < 12 || s[0] == '0')
 		return 0;
 	for (size_t i = 0; i < 11; i++) {
@@ -769,11 +898,13 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
 		31 };
 	int y, m, d;
+	bool iso = false;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (outsz < 11)
 		return 0;
 	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		iso = true;
 		y = num(s, 4);
 		m = num(s + 5, 2);
 		d = num(s + 8, 2);
@@ -793,6 +924,11 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
 		return 0;
+	if (iso) { /* already YYYY-MM-DD: its digits are the output */
+		memcpy(out, s, 10);
+		out[10] = '\0';
+		return 10;
+	}
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);
@@ -811,25 +947,118 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 static bool
 ipv4_ok(const char *s, size_t len)
 {
-	unsigned parts = 0, val = 0, digs = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && is_digit((unsigned char)s[i])) {
-			if (digs > 0 && val == 0)
-				return false;
+	for (unsigned part = 0; part < 4; part++) {
+		size_t st = i;
+		unsigned val = 0;
+
+		while (i < len && i - st < 4 && is_digit((unsigned char)s[i])) {
 			val = val * 10 + (unsigned)(s[i] - '0');
-			if (++digs > 3 || val > 255)
-				return false;
-		} else if (i == len || s[i] == '.') {
-			if (digs == 0)
-				return false;
-			parts++;
-			val = digs = 0;
-		} else {
+			i++;
+		}
+		if (i == st || i - st > 3 || val > 255 ||
+		    (i - st > 1 && s[st] == '0'))
 			return false;
+		if (part < 3) {
+			if (i >= len || s[i] != '.')
+				return false;
+			i++;
 		}
 	}
-	return parts == 4;
+	return i == len;
+}
+
+/* Lower-case hex of v without leading zeros at out; the length. */
+static size_t
+hex16(unsigned v, char *out)
+{
+	static const char xd[] = "0123456789abcdef";
+	size_t n = 0;
+
+	for (int sh = 12; sh >= 0; sh -= 4) {
+		if ((v >> sh) != 0 || sh == 0)
+			out[n++] = xd[(v >> sh) & 15];
+	}
+	return n;
+}
+
+/* Decimal of v < 256 at out; the length. */
+static size_t
+dec8(unsigned v, char *out)
+{
+	size_t n = 0;
+
+	if (v >= 100)
+		out[n++] = (char)('0' + v / 100);
+	if (v >= 10)
+		out[n++] = (char)('0' + v / 10 % 10);
+	out[n++] = (char)('0' + v % 10);
+	return n;
+}
+
+/*
+ * The text of an IPv6 address exactly as glibc's inet_ntop() writes it
+ * (RFC 5952: the longest run of two or more zero groups, the first of
+ * equal ones, becomes "::"; ::a.b.c.d and ::ffff:a.b.c.d keep the dotted
+ * quad), without its sprintf per group.  out holds at least 46 bytes.
+ */
+static size_t
+ipv6_text(const unsigned char *b, char *out)
+{
+	unsigned w[8];
+	int best = -1, best_len = 0, cur = -1, cur_len = 0;
+	size_t o = 0;
+
+	for (int i = 0; i < 8; i++) {
+		const unsigned char *g = b + (size_t)i * 2;
+
+		w[i] = (unsigned)g[0] << 8 | g[1];
+		if (w[i] == 0) {
+			if (cur == -1) {
+				cur = i;
+				cur_len = 1;
+			} else {
+				cur_len++;
+			}
+		} else if (cur != -1) {
+			if (best == -1 || cur_len > best_len) {
+				best = cur;
+				best_len = cur_len;
+			}
+			cur = -1;
+		}
+	}
+	if (cur != -1 && (best == -1 || cur_len > best_len)) {
+		best = cur;
+		best_len = cur_len;
+	}
+	if (best != -1 && best_len < 2)
+		best = -1;
+	for (int i = 0; i < 8; i++) {
+		if (best != -1 && i >= best && i < best + best_len) {
+			if (i == best)
+				out[o++] = ':';
+			continue;
+		}
+		if (i != 0)
+			out[o++] = ':';
+		if (i == 6 && best == 0 &&
+		    (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
+			for (int k = 12; k < 16; k++) {
+				o += dec8(b[k], out + o);
+				if (k < 15)
+					out[o++] = '.';
+			}
+			out[o] = '\0';
+			return o;
+		}
+		o += hex16(w[i], out + o);
+	}
+	if (best != -1 && best + best_len == 8)
+		out[o++] = ':';
+	out[o] = '\0';
+	return o;
 }
 
 size_t
@@ -838,7 +1067,7 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	char t[64];
 	unsigned char bin[16];
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	if (len < 2 || len >= sizeof(t) || outsz < 46)
 		return 0;
 	if (ipv4_ok(s, len)) {
@@ -854,9 +1083,7 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 	t[len] = '\0';
 	if (inet_pton(AF_INET6, t, bin) != 1)
 		return 0;
-	if (inet_ntop(AF_INET6, bin, out, (socklen_t)outsz) == NULL)
-		return 0;
-	return strlen(out);
+	return ipv6_text(bin, out);
 }
 
 size_t
@@ -864,7 +1091,7 @@ norm_customer_no(const char *s, size_t len, char *out, size_t outsz)
 {
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 
@@ -921,7 +1148,7 @@ norm_de_iddoc(const char *s, size_t len, char *out, size_t outsz)
 	char t[10];
 	size_t n = 0;
 
-	s = norm_trim(s, len, &len);
+	s = trim_in(s, len, &len);
 	for (size_t i = 0; i < len; i++) {
 		int c = (unsigned char)s[i];
 

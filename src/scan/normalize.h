@@ -17,6 +17,15 @@ enum { NORM_MAX = 256 }; /* the largest normalised value, with its NUL */
 /* E-mail: trimmed, ASCII lower-cased, local@domain, known TLD, IDN bytes
  * (UTF-8) and xn-- labels accepted. */
 size_t norm_email(const char *s, size_t len, char *out, size_t outsz);
+/*
+ * norm_email() of an address found as runs of bytes: its local part
+ * s[0..at) holds only letters, digits, . _ % + - and bytes >= 0x80, and
+ * its domain s[at + 1..len) only letters, digits, . - and bytes >= 0x80
+ * (s[at] is the '@').  The same result without the class checks, lower-
+ * cased 16 bytes at a time; the e-mail detector calls it per address.
+ */
+size_t norm_email_runs(
+    const char *s, size_t len, size_t at, char *out, size_t outsz);
 /* True when the TLD (without the dot) is a delegated one or a reserved
  * documentation name (test, example, invalid). */
 bool norm_tld_ok(const char *s, size_t len);

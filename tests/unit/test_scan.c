@@ -9,6 +9,7 @@
  */
 #include "base/base.h"
 
+#include <arpa/inet.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <unistd.h>
@@ -73,12 +74,25 @@ static const struct {
 	{ "date", norm_date, "29/02/2000", "2000-02-29" },
 	{ "date", norm_date, "29.02.1999", NULL },
 	{ "date", norm_date, "1985-13-01", NULL },
+	{ "date", norm_date, " 2000-02-29\r", "2000-02-29" },
+	{ "date", norm_date, "1900-02-29", NULL },
+	{ "date", norm_date, "1985-4-120", NULL },
+	{ "date", norm_date, "19850412", "1985-04-12" },
+	{ "date", norm_date, "1985-412", NULL },
 	{ "date", norm_date, "19850412", "1985-04-12" },
 	{ "ip", norm_ip, "192.0.2.1", "192.0.2.1" },
 	{ "ip", norm_ip, "192.0.2.256", NULL },
 	{ "ip", norm_ip, "192.0.02.1", NULL },
 	{ "ip", norm_ip, "2001:DB8:0:0::1", "2001:db8::1" },
 	{ "ip", norm_ip, "1.2.3", NULL },
+	{ "ip", norm_ip, "0.0.0.0", "0.0.0.0" },
+	{ "ip", norm_ip, "255.255.255.255", "255.255.255.255" },
+	{ "ip", norm_ip, "1.2.3.4.5", NULL },
+	{ "ip", norm_ip, "1.2.3.", NULL },
+	{ "ip", norm_ip, "1..2.3", NULL },
+	{ "ip", norm_ip, "1234.1.1.1", NULL },
+	{ "ip", norm_ip, "1.2.3.04", NULL },
+	{ "ip", norm_ip, "10.0.0.1x", NULL },
 };
 
 static void
@@ -117,6 +131,103 @@ test_luhn_tld(void **state)
 	assert_false(norm_tld_ok("xa", 2));
 	assert_false(norm_tld_ok("notarealtld", 11));
 	assert_false(norm_tld_ok("c0m", 3));
+}
+
+/*
+ * norm_ip() writes IPv6 itself: the same text as glibc's inet_ntop() for
+ * addresses rich in zero runs, ffff groups and embedded IPv4 (written
+ * compressed and uncompressed).  Also IBAN mod-97 eight digits at once.
+ */
+static void
+test_ipv6_text(void **state)
+{
+	uint64_t r = 88172645463325252ull;
+	char t_iban[40];
+
+	(void)state;
+	for (int it = 0; it < 200000; it++) {
+		unsigned char b[16];
+		char want[64], t[64], out[64];
+		size_t n;
+
+		for (int i = 0; i < 16; i++) {
+			unsigned mode;
+
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			mode = (unsigned)(r >> 8) & 7;
+			b[i] = (unsigned char)(mode < 4    ? 0
+			                       : mode == 4 ? 0xff
+			                       : mode == 5 ? (r & 1)
+			                                   : (r & 0xff));
+		}
+		if ((r >> 20 & 3) == 0) {
+			memset(b, 0, 10);
+			b[10] = b[11] = 0xff;
+		} else if ((r >> 22 & 7) == 0) {
+			memset(b, 0, 12);
+		}
+		assert_non_null(inet_ntop(AF_INET6, b, want, sizeof(want)));
+		n = norm_ip(want, strlen(want), out, sizeof(out));
+		assert_string_equal(out, want);
+		assert_int_equal(n, strlen(want));
+		snprintf(t, sizeof(t), "%x:%x:%x:%x:%x:%x:%x:%x",
+		    b[0] << 8 | b[1], b[2] << 8 | b[3], b[4] << 8 | b[5],
+		    b[6] << 8 | b[7], b[8] << 8 | b[9], b[10] << 8 | b[11],
+		    b[12] << 8 | b[13], b[14] << 8 | b[15]);
+		n = norm_ip(t, strlen(t), out, sizeof(out));
+		assert_string_equal(out, want);
+	}
+	assert_int_equal(norm_iban("DE89 3704 0044 0532 0130 00", 27, t_iban,
+	                     sizeof(t_iban)),
+	    22);
+	assert_int_equal(
+	    norm_iban("DE89370400440532013001", 22, t_iban, sizeof(t_iban)), 0);
+	assert_int_equal(
+	    norm_iban("GB82WEST12345698765432", 22, t_iban, sizeof(t_iban)),
+	    22);
+	assert_int_equal(norm_iban("MT84MALT011000012345MTLCAST001S", 31,
+	                     t_iban, sizeof(t_iban)),
+	    31);
+}
+
+/* norm_email_runs() gives norm_email()'s result on run-shaped addresses. */
+static void
+test_email_runs(void **state)
+{
+	static const char loc[] = "aZ09._%+-xQ\xc3\xa4";
+	static const char dom[] = "aZ09.-mcDoE\xc3\xbc";
+	uint64_t r = 0x9e3779b97f4a7c15ull;
+
+	(void)state;
+	for (int it = 0; it < 300000; it++) {
+		char s[200], want[NORM_MAX], got[NORM_MAX];
+		size_t l, d, n = 0, wn, gn;
+
+		r ^= r << 13;
+		r ^= r >> 7;
+		r ^= r << 17;
+		l = (size_t)(r % 70);
+		d = (size_t)(r >> 8) % 90;
+		for (size_t k = 0; k < l; k++)
+			s[n++] =
+			    loc[((r >> (k % 50)) + k * 7) % (sizeof(loc) - 1)];
+		s[n++] = '@';
+		for (size_t k = 0; k < d; k++)
+			s[n++] =
+			    dom[((r >> (k % 40)) + k * 13) % (sizeof(dom) - 1)];
+		if (d > 3 && (r & 1)) { /* a known TLD */
+			memcpy(s + n - 4, ".com", 4);
+		} else if (d > 3 && (r & 2)) {
+			memcpy(s + n - 3, ".De", 3);
+		}
+		wn = norm_email(s, n, want, sizeof(want));
+		gn = norm_email_runs(s, n, l, got, sizeof(got));
+		assert_int_equal(gn, wn);
+		if (wn > 0)
+			assert_memory_equal(got, want, wn + 1);
+	}
 }
 
 /* ---- detectors over lines ---- */
@@ -813,6 +924,8 @@ test_file_threads(void **state)
 const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_normalisers),
 	cmocka_unit_test(test_luhn_tld),
+	cmocka_unit_test(test_ipv6_text),
+	cmocka_unit_test(test_email_runs),
 	cmocka_unit_test(test_detectors),
 	cmocka_unit_test(test_customer_no_context),
 	cmocka_unit_test(test_sniff),
