@@ -111,10 +111,8 @@ struct recorder {
 	struct rec_item *in, *out;
 	size_t in_n, cap;
 	bool stop;
-	bool gathering;
 	struct worker *workers;
 	int nworkers;
-	size_t batches, records; /* for the stop line */
 };
 
 static const char *
@@ -313,7 +311,7 @@ queue_reply(struct worker *w, struct evhttp_request *r, int status,
 	    resp->audit_what != NULL ? resp->audit_what : "read");
 	it->worker = w->index;
 	it->slot = (unsigned short)slot;
-	if (c->in_n == 1 || (c->gathering && c->in_n == GATHER_MAX))
+	if (c->in_n == 1 || c->in_n == GATHER_MAX)
 		pthread_cond_signal(&c->work_cv);
 	pthread_mutex_unlock(&c->mu);
 }
@@ -343,24 +341,31 @@ write_batch(struct recorder *c, const struct rec_item *v, size_t n)
 	return rc;
 }
 
+/* CLOCK_MONOTONIC now + ns, for pthread_cond_timedwait(). */
+static struct timespec
+deadline_in(long ns)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	t.tv_nsec += ns;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
+}
+
 /* Wait (with the lock held) until GATHER_US have passed, GATHER_MAX reads
  * are waiting or the server stops. */
 static void
 gather(struct recorder *c)
 {
-	struct timespec until;
+	struct timespec until = deadline_in(GATHER_US * 1000L);
 
-	clock_gettime(CLOCK_MONOTONIC, &until);
-	until.tv_nsec += GATHER_US * 1000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
-	c->gathering = true;
 	while (!c->stop && c->in_n < GATHER_MAX &&
 	       pthread_cond_timedwait(&c->work_cv, &c->mu, &until) == 0)
 		;
-	c->gathering = false;
 }
 
 static void *
@@ -403,8 +408,6 @@ recorder_main(void *arg)
 			    rc == ERR_OK ? P_OK : P_FAIL;
 			wake[it->worker] = true;
 		}
-		c->batches++;
-		c->records += n;
 		pthread_cond_broadcast(&c->done_cv);
 		/* Under the lock: a worker is freed only after this thread
 		 * has ended (http_serve), and its loop may already be gone. */
@@ -589,12 +592,7 @@ checkpointer_main(void *arg)
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
 	pthread_mutex_lock(&c->mu);
 	while (!c->stop) {
-		clock_gettime(CLOCK_MONOTONIC, &until);
-		until.tv_nsec += CHECKPOINT_MS * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
+		until = deadline_in(CHECKPOINT_MS * 1000000L);
 		(void)pthread_cond_timedwait(&c->cv, &c->mu, &until);
 		if (c->stop)
 			break;

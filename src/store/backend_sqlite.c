@@ -208,46 +208,60 @@ sq_setup(struct sq *q, bool create)
 	return ERR_OK;
 }
 
-/* Apply the access log's own migrations (schema/sqlite-audit), each in a
- * transaction that checks the version again; nothing is locked when the
- * file is current. */
+/*
+ * Apply migration m to `schema` ("main" or "audit") in one transaction that
+ * reads the version again under the write lock: another process may have
+ * applied it since the caller looked.
+ */
+static enum err
+run_migration(struct sq *q, const char *schema, const struct migration *m)
+{
+	char sql[80];
+	int rc, v = 0;
+
+	rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fail(q, rc);
+	snprintf(sql, sizeof(sql), "PRAGMA %s.user_version", schema);
+	rc = pragma_int(q->db, sql, &v);
+	if (rc == SQLITE_OK && v < m->version) {
+		rc = sqlite3_exec(q->db, m->sql, NULL, NULL, NULL);
+		snprintf(sql, sizeof(sql), "PRAGMA %s.user_version = %d",
+		    schema, m->version);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum err e = fail(q, rc);
+
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		return e;
+	}
+	return ERR_OK;
+}
+
+/* Apply the access log's own migrations (schema/sqlite-audit); nothing is
+ * locked when the file is current. */
 static enum err
 audit_migrate(struct sq *q)
 {
 	struct migration m[8];
 	size_t n = migrations_get("sqlite-audit", m, nitems(m));
 	int newest = n > 0 ? m[n - 1].version : 0;
-	char sql[64];
 	int rc, v = 0;
+	enum err e = ERR_OK;
 
 	rc = pragma_int(q->db, "PRAGMA audit.user_version", &v);
 	if (rc != SQLITE_OK)
 		return fail(q, rc);
 	if (v > newest)
 		return ERR_INVAL;
-	for (size_t i = 0; i < n && v < newest; i++) {
-		rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
-			rc = pragma_int(q->db, "PRAGMA audit.user_version", &v);
-		if (rc == SQLITE_OK && v < m[i].version) {
-			rc = sqlite3_exec(q->db, m[i].sql, NULL, NULL, NULL);
-			snprintf(sql, sizeof(sql),
-			    "PRAGMA audit.user_version = %d", m[i].version);
-			if (rc == SQLITE_OK)
-				rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
-			if (rc == SQLITE_OK)
-				v = m[i].version;
-		}
-		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
-		if (rc != SQLITE_OK) {
-			enum err e = fail(q, rc);
-
-			sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-			return e;
-		}
-	}
-	return ERR_OK;
+	for (size_t i = 0; i < n && e == ERR_OK; i++)
+		if (v < m[i].version)
+			e = run_migration(q, "audit", &m[i]);
+	return e;
 }
 
 /*
@@ -457,27 +471,7 @@ sq_schema_version(void *h)
 static enum err
 sq_migrate(void *h, const struct migration *m)
 {
-	struct sq *q = h;
-	char sql[64];
-	int rc;
-
-	rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return fail(q, rc);
-	rc = sqlite3_exec(q->db, m->sql, NULL, NULL, NULL);
-	if (rc == SQLITE_OK) {
-		snprintf(
-		    sql, sizeof(sql), "PRAGMA user_version = %d", m->version);
-		rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
-	}
-	if (rc != SQLITE_OK) {
-		enum err e = fail(q, rc);
-
-		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-		return e;
-	}
-	rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ERR_OK : fail(q, rc);
+	return run_migration(h, "main", m);
 }
 
 static enum err

@@ -29,8 +29,16 @@ bk incident show "$REF" --json
 expect_eq "notes seen by the CLI" \
     "$(jget '[e["payload"]["text"] for e in d["history"] if e["kind"]=="note"]')" \
     '["n1","n2","n3","last"]'
-# A token revoked by the CLI while the server runs: the server's workers
-# keep checked tokens for at most a second (http_int.h, token_cache).
+serve_stop
+bk incident show "$REF" --json
+expect_eq "notes after the stop" \
+    "$(jget 'len([e for e in d["history"] if e["kind"]=="note"])')" 4
+
+# A token revoked by the CLI while the server runs: a worker keeps checked
+# tokens for at most a second (http_int.h, token_cache).  One worker, so
+# the request after the revocation meets the cached entry if it outlived
+# its second.
+serve_start --threads 1
 http GET /api/v1/me -H "$A"
 expect_status 200
 bk user tokens --json
@@ -39,10 +47,5 @@ bk user revoke "$TID"
 sleep 1.2
 http GET /api/v1/me -H "$A"
 expect_status 401
-http GET /api/v1/me -H "$A"
-expect_status 401
 serve_stop
-bk incident show "$REF" --json
-expect_eq "notes after the stop" \
-    "$(jget 'len([e for e in d["history"] if e["kind"]=="note"])')" 4
 expect_verify_ok
