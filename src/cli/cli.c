@@ -236,7 +236,7 @@ static const struct command commands[] = {
 	    "docs/subjects.md." },
 	{ "serve", cmd_serve, false,
 	    "serve [--listen HOST:PORT] [--threads N] [--config FILE] [--tls] "
-	    "[--public-intake] [--max-body BYTES]",
+	    "[--public-intake] [--max-body BYTES] [--busy-timeout MS]",
 	    "Run the web front end and the JSON API",
 	    "Listens on 127.0.0.1:8080 by default.  Settings come from the "
 	    "flags, else $BREACHKIT_LISTEN, $BREACHKIT_THREADS, $BREACHKIT_TLS, "

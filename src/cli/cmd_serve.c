@@ -42,7 +42,7 @@ cmd_test_routes(int argc, char **argv)
 struct conf {
 	char listen[256];
 	char db[4096];
-	int64_t threads, max_body;
+	int64_t threads, max_body, busy_ms;
 	int tls, intake; /* -1 unset */
 };
 
@@ -79,6 +79,9 @@ conf_set(struct conf *c, const char *k, const char *v, const char **why)
 		if (str_to_i64(v, 1024, (int64_t)64 << 20, &c->max_body) !=
 		    ERR_OK)
 			return *why = "max_body: 1024 to 67108864 bytes", -1;
+	} else if (strcmp(k, "busy_timeout") == 0) {
+		if (str_to_i64(v, 10, 600000, &c->busy_ms) != ERR_OK)
+			return *why = "busy_timeout: 10 to 600000 ms", -1;
 	} else if (strcmp(k, "tls") == 0) {
 		if (parse_bool(v, &c->tls) != 0)
 			return *why = "tls: true or false", -1;
@@ -87,7 +90,7 @@ conf_set(struct conf *c, const char *k, const char *v, const char **why)
 			return *why = "public_intake: true or false", -1;
 	} else {
 		return *why = "unknown key (listen, threads, tls, "
-		              "public_intake, max_body, db)",
+		              "public_intake, max_body, busy_timeout, db)",
 		       -1;
 	}
 	return 0;
@@ -153,7 +156,8 @@ from_env(struct conf *c)
 	static const char *const keys[][2] = { { "BREACHKIT_LISTEN", "listen" },
 		{ "BREACHKIT_THREADS", "threads" }, { "BREACHKIT_TLS", "tls" },
 		{ "BREACHKIT_PUBLIC_INTAKE", "public_intake" },
-		{ "BREACHKIT_MAX_BODY", "max_body" } };
+		{ "BREACHKIT_MAX_BODY", "max_body" },
+		{ "BREACHKIT_BUSY_TIMEOUT", "busy_timeout" } };
 
 	for (size_t i = 0; i < nitems(keys); i++) {
 		const char *v = getenv(keys[i][0]), *why = NULL;
@@ -177,8 +181,9 @@ cmd_serve(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "tls", no_argument, NULL, 's' },
 		{ "public-intake", no_argument, NULL, 'p' },
-		{ "max-body", required_argument, NULL, 'm' }, CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 } };
+		{ "max-body", required_argument, NULL, 'm' },
+		{ "busy-timeout", required_argument, NULL, 'b' },
+		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
 	struct cli_env env;
 	struct conf file, flags;
 	struct serve_opts o;
@@ -202,6 +207,9 @@ cmd_serve(int argc, char **argv)
 			break;
 		case 'm':
 			code = conf_set(&flags, "max_body", optarg, &why);
+			break;
+		case 'b':
+			code = conf_set(&flags, "busy_timeout", optarg, &why);
 			break;
 		case 'c':
 			cfg = optarg;
@@ -235,6 +243,7 @@ cmd_serve(int argc, char **argv)
 	                            : "127.0.0.1:8080";
 	o.threads = (int)(flags.threads ? flags.threads : file.threads);
 	o.max_body = (size_t)(flags.max_body ? flags.max_body : file.max_body);
+	o.busy_ms = (int)(flags.busy_ms ? flags.busy_ms : file.busy_ms);
 	o.tls = flags.tls == 1 || (flags.tls < 0 && file.tls == 1);
 	o.public_intake =
 	    flags.intake == 1 || (flags.intake < 0 && file.intake == 1);

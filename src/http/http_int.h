@@ -78,6 +78,7 @@ struct http_config {
 	bool tls;           /* behind TLS or a trusted TLS proxy */
 	bool public_intake; /* the account-less report form */
 	size_t max_body;
+	int busy_ms;        /* store_busy_timeout(); 0: the default */
 	const char *cookie; /* session cookie name */
 };
 

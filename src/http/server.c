@@ -225,10 +225,17 @@ answer(struct pending *p)
 			send_now(p->r, p->status, p->body);
 		} else {
 			struct evbuffer *e = evbuffer_new();
+			struct evkeyvalq *h =
+			    evhttp_request_get_output_headers(p->r);
 
-			evhttp_remove_header(
-			    evhttp_request_get_output_headers(p->r),
-			    "Content-Disposition");
+			/* nothing of the read goes out: a JSON error */
+			evhttp_remove_header(h, "Content-Disposition");
+			evhttp_remove_header(h, "Content-Type");
+			evhttp_remove_header(h, "Cache-Control");
+			evhttp_add_header(h, "Content-Type",
+			    "application/json; charset=utf-8");
+			evhttp_add_header(h, "Cache-Control", "no-store");
+			evhttp_add_header(h, "Retry-After", "1");
 			evbuffer_add_printf(e,
 			    "{\"error\":{\"status\":503,"
 			    "\"message\":\"the read could not be "
@@ -398,6 +405,11 @@ recorder_main(void *arg)
 		pthread_mutex_unlock(&c->mu);
 
 		rc = write_batch(c, c->out, n);
+		if (rc != ERR_OK)
+			fprintf(stderr,
+			    "breachkit serve: the access log could not be "
+			    "written (%s): %zu read(s) answered 503\n",
+			    err_str(rc), n);
 
 		pthread_mutex_lock(&c->mu);
 		memset(wake, 0, sizeof(wake));
@@ -420,23 +432,35 @@ recorder_main(void *arg)
 	return NULL;
 }
 
+/* A store of the server's own, with its settings. */
 static int
-recorder_start(
-    struct recorder *c, const char *db, struct worker *workers, int n)
+open_store(const struct http_config *cfg, struct store **st)
+{
+	char *msg = NULL;
+
+	if (store_open(cfg->db, STORE_EXISTING, st, &msg) != ERR_OK) {
+		fprintf(stderr, "breachkit serve: %s\n", msg ? msg : "open");
+		free(msg);
+		return -1;
+	}
+	store_autocheckpoint(*st, 0); /* the checkpointer's job */
+	if (cfg->busy_ms > 0)
+		store_busy_timeout(*st, cfg->busy_ms);
+	return 0;
+}
+
+static int
+recorder_start(struct recorder *c, const struct http_config *cfg,
+    struct worker *workers, int n)
 {
 	pthread_condattr_t ca;
-	char *msg = NULL;
 
 	memset(c, 0, sizeof(*c));
 	c->workers = workers;
 	c->nworkers = n;
 	c->cap = (size_t)n * QUEUE_MAX;
-	if (store_open(db, STORE_EXISTING, &c->st, &msg) != ERR_OK) {
-		fprintf(stderr, "breachkit serve: %s\n", msg ? msg : "open");
-		free(msg);
+	if (open_store(cfg, &c->st) != 0)
 		return -1;
-	}
-	store_autocheckpoint(c->st, 0); /* the checkpointer's job */
 	c->in = xcalloc(c->cap, sizeof(*c->in));
 	c->out = xcalloc(c->cap, sizeof(*c->out));
 	pthread_mutex_init(&c->mu, NULL);
@@ -606,17 +630,13 @@ checkpointer_main(void *arg)
 }
 
 static int
-checkpointer_start(struct checkpointer *c, const char *db)
+checkpointer_start(struct checkpointer *c, const struct http_config *cfg)
 {
 	pthread_condattr_t ca;
-	char *msg = NULL;
 
 	memset(c, 0, sizeof(*c));
-	if (store_open(db, STORE_EXISTING, &c->st, &msg) != ERR_OK) {
-		fprintf(stderr, "breachkit serve: %s\n", msg ? msg : "open");
-		free(msg);
+	if (open_store(cfg, &c->st) != 0)
 		return -1;
-	}
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -722,18 +742,12 @@ static int
 worker_init(struct worker *w, const struct http_config *cfg, int fd,
     struct recorder *rec, int index)
 {
-	char *msg = NULL;
-
 	memset(w, 0, sizeof(*w));
 	w->cfg = cfg;
 	w->rec = rec;
 	w->index = (unsigned short)index;
-	if (store_open(cfg->db, STORE_EXISTING, &w->st, &msg) != ERR_OK) {
-		fprintf(stderr, "breachkit serve: %s\n", msg ? msg : "open");
-		free(msg);
+	if (open_store(cfg, &w->st) != 0)
 		return -1;
-	}
-	store_autocheckpoint(w->st, 0); /* the checkpointer's job */
 	store_mmap(w->st, READ_MAP_BYTES);
 	w->base = event_base_new();
 	w->http = w->base != NULL ? evhttp_new(w->base) : NULL;
@@ -790,6 +804,7 @@ http_serve(const struct serve_opts *o)
 	cfg.tls = o->tls;
 	cfg.public_intake = o->public_intake;
 	cfg.max_body = o->max_body > 0 ? o->max_body : (size_t)1 << 20;
+	cfg.busy_ms = o->busy_ms;
 	cfg.cookie = o->tls ? "__Host-breachkit_session" : "breachkit_session";
 	n = o->threads > 0 ? o->threads : (int)(cpus > 0 ? cpus : 1);
 	if (n > WORKERS_MAX)
@@ -815,14 +830,14 @@ http_serve(const struct serve_opts *o)
 			return 1;
 		}
 	}
-	if (recorder_start(&rec, cfg.db, workers, n) != 0) {
+	if (recorder_start(&rec, &cfg, workers, n) != 0) {
 		fprintf(stderr, "breachkit serve: cannot start the recorder\n");
 		for (int j = 0; j < n; j++)
 			worker_free(&workers[j]);
 		close(fd);
 		return 1;
 	}
-	if (checkpointer_start(&ckpt, cfg.db) != 0) {
+	if (checkpointer_start(&ckpt, &cfg) != 0) {
 		fprintf(
 		    stderr, "breachkit serve: cannot start the checkpointer\n");
 		recorder_stop(&rec);

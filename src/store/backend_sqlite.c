@@ -24,7 +24,8 @@
  * access log (<register>-access, attached as "audit"). */
 #define APPLICATION_ID        0x42524B54
 #define APPLICATION_ID_ACCESS 0x42524B41
-/* How long a writer waits for another before reporting "busy". */
+/* How long a writer waits for another before reporting "busy", unless
+ * store_busy_timeout() says otherwise. */
 #define BUSY_TIMEOUT_MS 5000
 
 /* The transaction statements, prepared once like the others: compiling
@@ -44,6 +45,7 @@ struct sq {
 	sqlite3_stmt *st[STMT__MAX];
 	sqlite3_stmt *tx[TX__MAX];
 	int64_t busy_since; /* microseconds, CLOCK_MONOTONIC */
+	int busy_ms;        /* how long to wait; 0: BUSY_TIMEOUT_MS */
 	int last_rc;
 	char msg[512];
 };
@@ -123,7 +125,7 @@ check_header(const char *path, char **errmsg)
 }
 
 /*
- * Wait for another writer, at most BUSY_TIMEOUT_MS.  SQLite's own handler
+ * Wait for another writer, at most busy_ms (BUSY_TIMEOUT_MS).  SQLite's own handler
  * sleeps 1, 2, 5, 10, ... ms between tries, while the server's writes (a
  * batch of reads' audit records) take about a tenth of a millisecond: a
  * worker slept ten times as long as it had to wait, with requests queued
@@ -141,7 +143,9 @@ busy_wait(void *arg, int tries)
 	us = (int64_t)now.tv_sec * 1000000 + now.tv_nsec / 1000;
 	if (tries == 0)
 		q->busy_since = us;
-	else if (us - q->busy_since >= (int64_t)BUSY_TIMEOUT_MS * 1000)
+	else if (us - q->busy_since >=
+	         (int64_t)(q->busy_ms > 0 ? q->busy_ms : BUSY_TIMEOUT_MS) *
+	             1000)
 		return 0;
 	if (tries < 4) {
 		sched_yield();
@@ -655,6 +659,12 @@ sq_autocheckpoint(void *h, int pages)
 	sqlite3_wal_autocheckpoint(((struct sq *)h)->db, pages);
 }
 
+static void
+sq_busy_timeout(void *h, int ms)
+{
+	((struct sq *)h)->busy_ms = ms;
+}
+
 /* Copy the attached database `name` to a new file `path`. */
 static enum err
 backup_one(struct sq *q, const char *name, const char *path)
@@ -759,5 +769,6 @@ const struct backend backend_sqlite = {
 	.backup = sq_backup,
 	.checkpoint = sq_checkpoint,
 	.autocheckpoint = sq_autocheckpoint,
+	.busy_timeout = sq_busy_timeout,
 	.mmap = sq_mmap,
 };

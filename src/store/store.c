@@ -1121,6 +1121,12 @@ store_autocheckpoint(struct store *st, int pages)
 }
 
 void
+store_busy_timeout(struct store *st, int ms)
+{
+	B->busy_timeout(H, ms);
+}
+
+void
 store_mmap(struct store *st, int64_t bytes)
 {
 	B->mmap(H, bytes);

@@ -245,6 +245,13 @@ enum err store_backup(struct store *, const char *path);
 enum err store_checkpoint(struct store *);
 void store_autocheckpoint(struct store *, int pages);
 /*
+ * How long a write waits for another writer before it fails with ERR_BUSY
+ * (ms > 0; the default is 5000).  The server's recorder tries a batch three
+ * times, so a read is answered 503 after about three times this
+ * (`serve --busy-timeout`, docs/web.md).
+ */
+void store_busy_timeout(struct store *, int ms);
+/*
  * Read the register through a memory map of up to `bytes` (0: off, the
  * default).  For the server's readers only: it saves a copy per page read,
  * but an I/O error of the disk then ends the process (SIGBUS) instead of

@@ -144,6 +144,7 @@ struct backend {
 	enum err (*backup)(void *h, const char *path);
 	enum err (*checkpoint)(void *h);
 	void (*autocheckpoint)(void *h, int pages);
+	void (*busy_timeout)(void *h, int ms);
 	void (*mmap)(void *h, int64_t bytes);
 };
 

@@ -372,6 +372,7 @@ struct serve_opts {
 	bool tls;           /* behind TLS or a trusted TLS proxy */
 	bool public_intake; /* the account-less report form */
 	size_t max_body;    /* bytes; 0: 1 MiB */
+	int busy_ms;        /* a write waits for another; 0: 5000 */
 };
 typedef int (*serve_fn)(const struct serve_opts *);
 
