@@ -630,7 +630,8 @@ det_number(struct scan_engine *e, const char *p, size_t n, size_t i,
 	}
 	while (j < n) {
 		if (IS(p[j], C_DIGIT)) { /* a group of digits in one go */
-			size_t k = run_end(p, j + 1, n, e->room, RUN_DIGIT, NULL);
+			size_t k =
+			    run_end(p, j + 1, n, e->room, RUN_DIGIT, NULL);
 
 			digits += k - j;
 			j = k;
@@ -1926,7 +1927,8 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 	e->line++;
 	e->rec_line = e->line;
 	for (; b + 64 <= len; b += 64) {
-		uint64_t dm, nl = eq2_mask64(buf + b, '\n', d, &dm), m = nl | dm;
+		uint64_t dm, nl = eq2_mask64(buf + b, '\n', d, &dm),
+		             m = nl | dm;
 
 		while (m != 0) {
 			size_t at = b + (size_t)__builtin_ctzll(m);

@@ -128,7 +128,8 @@ norm_tld_ok(const char *s, size_t len)
 		t[i] = (char)(s[i] | 0x20); /* letters only: lower case */
 	}
 	if (len == 2) {
-		if ((t[0] == 'a' && t[1] == 'a') || (t[0] == 'z' && t[1] == 'z'))
+		if ((t[0] == 'a' && t[1] == 'a') ||
+		    (t[0] == 'z' && t[1] == 'z'))
 			return false;
 		if ((t[0] == 'q' && t[1] >= 'm') || t[0] == 'x')
 			return false;
