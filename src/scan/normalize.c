@@ -6,6 +6,8 @@
 #include "base/base.h"
 
 #include <arpa/inet.h>
+#include <pthread.h>
+#include <string.h>
 
 #include "base/str.h"
 
@@ -73,10 +75,47 @@ static const char *const tlds[] = { "com", "net", "org", "invalid", "test",
 	"wales", "paris", "london", "amsterdam", "brussels", "vlaanderen",
 	"frl", "istanbul", "moscow" };
 
+/* The TLDs by first letter, each zero-padded to 16 bytes and compared as
+ * two words: the linear search with a string compare per entry was 8 %
+ * of an e-mail-only scan.  Built once (tld_index_init). */
+enum { TLD_W = 16 };
+static struct {
+	uint64_t w[nitems(tlds)][2];
+	unsigned char from[27]; /* entries of letter c: [from[c], from[c+1]) */
+} tld_idx;
+static pthread_once_t tld_once = PTHREAD_ONCE_INIT;
+
+static void
+tld_index_init(void)
+{
+	size_t k = 0;
+
+	static_assert(nitems(tlds) < 256, "TLD index fits a byte");
+	for (unsigned c = 0; c < 26; c++) {
+		tld_idx.from[c] = (unsigned char)k;
+		for (size_t i = 0; i < nitems(tlds); i++) {
+			char t[TLD_W] = { 0 };
+			size_t n = strlen(tlds[i]);
+
+			if (tlds[i][0] != 'a' + (int)c)
+				continue;
+			if (n >= TLD_W)
+				BUG("TLD longer than the index");
+			memcpy(t, tlds[i], n);
+			memcpy(tld_idx.w[k], t, TLD_W);
+			k++;
+		}
+	}
+	tld_idx.from[26] = (unsigned char)k;
+	if (k != nitems(tlds))
+		BUG("TLD not lower-case");
+}
+
 bool
 norm_tld_ok(const char *s, size_t len)
 {
-	char t[16];
+	char t[TLD_W] = { 0 };
+	uint64_t w[2];
 
 	if (len >= 4 && lc(s[0]) == 'x' && lc(s[1]) == 'n' && s[2] == '-' &&
 	    s[3] == '-')
@@ -86,18 +125,21 @@ norm_tld_ok(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		if (!is_alpha((unsigned char)s[i]))
 			return false;
-		t[i] = (char)lc((unsigned char)s[i]);
+		t[i] = (char)(s[i] | 0x20); /* letters only: lower case */
 	}
-	t[len] = '\0';
 	if (len == 2) {
-		if (str_eq(t, "aa") || str_eq(t, "zz"))
+		if ((t[0] == 'a' && t[1] == 'a') ||
+		    (t[0] == 'z' && t[1] == 'z'))
 			return false;
 		if ((t[0] == 'q' && t[1] >= 'm') || t[0] == 'x')
 			return false;
 		return true;
 	}
-	for (size_t i = 0; i < nitems(tlds); i++) {
-		if (tlds[i][0] == t[0] && str_eq(t, tlds[i]))
+	pthread_once(&tld_once, tld_index_init);
+	memcpy(w, t, sizeof(w));
+	for (unsigned i = tld_idx.from[t[0] - 'a'];
+	     i < tld_idx.from[t[0] - 'a' + 1]; i++) {
+		if (tld_idx.w[i][0] == w[0] && tld_idx.w[i][1] == w[1])
 			return true;
 	}
 	return false;
@@ -730,8 +772,14 @@ iban_check(const char *v, size_t n, char *out, size_t outsz)
 	want = iban_country_len(v);
 	if (want == 0 || (size_t)want != n)
 		return 0;
-	/* the country and check digits move to the end */
-	if (iban_mod97(iban_mod97(0, v + 4, n - 4), v, 4) != 1)
+	/* the country and check digits move to the end: two letters of
+	 * two digits each (A = 10), then the two digits */
+	if ((iban_mod97(0, v + 4, n - 4) * 1000000u +
+	        (unsigned)(v[0] - 'A' + 10) * 10000u +
+	        (unsigned)(v[1] - 'A' + 10) * 100u +
+	        (unsigned)(v[2] - '0') * 10u + (unsigned)(v[3] - '0')) %
+	        97 !=
+	    1)
 		return 0;
 	memcpy(out, v, n);
 	out[n] = '\0';
@@ -949,17 +997,25 @@ ipv4_ok(const char *s, size_t len)
 {
 	size_t i = 0;
 
+	/* each part unrolled: a digit, then up to two more (no leading
+	 * zero); a fourth digit or a value over 255 fails */
 	for (unsigned part = 0; part < 4; part++) {
-		size_t st = i;
-		unsigned val = 0;
+		unsigned val;
 
-		while (i < len && i - st < 4 && is_digit((unsigned char)s[i])) {
-			val = val * 10 + (unsigned)(s[i] - '0');
-			i++;
-		}
-		if (i == st || i - st > 3 || val > 255 ||
-		    (i - st > 1 && s[st] == '0'))
+		if (i >= len || !is_digit((unsigned char)s[i]))
 			return false;
+		val = (unsigned)(s[i++] - '0');
+		if (i < len && is_digit((unsigned char)s[i])) {
+			if (val == 0)
+				return false;
+			val = val * 10 + (unsigned)(s[i++] - '0');
+			if (i < len && is_digit((unsigned char)s[i])) {
+				val = val * 10 + (unsigned)(s[i++] - '0');
+				if (val > 255 ||
+				    (i < len && is_digit((unsigned char)s[i])))
+					return false;
+			}
+		}
 		if (part < 3) {
 			if (i >= len || s[i] != '.')
 				return false;

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <poll.h>
 #include <pthread.h>
@@ -328,6 +329,11 @@ struct agg {
 	struct scan_cat_result cats[SCAN_CAT__MAX];
 	uint64_t last_rec[SCAN_CAT__MAX];
 	unsigned col_seen[SCAN_CAT__MAX][SCAN_COLS_MAX];
+	/* per category, the column ids agg_column() will never add again
+	 * (in col_seen, or the list is full) of one schema, a bit per
+	 * column (col_id - 1 is schema << 6 | column): their hits skip it */
+	unsigned done_schema[SCAN_CAT__MAX];
+	uint64_t done_cols[SCAN_CAT__MAX];
 	const uint64_t *key;
 	/* register updates waiting, their cache lines prefetched */
 	uint8_t *pend_reg[HLL_PEND];
@@ -447,6 +453,8 @@ agg_init(struct agg *a, const uint64_t *key)
 	memset(a, 0, sizeof(*a));
 	a->key = key;
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
+		a->done_schema[k] = UINT_MAX; /* no (col_id - 1) >> 6 */
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
 		a->cats[k].hll = xcalloc(SCAN_HLL_M, 1);
 }
 
@@ -497,6 +505,23 @@ clean_col(char *dst, size_t sz, const char *s)
 	dst[i] = '\0';
 }
 
+static inline bool
+col_is_done(const struct agg *a, unsigned cat, unsigned col_id)
+{
+	return (col_id - 1) >> 6 == a->done_schema[cat] &&
+	       (a->done_cols[cat] >> ((col_id - 1) & 63) & 1) != 0;
+}
+
+static void
+col_set_done(struct agg *a, unsigned cat, unsigned col_id)
+{
+	if ((col_id - 1) >> 6 != a->done_schema[cat]) {
+		a->done_schema[cat] = (col_id - 1) >> 6;
+		a->done_cols[cat] = 0;
+	}
+	a->done_cols[cat] |= 1ull << ((col_id - 1) & 63);
+}
+
 static void
 agg_column(struct agg *a, const struct scan_hit *h)
 {
@@ -505,18 +530,25 @@ agg_column(struct agg *a, const struct scan_hit *h)
 	char t[SCAN_TEXT_MAX];
 
 	for (unsigned i = 0; i < k->cols_n; i++) {
-		if (seen[i] == h->col_id)
+		if (seen[i] == h->col_id) {
+			col_set_done(a, h->cat, h->col_id);
 			return;
+		}
 	}
-	if (k->cols_n == SCAN_COLS_MAX)
+	if (k->cols_n == SCAN_COLS_MAX) {
+		col_set_done(a, h->cat, h->col_id);
 		return;
+	}
 	clean_col(t, sizeof(t), h->col);
+	/* a known name under a new id: not cached, the id may name another
+	 * column next time (JSON keys are interned per worker) */
 	for (unsigned i = 0; i < k->cols_n; i++) {
 		if (str_eq(k->cols[i], t))
 			return;
 	}
 	seen[k->cols_n] = h->col_id;
 	memcpy(k->cols[k->cols_n++], t, sizeof(t));
+	col_set_done(a, h->cat, h->col_id);
 }
 
 static void
@@ -530,6 +562,18 @@ agg_sample(struct scan_cat_result *k, const struct scan_hit *h)
 			return;
 	}
 	memcpy(k->samples[k->samples_n++], m, sizeof(m));
+}
+
+/* Samples and columns: out of line, most hits need neither. */
+static void __attribute__((noinline))
+agg_hit_rare(struct agg *a, struct scan_cat_result *k, const struct scan_hit *h)
+{
+	/* a category whose masks repeat stops looking after 4096 values */
+	if (k->samples_n < SCAN_SAMPLES_MAX && k->values < 4096)
+		agg_sample(k, h);
+	if (h->col != NULL && h->col[0] != '\0' &&
+	    !col_is_done(a, h->cat, h->col_id))
+		agg_column(a, h);
 }
 
 static void
@@ -546,12 +590,9 @@ agg_hit(void *ctx, const struct scan_hit *h)
 		k->records++;
 	}
 	agg_hll_add(a, k->hll, khash(a->key, h->val, h->len));
-	/* a category whose masks repeat stops looking after 4096 values */
-	if (k->samples_n < SCAN_SAMPLES_MAX && k->values < 4096)
-		agg_sample(k, h);
-	if (h->col != NULL && h->col[0] != '\0' &&
-	    (k->cols_n == 0 || a->col_seen[h->cat][0] != h->col_id))
-		agg_column(a, h);
+	if (!col_is_done(a, h->cat, h->col_id) ||
+	    (k->samples_n < SCAN_SAMPLES_MAX && k->values < 4096))
+		agg_hit_rare(a, k, h);
 }
 
 /* Counts add, registers take the maximum, samples and columns in order. */
