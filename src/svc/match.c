@@ -542,7 +542,7 @@ load_index(struct svc *s, struct mctx *m, struct svc_err *e)
 		return ERR_INTERNAL;
 	}
 	m->cap = sec.identifiers > 0 ? (size_t)sec.identifiers : 1;
-	match_mem_alloc(&m->ent_mem, m->cap * sizeof(*m->ent));
+	match_mem_alloc(&m->ent_mem, m->cap * sizeof(*m->ent), false);
 	m->ent = m->ent_mem.p;
 	m->tab = match_table_new(m->cap);
 	m->filt = match_filter_new(m->cap);
