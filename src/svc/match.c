@@ -346,6 +346,20 @@ by_ref(const void *a, const void *b)
 	    ((const struct affected_row *)b)->ref);
 }
 
+/* Already in order?  Subjects are numbered in the order of the import's
+ * CSV, which is often sorted by id: then one pass of n - 1 compares
+ * replaces the merge sort's n log n (small: 0.14 % of a dry run's
+ * samples for 393,445 rows). */
+static bool
+rows_sorted(const struct collect *c)
+{
+	for (size_t i = 1; i < c->n; i++) {
+		if (strcmp(c->rows[i - 1].ref, c->rows[i].ref) > 0)
+			return false;
+	}
+	return true;
+}
+
 /*
  * The "by" and "found" arrays of the list: one JSON array per distinct
  * bit set, shared (json_incref) by every subject with that set, so that a
@@ -393,7 +407,7 @@ affected_json(struct collect *c)
 
 	*by = zero;
 	*found = zero;
-	if (c->n > 1)
+	if (!rows_sorted(c))
 		qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
 	for (size_t i = 0; i < c->n; i++) {
 		uint32_t id = c->rows[i].id;
