@@ -15,6 +15,8 @@
  */
 #include "base/base.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,6 +51,45 @@ struct mevent {
 
 enum { BATCH_N = 64 };
 
+/*
+ * The lookups run on two threads of the parent: the one that reads the
+ * scan child's pipe and a helper (docs/subjects.md, "match").  The
+ * reading thread packs what arrives into chunks ([kind][len][bytes]
+ * entries as on the pipe, kind 0 with the 4 bytes of a record's
+ * categories) and queues them; the helper takes chunks off the queue,
+ * and the reading thread takes one too whenever two wait.  A chunk ends
+ * only after a record's end, so every record is looked up by one thread;
+ * what a match changes (the subject's `by` and `found` bits) is an
+ * atomic OR, and the counts are per thread and added up after the file:
+ * the result does not depend on which thread took which chunk.
+ */
+enum {
+	CHUNK_BYTES = 32768,
+	/* a record's group is at most one pipe record (256 bytes, scan.c) */
+	GROUP_MAX = 256,
+	CHUNKS = 4,
+	HELPER_STACK = 1 << 20 /* mapped: page-aligned, touched as used */
+};
+
+struct chunk {
+	size_t n;
+	unsigned char b[CHUNK_BYTES];
+};
+
+struct mctx;
+
+/* One lookup thread's queues and counts. */
+struct mwork {
+	struct mctx *m;
+	struct mevent arr[BATCH_N], cand[BATCH_N];
+	size_t arr_n, cand_n;
+	/* matched in the current record */
+	uint32_t pend[PENDING_MAX];
+	uint8_t pend_kind[PENDING_MAX];
+	size_t pend_n;
+	uint64_t identifiers, candidates, matched, unmatched;
+};
+
 struct mctx {
 	struct match_keys keys;
 	struct match_filter *filt;
@@ -56,19 +97,23 @@ struct mctx {
 	struct match_entry *ent; /* the index as stored (in ent_mem) */
 	struct match_mem ent_mem;
 	size_t n, cap;
-	struct mevent arr[BATCH_N], cand[BATCH_N];
-	size_t arr_n, cand_n;
-	/* matched in the current record */
-	uint32_t pend[PENDING_MAX];
-	uint8_t pend_kind[PENDING_MAX];
-	size_t pend_n;
-	/* per subject row id: how it was matched, what was found */
+	/* per subject row id: how it was matched, what was found (atomic
+	 * ORs while the lookup threads run) */
 	uint8_t *by;
 	uint32_t *found;
 	uint32_t max_sid;
 	struct match_sum *sum;
+	/* the lookup threads: [0] the reading thread, [1] the helper */
+	struct mwork w[2];
+	struct chunk *chunk[CHUNKS], *cur;
+	struct chunk *full[CHUNKS], *free_c[CHUNKS];
+	size_t full_first, full_n, free_n;
+	pthread_mutex_t mu;
+	pthread_cond_t cv_work, cv_free;
+	pthread_t helper;
+	struct match_mem helper_stack;
+	bool helper_on, helper_tried, stop;
 };
-
 static double
 mono(void)
 {
@@ -104,10 +149,17 @@ load_block(void *arg, const void *data, size_t n)
 	return ERR_OK;
 }
 
+static void
+mark_by(struct mctx *m, uint32_t sid, unsigned kind)
+{
+	__atomic_fetch_or(&m->by[sid], (uint8_t)(1u << kind), __ATOMIC_RELAXED);
+}
+
 /* Look up one identifier that passed the filter. */
 static void
-lookup(struct mctx *m, const struct mevent *q)
+lookup(struct mwork *w, const struct mevent *q)
 {
+	struct mctx *m = w->m;
 	unsigned char h[MATCH_HASH_LEN];
 	bool hashed = false, any = false;
 	size_t pos = 0;
@@ -118,7 +170,7 @@ lookup(struct mctx *m, const struct mevent *q)
 
 		if (x->tag != q->tag || x->kind != q->kind)
 			continue;
-		m->sum->candidates++;
+		w->candidates++;
 		/* where a match goes: loaded while the hash is computed */
 		__builtin_prefetch(&m->found[x->subject], 1);
 		__builtin_prefetch(&m->by[x->subject], 1);
@@ -129,28 +181,30 @@ lookup(struct mctx *m, const struct mevent *q)
 		if (sodium_memcmp(h, x->hash, MATCH_HASH_LEN) != 0)
 			continue;
 		any = true;
-		if (m->pend_n < PENDING_MAX) {
-			m->pend[m->pend_n] = x->subject;
-			m->pend_kind[m->pend_n++] = q->kind;
+		if (w->pend_n < PENDING_MAX) {
+			w->pend[w->pend_n] = x->subject;
+			w->pend_kind[w->pend_n++] = q->kind;
 		} else {
-			m->by[x->subject] |= (uint8_t)(1u << q->kind);
+			mark_by(m, x->subject, q->kind);
 		}
 	}
 	if (any)
-		m->sum->matched++;
+		w->matched++;
 	else
-		m->sum->unmatched++;
+		w->unmatched++;
 }
 
 /* The end of a record: its categories go to the subjects found in it. */
 static void
-record_end(struct mctx *m, uint32_t cats)
+record_end(struct mwork *w, uint32_t cats)
 {
-	for (size_t i = 0; i < m->pend_n; i++) {
-		m->found[m->pend[i]] |= cats;
-		m->by[m->pend[i]] |= (uint8_t)(1u << m->pend_kind[i]);
+	struct mctx *m = w->m;
+
+	for (size_t i = 0; i < w->pend_n; i++) {
+		__atomic_fetch_or(&m->found[w->pend[i]], cats, __ATOMIC_RELAXED);
+		mark_by(m, w->pend[i], w->pend_kind[i]);
 	}
-	m->pend_n = 0;
+	w->pend_n = 0;
 }
 
 /*
@@ -160,10 +214,12 @@ record_end(struct mctx *m, uint32_t cats)
  * lookups and the record ends.
  */
 static void
-run_cand(struct mctx *m)
+run_cand(struct mwork *w)
 {
-	for (size_t i = 0; i < m->cand_n; i++) {
-		const struct mevent *q = &m->cand[i];
+	const struct mctx *m = w->m;
+
+	for (size_t i = 0; i < w->cand_n; i++) {
+		const struct mevent *q = &w->cand[i];
 		size_t pos = 0;
 		uint32_t idx;
 
@@ -171,29 +227,29 @@ run_cand(struct mctx *m)
 		    match_table_next(m->tab, q->tag, &pos, &idx))
 			__builtin_prefetch(&m->ent[idx]);
 	}
-	for (size_t i = 0; i < m->cand_n; i++) {
-		const struct mevent *q = &m->cand[i];
+	for (size_t i = 0; i < w->cand_n; i++) {
+		const struct mevent *q = &w->cand[i];
 
 		if (q->kind == MATCH_NONE)
-			record_end(m, q->cats);
+			record_end(w, q->cats);
 		else
-			lookup(m, q);
+			lookup(w, q);
 	}
-	m->cand_n = 0;
+	w->cand_n = 0;
 }
 
 static void
-cand_push(struct mctx *m, const struct mevent *q)
+cand_push(struct mwork *w, const struct mevent *q)
 {
-	struct mevent *c = &m->cand[m->cand_n++];
+	struct mevent *c = &w->cand[w->cand_n++];
 
 	c->tag = q->tag;
 	c->cats = q->cats;
 	c->kind = q->kind;
 	c->len = q->len;
 	memcpy(c->v, q->v, q->len);
-	if (m->cand_n == BATCH_N)
-		run_cand(m);
+	if (w->cand_n == BATCH_N)
+		run_cand(w);
 }
 
 /*
@@ -203,24 +259,208 @@ cand_push(struct mctx *m, const struct mevent *q)
  * applied at once.
  */
 static void
-run_arr(struct mctx *m)
+run_arr(struct mwork *w)
 {
-	for (size_t i = 0; i < m->arr_n; i++) {
-		const struct mevent *q = &m->arr[i];
+	const struct mctx *m = w->m;
+
+	for (size_t i = 0; i < w->arr_n; i++) {
+		const struct mevent *q = &w->arr[i];
 
 		if (q->kind == MATCH_NONE) {
-			if (m->cand_n > 0)
-				cand_push(m, q);
+			if (w->cand_n > 0)
+				cand_push(w, q);
 			else
-				record_end(m, q->cats);
+				record_end(w, q->cats);
 		} else if (match_filter_has(m->filt, q->tag)) {
 			match_table_prefetch(m->tab, q->tag);
-			cand_push(m, q);
+			cand_push(w, q);
 		} else {
-			m->sum->unmatched++;
+			w->unmatched++;
 		}
 	}
-	m->arr_n = 0;
+	w->arr_n = 0;
+}
+
+/*
+ * The lookups of one chunk (entries as checked by scan.c), then the rest
+ * of the queues: a chunk ends after a record's end, except the last of a
+ * file whose child was cut short, whose last record still counts its
+ * matches.
+ */
+static void
+work_chunk(struct mwork *w, const struct chunk *c)
+{
+	const struct mctx *m = w->m;
+
+	for (size_t i = 0; i < c->n;) {
+		unsigned kind = c->b[i], len = c->b[i + 1];
+		const unsigned char *v = c->b + i + 2;
+		struct mevent *q = &w->arr[w->arr_n++];
+
+		q->kind = (uint8_t)kind;
+		q->len = (uint8_t)len;
+		if (kind == MATCH_NONE) {
+			q->cats = (uint32_t)v[0] | (uint32_t)v[1] << 8 |
+			          (uint32_t)v[2] << 16 | (uint32_t)v[3] << 24;
+		} else {
+			w->identifiers++;
+			q->tag = match_tag(&m->keys, kind, (const char *)v, len);
+			memcpy(q->v, v, len);
+			match_filter_prefetch(m->filt, q->tag);
+		}
+		if (w->arr_n == BATCH_N)
+			run_arr(w);
+		i += 2 + len;
+	}
+	run_arr(w);
+	run_cand(w);
+	record_end(w, 0);
+}
+
+static void *
+helper_main(void *arg)
+{
+	struct mctx *m = arg;
+
+	pthread_mutex_lock(&m->mu);
+	for (;;) {
+		struct chunk *c;
+
+		while (m->full_n == 0 && !m->stop)
+			pthread_cond_wait(&m->cv_work, &m->mu);
+		if (m->full_n == 0)
+			break;
+		c = m->full[m->full_first];
+		m->full_first = (m->full_first + 1) % CHUNKS;
+		m->full_n--;
+		pthread_mutex_unlock(&m->mu);
+		work_chunk(&m->w[1], c);
+		pthread_mutex_lock(&m->mu);
+		m->free_c[m->free_n++] = c;
+		pthread_cond_signal(&m->cv_free);
+	}
+	pthread_mutex_unlock(&m->mu);
+	return NULL;
+}
+
+/*
+ * The helper starts with the first chunk of a file, so after the fork:
+ * the scan child never has it.  Its stack is ours, wiped after the join,
+ * so that the next file's child does not inherit key-derived state from
+ * it (the child scrubs only its own stack).  Signals stay with the
+ * reading thread.  When the thread cannot be made, the reading thread
+ * does all the lookups.
+ */
+static void
+helper_start(struct mctx *m)
+{
+	pthread_attr_t at;
+	sigset_t all, old;
+
+	m->helper_tried = true;
+	m->stop = false;
+	if (m->helper_stack.p == NULL)
+		match_mem_alloc(&m->helper_stack, HELPER_STACK, false);
+	if (pthread_attr_init(&at) != 0)
+		return;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	if (pthread_attr_setstack(&at, m->helper_stack.p, HELPER_STACK) == 0 &&
+	    pthread_create(&m->helper, &at, helper_main, m) == 0)
+		m->helper_on = true;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&at);
+}
+
+static void
+helper_stop(struct mctx *m)
+{
+	pthread_mutex_lock(&m->mu);
+	m->stop = true;
+	pthread_cond_signal(&m->cv_work);
+	pthread_mutex_unlock(&m->mu);
+	pthread_join(m->helper, NULL);
+	m->helper_on = false;
+	sodium_memzero(m->helper_stack.p, HELPER_STACK);
+}
+
+/* The oldest waiting chunk, looked up by the reading thread; under mu. */
+static void
+work_oldest_locked(struct mctx *m)
+{
+	struct chunk *c = m->full[m->full_first];
+
+	m->full_first = (m->full_first + 1) % CHUNKS;
+	m->full_n--;
+	pthread_mutex_unlock(&m->mu);
+	work_chunk(&m->w[0], c);
+	pthread_mutex_lock(&m->mu);
+	m->free_c[m->free_n++] = c;
+}
+
+/* A chunk to fill: a free one, or the oldest waiting one once the reading
+ * thread has looked it up itself. */
+static struct chunk *
+chunk_get(struct mctx *m)
+{
+	struct chunk *c;
+
+	pthread_mutex_lock(&m->mu);
+	while (m->free_n == 0) {
+		if (m->full_n > 0)
+			work_oldest_locked(m);
+		else
+			pthread_cond_wait(&m->cv_free, &m->mu);
+	}
+	c = m->free_c[--m->free_n];
+	pthread_mutex_unlock(&m->mu);
+	c->n = 0;
+	return c;
+}
+
+/* Queue the current chunk; while two wait, the reading thread helps. */
+static void
+chunk_put(struct mctx *m)
+{
+	struct chunk *c = m->cur;
+
+	m->cur = NULL;
+	if (c == NULL || c->n == 0) {
+		if (c != NULL) {
+			pthread_mutex_lock(&m->mu);
+			m->free_c[m->free_n++] = c;
+			pthread_mutex_unlock(&m->mu);
+		}
+		return;
+	}
+	if (!m->helper_on) {
+		/* no helper: this thread does the chunk itself */
+		work_chunk(&m->w[0], c);
+		pthread_mutex_lock(&m->mu);
+		m->free_c[m->free_n++] = c;
+		pthread_mutex_unlock(&m->mu);
+		return;
+	}
+	pthread_mutex_lock(&m->mu);
+	m->full[(m->full_first + m->full_n) % CHUNKS] = c;
+	m->full_n++;
+	pthread_cond_signal(&m->cv_work);
+	while (m->full_n > 1)
+		work_oldest_locked(m);
+	pthread_mutex_unlock(&m->mu);
+}
+
+/* Room for `need` more bytes in the current chunk. */
+static unsigned char *
+chunk_room(struct mctx *m, size_t need)
+{
+	if (m->cur == NULL) {
+		if (!m->helper_tried)
+			helper_start(m);
+		m->cur = chunk_get(m);
+	}
+	assert(m->cur->n + need <= CHUNK_BYTES);
+	return m->cur->b + m->cur->n;
 }
 
 /* An identifier of the current record (called from scan_file). */
@@ -228,16 +468,15 @@ static void
 on_ident(void *arg, unsigned kind, const char *v, size_t len)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->arr[m->arr_n++];
+	unsigned char *b;
 
-	m->sum->identifiers++;
-	q->tag = match_tag(&m->keys, kind, v, len);
-	q->kind = (uint8_t)kind;
-	q->len = (uint8_t)len;
-	memcpy(q->v, v, len);
-	match_filter_prefetch(m->filt, q->tag);
-	if (m->arr_n == BATCH_N)
-		run_arr(m);
+	/* the record's group fits (GROUP_MAX): only a record end ends a
+	 * chunk, see on_record */
+	b = chunk_room(m, 2 + len);
+	b[0] = (unsigned char)kind;
+	b[1] = (unsigned char)len;
+	memcpy(b + 2, v, len);
+	m->cur->n += 2 + len;
 }
 
 /* The end of a record (called from scan_file). */
@@ -245,23 +484,36 @@ static void
 on_record(void *arg, uint32_t cats)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->arr[m->arr_n++];
+	unsigned char *b = chunk_room(m, 6);
 
-	q->kind = MATCH_NONE;
-	q->len = 0;
-	q->cats = cats;
-	if (m->arr_n == BATCH_N)
-		run_arr(m);
+	b[0] = MATCH_NONE;
+	b[1] = 4;
+	b[2] = (unsigned char)cats;
+	b[3] = (unsigned char)(cats >> 8);
+	b[4] = (unsigned char)(cats >> 16);
+	b[5] = (unsigned char)(cats >> 24);
+	m->cur->n += 6;
+	if (m->cur->n > CHUNK_BYTES - GROUP_MAX)
+		chunk_put(m);
 }
 
-/* After a file: the rest of the queues; a record a failed child cut
- * short still counts its matches. */
+/* After a file: the last chunk, the helper joined, the counts added up. */
 static void
 end_file(struct mctx *m)
 {
-	run_arr(m);
-	run_cand(m);
-	record_end(m, 0);
+	chunk_put(m);
+	if (m->helper_on)
+		helper_stop(m);
+	m->helper_tried = false;
+	for (size_t i = 0; i < nitems(m->w); i++) {
+		struct mwork *w = &m->w[i];
+
+		m->sum->identifiers += w->identifiers;
+		m->sum->candidates += w->candidates;
+		m->sum->matched += w->matched;
+		m->sum->unmatched += w->unmatched;
+		w->identifiers = w->candidates = w->matched = w->unmatched = 0;
+	}
 }
 
 /* In the scan child, before it reads the leak: no keys, no index. */
@@ -277,6 +529,23 @@ child_wipe(void *arg)
 	m->tab = NULL;
 	match_mem_release(&m->ent_mem);
 	m->ent = NULL;
+	match_mem_release(&m->helper_stack);
+}
+
+static void
+mctx_init(struct mctx *m, struct match_sum *sum)
+{
+	memset(m, 0, sizeof(*m));
+	m->sum = sum;
+	for (size_t i = 0; i < nitems(m->w); i++)
+		m->w[i].m = m;
+	for (size_t i = 0; i < CHUNKS; i++) {
+		m->chunk[i] = xmalloc(sizeof(*m->chunk[i]));
+		m->free_c[m->free_n++] = m->chunk[i];
+	}
+	pthread_mutex_init(&m->mu, NULL);
+	pthread_cond_init(&m->cv_work, NULL);
+	pthread_cond_init(&m->cv_free, NULL);
 }
 
 static void
@@ -286,6 +555,12 @@ mctx_release(struct mctx *m)
 	match_filter_free(m->filt);
 	match_table_free(m->tab);
 	match_mem_release(&m->ent_mem);
+	match_mem_release(&m->helper_stack);
+	for (size_t i = 0; i < CHUNKS; i++)
+		free(m->chunk[i]);
+	pthread_mutex_destroy(&m->mu);
+	pthread_cond_destroy(&m->cv_work);
+	pthread_cond_destroy(&m->cv_free);
 	free(m->by);
 	free(m->found);
 }
@@ -652,10 +927,9 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	double t0 = mono();
 	enum err rc, frc = ERR_OK;
 
-	memset(&m, 0, sizeof(m));
 	memset(sum, 0, sizeof(*sum));
+	mctx_init(&m, sum);
 	*affected = NULL;
-	m.sum = sum;
 	rc = svc_resolve(s, rq->id, s->a, &in, e);
 	if (rc == ERR_OK)
 		rc = load_index(s, &m, e);
