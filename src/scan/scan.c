@@ -1052,7 +1052,7 @@ loop_run(struct loop *l)
 
 /* ---- the child -------------------------------------------------------- */
 
-enum { OBUF_SIZE = 256 * 256 }; /* records written to the pipe in one go */
+enum { OBUF_SIZE = 256 * 256 };     /* records written to the pipe in one go */
 enum { PIPE_MATCH_SIZE = 1 << 20 }; /* the pipe's buffer in match mode */
 
 struct child {

@@ -211,7 +211,8 @@ record_end(struct mwork *w, uint32_t cats)
 	struct mctx *m = w->m;
 
 	for (size_t i = 0; i < w->pend_n; i++) {
-		__atomic_fetch_or(&m->found[w->pend[i]], cats, __ATOMIC_RELAXED);
+		__atomic_fetch_or(
+		    &m->found[w->pend[i]], cats, __ATOMIC_RELAXED);
 		mark_by(m, w->pend[i], w->pend_kind[i]);
 	}
 	w->pend_n = 0;
@@ -314,7 +315,8 @@ work_chunk(struct mwork *w, const struct chunk *c)
 			          (uint32_t)v[2] << 16 | (uint32_t)v[3] << 24;
 		} else {
 			w->identifiers++;
-			q->tag = match_tag(&m->keys, kind, (const char *)v, len);
+			q->tag =
+			    match_tag(&m->keys, kind, (const char *)v, len);
 			memcpy(q->v, v, len);
 			match_filter_prefetch(m->filt, q->tag);
 		}
