@@ -70,10 +70,14 @@ enum {
 	/* a record's group is at most one pipe record (256 bytes, scan.c) */
 	GROUP_MAX = 256,
 	CHUNKS = 4,
+	/* while the index loads, the chunks queue up (~0.25 s of the scan,
+	 * ~120 chunks for the bench's leak); at most this many */
+	CHUNKS_LOADING = 256,
 	HELPER_STACK = 1 << 20 /* mapped: page-aligned, touched as used */
 };
 
 struct chunk {
+	struct chunk *next;
 	size_t n;
 	unsigned char b[CHUNK_BYTES];
 };
@@ -107,14 +111,21 @@ struct mctx {
 	struct match_sum *sum;
 	/* the lookup threads: [0] the reading thread, [1] the helper */
 	struct mwork w[2];
-	struct chunk *chunk[CHUNKS], *cur;
-	struct chunk *full[CHUNKS], *free_c[CHUNKS];
-	size_t full_first, full_n, free_n;
+	/* chunks: waiting (oldest first) and free; all of them in `all` */
+	struct chunk *cur, *full_head, *full_tail, *free_c,
+	    *all[CHUNKS_LOADING];
+	size_t full_n, chunks_n;
 	pthread_mutex_t mu;
 	pthread_cond_t cv_work, cv_free;
 	pthread_t helper;
 	struct match_mem helper_stack;
 	bool helper_on, helper_tried, stop;
+	/* the index: loaded by the helper while the first file's scan
+	 * starts (index_load); `ready` under mu */
+	struct store *st;
+	bool ready;
+	enum err load_rc;
+	double load_s;
 };
 static double
 mono(void)
@@ -329,11 +340,56 @@ work_chunk(struct mwork *w, const struct chunk *c)
 	record_end(w, 0);
 }
 
+/*
+ * The stored blocks into the entries, the table and the filter, then the
+ * per-subject bits; ready for lookups.  Runs on the first helper, after
+ * the fork, while the child scans (it needs no index, and frees its copy
+ * of the empty arrays); the store handle is the helper's alone until it
+ * is joined.
+ */
+static void
+index_load(struct mctx *m)
+{
+	double t0 = mono();
+	enum err rc = store_subject_pack_each(m->st, load_block, m);
+
+	m->by = xcalloc((size_t)m->max_sid + 1, sizeof(*m->by));
+	m->found = xcalloc((size_t)m->max_sid + 1, sizeof(*m->found));
+	m->load_s = mono() - t0;
+	pthread_mutex_lock(&m->mu);
+	m->load_rc = rc;
+	m->ready = true;
+	pthread_mutex_unlock(&m->mu);
+	pthread_cond_broadcast(&m->cv_free);
+}
+
+static struct chunk *
+full_pop_locked(struct mctx *m)
+{
+	struct chunk *c = m->full_head;
+
+	m->full_head = c->next;
+	if (m->full_head == NULL)
+		m->full_tail = NULL;
+	m->full_n--;
+	return c;
+}
+
+static void
+free_push_locked(struct mctx *m, struct chunk *c)
+{
+	c->next = m->free_c;
+	m->free_c = c;
+}
+
 static void *
 helper_main(void *arg)
 {
 	struct mctx *m = arg;
 
+	if (!m->ready)
+		index_load(m); /* the first helper; no lock: only it writes
+		                  `ready` */
 	pthread_mutex_lock(&m->mu);
 	for (;;) {
 		struct chunk *c;
@@ -342,13 +398,11 @@ helper_main(void *arg)
 			pthread_cond_wait(&m->cv_work, &m->mu);
 		if (m->full_n == 0)
 			break;
-		c = m->full[m->full_first];
-		m->full_first = (m->full_first + 1) % CHUNKS;
-		m->full_n--;
+		c = full_pop_locked(m);
 		pthread_mutex_unlock(&m->mu);
 		work_chunk(&m->w[1], c);
 		pthread_mutex_lock(&m->mu);
-		m->free_c[m->free_n++] = c;
+		free_push_locked(m, c);
 		pthread_cond_signal(&m->cv_free);
 	}
 	pthread_mutex_unlock(&m->mu);
@@ -357,11 +411,13 @@ helper_main(void *arg)
 
 /*
  * The helper starts with the first chunk of a file, so after the fork:
- * the scan child never has it.  Its stack is ours, wiped after the join,
- * so that the next file's child does not inherit key-derived state from
- * it (the child scrubs only its own stack).  Signals stay with the
- * reading thread.  When the thread cannot be made, the reading thread
- * does all the lookups.
+ * the scan child never has it, and the fork is made from one thread.
+ * The first one loads the index before its lookups, while the child
+ * scans and the reading thread queues chunks.  Its stack is ours, wiped
+ * after the join, so that the next file's child does not inherit
+ * key-derived state from it (the child scrubs only its own stack).
+ * Signals stay with the reading thread.  When the thread cannot be made,
+ * the reading thread loads the index and does all the lookups.
  */
 static void
 helper_start(struct mctx *m)
@@ -373,8 +429,11 @@ helper_start(struct mctx *m)
 	m->stop = false;
 	if (m->helper_stack.p == NULL)
 		match_mem_alloc(&m->helper_stack, HELPER_STACK, false);
-	if (pthread_attr_init(&at) != 0)
+	if (pthread_attr_init(&at) != 0) {
+		if (!m->ready)
+			index_load(m);
 		return;
+	}
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	if (pthread_attr_setstack(&at, m->helper_stack.p, HELPER_STACK) == 0 &&
@@ -382,6 +441,8 @@ helper_start(struct mctx *m)
 		m->helper_on = true;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	pthread_attr_destroy(&at);
+	if (!m->helper_on && !m->ready)
+		index_load(m);
 }
 
 static void
@@ -396,35 +457,45 @@ helper_stop(struct mctx *m)
 	sodium_memzero(m->helper_stack.p, HELPER_STACK);
 }
 
-/* The oldest waiting chunk, looked up by the reading thread; under mu. */
+/* The oldest waiting chunk, looked up by the reading thread; under mu,
+ * once the index is ready. */
 static void
 work_oldest_locked(struct mctx *m)
 {
-	struct chunk *c = m->full[m->full_first];
+	struct chunk *c = full_pop_locked(m);
 
-	m->full_first = (m->full_first + 1) % CHUNKS;
-	m->full_n--;
 	pthread_mutex_unlock(&m->mu);
 	work_chunk(&m->w[0], c);
 	pthread_mutex_lock(&m->mu);
-	m->free_c[m->free_n++] = c;
+	free_push_locked(m, c);
 }
 
-/* A chunk to fill: a free one, or the oldest waiting one once the reading
- * thread has looked it up itself. */
+/*
+ * A chunk to fill: a free one; a new one while there are few, or while
+ * the index loads (the child keeps scanning meanwhile); else the oldest
+ * waiting one once the reading thread has looked it up itself.
+ */
 static struct chunk *
 chunk_get(struct mctx *m)
 {
-	struct chunk *c;
+	struct chunk *c = NULL;
 
 	pthread_mutex_lock(&m->mu);
-	while (m->free_n == 0) {
-		if (m->full_n > 0)
+	while (m->free_c == NULL) {
+		if (m->chunks_n < (m->ready ? CHUNKS : CHUNKS_LOADING)) {
+			c = xmalloc(sizeof(*c));
+			m->all[m->chunks_n++] = c;
+			break;
+		}
+		if (m->ready && m->full_n > 0)
 			work_oldest_locked(m);
 		else
 			pthread_cond_wait(&m->cv_free, &m->mu);
 	}
-	c = m->free_c[--m->free_n];
+	if (c == NULL) {
+		c = m->free_c;
+		m->free_c = c->next;
+	}
 	pthread_mutex_unlock(&m->mu);
 	c->n = 0;
 	return c;
@@ -438,25 +509,26 @@ chunk_put(struct mctx *m)
 	size_t waiting;
 
 	m->cur = NULL;
-	if (c == NULL || c->n == 0) {
-		if (c != NULL) {
-			pthread_mutex_lock(&m->mu);
-			m->free_c[m->free_n++] = c;
-			pthread_mutex_unlock(&m->mu);
-		}
+	if (c == NULL)
 		return;
-	}
-	if (!m->helper_on) {
-		/* no helper: this thread does the chunk itself */
-		work_chunk(&m->w[0], c);
+	if (c->n > 0 && !m->helper_on)
+		work_chunk(&m->w[0], c); /* no helper: this thread does it */
+	if (c->n == 0 || !m->helper_on) {
 		pthread_mutex_lock(&m->mu);
-		m->free_c[m->free_n++] = c;
+		free_push_locked(m, c);
 		pthread_mutex_unlock(&m->mu);
 		return;
 	}
 	pthread_mutex_lock(&m->mu);
-	m->full[(m->full_first + m->full_n) % CHUNKS] = c;
+	c->next = NULL;
+	if (m->full_tail != NULL)
+		m->full_tail->next = c;
+	else
+		m->full_head = c;
+	m->full_tail = c;
 	waiting = ++m->full_n;
+	if (!m->ready)
+		waiting = 0; /* nothing to look up with yet */
 	pthread_mutex_unlock(&m->mu);
 	/* signalled without the lock: a helper woken while we hold it
 	 * would only block on it again (a second wake-up) */
@@ -558,10 +630,6 @@ mctx_init(struct mctx *m, struct match_sum *sum)
 	m->sum = sum;
 	for (size_t i = 0; i < nitems(m->w); i++)
 		m->w[i].m = m;
-	for (size_t i = 0; i < CHUNKS; i++) {
-		m->chunk[i] = xmalloc(sizeof(*m->chunk[i]));
-		m->free_c[m->free_n++] = m->chunk[i];
-	}
 	pthread_mutex_init(&m->mu, NULL);
 	pthread_cond_init(&m->cv_work, NULL);
 	pthread_cond_init(&m->cv_free, NULL);
@@ -575,8 +643,8 @@ mctx_release(struct mctx *m)
 	match_table_free(m->tab);
 	match_mem_release(&m->ent_mem);
 	match_mem_release(&m->helper_stack);
-	for (size_t i = 0; i < CHUNKS; i++)
-		free(m->chunk[i]);
+	for (size_t i = 0; i < m->chunks_n; i++)
+		free(m->all[i]);
 	pthread_mutex_destroy(&m->mu);
 	pthread_cond_destroy(&m->cv_work);
 	pthread_cond_destroy(&m->cv_free);
@@ -829,8 +897,10 @@ svc_scan_record(
 
 /* ---- match ---------------------------------------------------------------- */
 
+/* The keys and the memory of the index; the blocks are read by
+ * index_load (on the helper, beside the first file's scan). */
 static enum err
-load_index(struct svc *s, struct mctx *m, struct svc_err *e)
+index_open(struct svc *s, struct mctx *m, struct svc_err *e)
 {
 	struct subject_secret sec;
 	enum err rc;
@@ -854,16 +924,21 @@ load_index(struct svc *s, struct mctx *m, struct svc_err *e)
 	m->ent = m->ent_mem.p;
 	m->tab = match_table_new(m->cap);
 	m->filt = match_filter_new(m->cap);
-	rc = store_subject_pack_each(s->st, load_block, m);
-	m->by = xcalloc((size_t)m->max_sid + 1, sizeof(*m->by));
-	m->found = xcalloc((size_t)m->max_sid + 1, sizeof(*m->found));
-	if (rc == ERR_INTERNAL && store_errmsg(s->st)[0] == '\0')
+	m->st = s->st;
+	m->sum->indexed = (size_t)sec.subjects;
+	return ERR_OK;
+}
+
+/* After the helper that loaded the index was joined: how it went. */
+static enum err
+index_loaded(struct svc *s, const struct mctx *m, struct svc_err *e)
+{
+	if (m->load_rc == ERR_INTERNAL && store_errmsg(s->st)[0] == '\0')
 		svc_err_msg(e, "the subject index is inconsistent; import it "
 		               "again");
-	else if (rc != ERR_OK)
-		svc_store_err(s, rc, "reading the subject index", e);
-	m->sum->indexed = (size_t)sec.subjects;
-	return rc;
+	else if (m->load_rc != ERR_OK)
+		svc_store_err(s, m->load_rc, "reading the subject index", e);
+	return m->load_rc;
 }
 
 /* Record the scan, the affected list and the count; one transaction. */
@@ -951,10 +1026,13 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	*affected = NULL;
 	rc = svc_resolve(s, rq->id, s->a, &in, e);
 	if (rc == ERR_OK)
-		rc = load_index(s, &m, e);
+		rc = index_open(s, &m, e);
 	if (rc != ERR_OK)
 		goto out;
-	sum->load_s = mono() - t0;
+	/* the index loads on the helper, started with the first chunk of
+	 * identifiers, so after the fork: the child has only the empty
+	 * arrays, and forks from a single thread (the store is the
+	 * helper's until it is joined, in end_file) */
 	t0 = mono();
 	/* Detector threads: as many as for a scan (the online CPUs) unless
 	 * told otherwise.  With the filter the parent's share is small
@@ -976,6 +1054,12 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 		else if (r != ERR_OK && frc == ERR_OK)
 			frc = r;
 	}
+	if (!m.ready)
+		index_load(&m); /* no identifier came: checked all the same */
+	sum->load_s = m.load_s;
+	rc = index_loaded(s, &m, e);
+	if (rc != ERR_OK)
+		goto out;
 	if (o.interrupt != NULL && *o.interrupt)
 		res->interrupted = true;
 	sum->scan_s = mono() - t0;
