@@ -56,12 +56,12 @@ enum { BATCH_N = 64 };
  * scan child's pipe and a helper (docs/subjects.md, "match").  The
  * reading thread packs what arrives into chunks ([kind][len][bytes]
  * entries as on the pipe, kind 0 with the 4 bytes of a record's
- * categories) and queues them (256 KiB, ~6,000 identifiers: with 32 KiB
- * the two threads woke each other 13,000 times a run, and on the VM a
- * wake-up is ~0.1 ms before the thread runs); the helper takes chunks off the queue,
- * and the reading thread takes one too whenever two wait.  A chunk ends
- * only after a record's end, so every record is looked up by one thread;
- * what a match changes (the subject's `by` and `found` bits) is an
+ * categories) and queues them: 256 KiB, ~6,000 identifiers (with 32
+ * KiB the helper was woken ~7,000 times a run, and on the VM a woken
+ * thread waits ~0.1 ms for a CPU).  The helper takes chunks off the
+ * queue, and the reading thread takes one too whenever two wait.  A
+ * chunk ends only after a record's end, so every record is looked up by
+ * one thread; what a match changes (the subject's `by` and `found` bits) is an
  * atomic OR, and the counts are per thread and added up after the file:
  * the result does not depend on which thread took which chunk.
  */
@@ -120,8 +120,8 @@ struct mctx {
 	pthread_t helper;
 	struct match_mem helper_stack;
 	bool helper_on, helper_tried, stop;
-	/* the index: loaded by the helper while the first file's scan
-	 * starts (index_load); `ready` under mu */
+	/* the index: loaded by the first helper while the child scans
+	 * (index_load); `ready` under mu */
 	struct store *st;
 	bool ready;
 	enum err load_rc;
