@@ -115,7 +115,7 @@ match_hash(const struct match_keys *k, unsigned kind, const char *v, size_t len,
  * by the caller against the entry (see match_table_next), so a 32-bit
  * fingerprint costs an extra look only once in 4 billion probes, and the
  * table is half the size: fewer cache and TLB misses, which are what a
- * lookup costs.  Big tables ask for transparent huge pages.
+ * lookup costs.
  */
 struct slot {
 	uint32_t fp;
@@ -128,7 +128,7 @@ struct match_table {
 	struct match_mem mem; /* where the slots are */
 };
 
-enum { HUGE = 2u << 20 };
+enum { MEM_MAP_MIN = 1u << 20, HUGE = 2u << 20 };
 
 static uint32_t
 fingerprint(uint64_t tag)
@@ -136,15 +136,27 @@ fingerprint(uint64_t tag)
 	return (uint32_t)(tag >> 32);
 }
 
+/*
+ * The entries and the table are on 4 KiB pages, not on transparent huge
+ * pages (as they were until 2026-12-07): on the VM a fresh huge page costs
+ * far more than the 512 small pages it replaces (the host hands back
+ * memory the guest had returned, and a fault zeroes 2 MiB at a time):
+ * loading the index of a million subjects took 1.2-2.7 s with huge pages
+ * and 0.4-0.6 s without, and the lookups did not get measurably slower,
+ * since only the ~5 % of a leak that passes the filter touches them.  The
+ * filter is probed by every identifier and is only 4 MiB: on small pages
+ * its prefetches stalled on TLB misses (a nested page walk on the VM), so
+ * it keeps its two huge pages (docs/benchmarks.md, "Subject matching").
+ */
 void
-match_mem_alloc(struct match_mem *mem, size_t bytes)
+match_mem_alloc(struct match_mem *mem, size_t bytes, bool huge)
 {
 	memset(mem, 0, sizeof(*mem));
-	if (bytes >= HUGE) {
-		/* 2 MiB-aligned, so every part of it can be a huge page */
+	if (bytes >= MEM_MAP_MIN) {
 		const int prot = PROT_READ | PROT_WRITE,
 		          flags = MAP_PRIVATE | MAP_ANONYMOUS;
-		const size_t len = bytes + HUGE;
+		/* 2 MiB-aligned, so every part of it can be a huge page */
+		const size_t len = huge ? bytes + HUGE : bytes;
 		/* cppcheck-suppress invalidFunctionArg ; fd -1: anonymous */
 		void *p = mmap(NULL, len, prot, flags, -1, 0);
 
@@ -154,8 +166,9 @@ match_mem_alloc(struct match_mem *mem, size_t bytes)
 
 			mem->map = p;
 			mem->map_len = len;
-			mem->p = (void *)al;
-			(void)madvise(mem->p, bytes, MADV_HUGEPAGE);
+			mem->p = huge ? (void *)al : p;
+			(void)madvise(mem->p, bytes,
+			    huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 			return;
 		}
 	}
@@ -188,7 +201,7 @@ match_table_new(size_t n)
 	t->mask = slots - 1;
 	t->cap_n = n;
 	t->bytes = slots * sizeof(*t->slots);
-	match_mem_alloc(&t->mem, t->bytes);
+	match_mem_alloc(&t->mem, t->bytes, false);
 	t->slots = t->mem.p;
 	return t;
 }
@@ -301,7 +314,7 @@ match_filter_new(size_t n)
 	}
 	f->shift = 64 - lg;
 	f->bytes = words * sizeof(*f->w);
-	match_mem_alloc(&f->mem, f->bytes);
+	match_mem_alloc(&f->mem, f->bytes, true);
 	f->w = f->mem.p;
 	return f;
 }

@@ -72,9 +72,10 @@ void match_hash(const struct match_keys *, unsigned kind, const char *v,
 
 /*
  * Zeroed memory for the big arrays of the index (entries, table, filter):
- * 2 MiB or more is mapped on its own and asks for transparent huge pages,
- * so that random probes into tens of MiB are not TLB misses as well as
- * cache misses.  Aborts on OOM.
+ * 1 MiB or more is mapped on its own, so that it goes back to the system
+ * when released; `huge` asks for transparent huge pages (2 MiB-aligned),
+ * otherwise they are refused even where THP is "always" (on the VM fresh
+ * huge pages made loading the index slower, matcher.c).  Aborts on OOM.
  */
 struct match_mem {
 	void *p; /* the memory */
@@ -82,7 +83,7 @@ struct match_mem {
 	size_t map_len;
 };
 
-void match_mem_alloc(struct match_mem *, size_t bytes);
+void match_mem_alloc(struct match_mem *, size_t bytes, bool huge);
 /* Frees and zeroes *mem; a zeroed one is a no-op. */
 void match_mem_release(struct match_mem *);
 

@@ -15,6 +15,8 @@
  */
 #include "base/base.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,6 +51,51 @@ struct mevent {
 
 enum { BATCH_N = 64 };
 
+/*
+ * The lookups run on two threads of the parent: the one that reads the
+ * scan child's pipe and a helper (docs/subjects.md, "match").  The
+ * reading thread packs what arrives into chunks ([kind][len][bytes]
+ * entries as on the pipe, kind 0 with the 4 bytes of a record's
+ * categories) and queues them: 256 KiB, ~6,000 identifiers (with 32
+ * KiB the helper was woken ~7,000 times a run, and on the VM a woken
+ * thread waits ~0.1 ms for a CPU).  The helper takes chunks off the
+ * queue, and the reading thread takes one too whenever two wait.  A
+ * chunk ends only after a record's end, so every record is looked up by
+ * one thread; what a match changes (the subject's `by` and `found` bits) is an
+ * atomic OR, and the counts are per thread and added up after the file:
+ * the result does not depend on which thread took which chunk.
+ */
+enum {
+	CHUNK_BYTES = 256 << 10,
+	/* a record's group is at most one pipe record (256 bytes, scan.c) */
+	GROUP_MAX = 256,
+	CHUNKS = 4,
+	/* while the index loads, the chunks queue up (~0.25 s of the scan,
+	 * ~120 chunks for the bench's leak); at most this many */
+	CHUNKS_LOADING = 256,
+	HELPER_STACK = 1 << 20 /* mapped: page-aligned, touched as used */
+};
+
+struct chunk {
+	struct chunk *next;
+	size_t n;
+	unsigned char b[CHUNK_BYTES];
+};
+
+struct mctx;
+
+/* One lookup thread's queues and counts. */
+struct mwork {
+	struct mctx *m;
+	struct mevent arr[BATCH_N], cand[BATCH_N];
+	size_t arr_n, cand_n;
+	/* matched in the current record */
+	uint32_t pend[PENDING_MAX];
+	uint8_t pend_kind[PENDING_MAX];
+	size_t pend_n;
+	uint64_t identifiers, candidates, matched, unmatched;
+};
+
 struct mctx {
 	struct match_keys keys;
 	struct match_filter *filt;
@@ -56,19 +103,30 @@ struct mctx {
 	struct match_entry *ent; /* the index as stored (in ent_mem) */
 	struct match_mem ent_mem;
 	size_t n, cap;
-	struct mevent arr[BATCH_N], cand[BATCH_N];
-	size_t arr_n, cand_n;
-	/* matched in the current record */
-	uint32_t pend[PENDING_MAX];
-	uint8_t pend_kind[PENDING_MAX];
-	size_t pend_n;
-	/* per subject row id: how it was matched, what was found */
+	/* per subject row id: how it was matched, what was found (atomic
+	 * ORs while the lookup threads run) */
 	uint8_t *by;
 	uint32_t *found;
 	uint32_t max_sid;
 	struct match_sum *sum;
+	/* the lookup threads: [0] the reading thread, [1] the helper */
+	struct mwork w[2];
+	/* chunks: waiting (oldest first) and free; all of them in `all` */
+	struct chunk *cur, *full_head, *full_tail, *free_c,
+	    *all[CHUNKS_LOADING];
+	size_t full_n, chunks_n;
+	pthread_mutex_t mu;
+	pthread_cond_t cv_work, cv_free;
+	pthread_t helper;
+	struct match_mem helper_stack;
+	bool helper_on, helper_tried, stop;
+	/* the index: loaded by the first helper while the child scans
+	 * (index_load); `ready` under mu */
+	struct store *st;
+	bool ready;
+	enum err load_rc;
+	double load_s;
 };
-
 static double
 mono(void)
 {
@@ -77,6 +135,8 @@ mono(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+enum { LOAD_AHEAD = 16 };
 
 /* One stored block: kept as it is, and every entry into the pre-filter
  * (customer numbers too: the scanner finds them in columns and keys named
@@ -92,6 +152,12 @@ load_block(void *arg, const void *data, size_t n)
 	for (size_t i = m->n; i < m->n + n; i++) {
 		const struct match_entry *x = &m->ent[i];
 
+		/* the slot and the filter word of a later entry: each add is
+		 * a cache miss into tens of MiB otherwise */
+		if (i + LOAD_AHEAD < m->n + n) {
+			match_table_prefetch(m->tab, x[LOAD_AHEAD].tag);
+			match_filter_prefetch(m->filt, x[LOAD_AHEAD].tag);
+		}
 		if (x->kind == MATCH_NONE || x->kind >= MATCH_KIND__MAX ||
 		    x->tag == 0 || x->subject == 0)
 			return ERR_INTERNAL;
@@ -104,10 +170,17 @@ load_block(void *arg, const void *data, size_t n)
 	return ERR_OK;
 }
 
+static void
+mark_by(struct mctx *m, uint32_t sid, unsigned kind)
+{
+	__atomic_fetch_or(&m->by[sid], (uint8_t)(1u << kind), __ATOMIC_RELAXED);
+}
+
 /* Look up one identifier that passed the filter. */
 static void
-lookup(struct mctx *m, const struct mevent *q)
+lookup(struct mwork *w, const struct mevent *q)
 {
+	struct mctx *m = w->m;
 	unsigned char h[MATCH_HASH_LEN];
 	bool hashed = false, any = false;
 	size_t pos = 0;
@@ -118,7 +191,7 @@ lookup(struct mctx *m, const struct mevent *q)
 
 		if (x->tag != q->tag || x->kind != q->kind)
 			continue;
-		m->sum->candidates++;
+		w->candidates++;
 		/* where a match goes: loaded while the hash is computed */
 		__builtin_prefetch(&m->found[x->subject], 1);
 		__builtin_prefetch(&m->by[x->subject], 1);
@@ -129,28 +202,31 @@ lookup(struct mctx *m, const struct mevent *q)
 		if (sodium_memcmp(h, x->hash, MATCH_HASH_LEN) != 0)
 			continue;
 		any = true;
-		if (m->pend_n < PENDING_MAX) {
-			m->pend[m->pend_n] = x->subject;
-			m->pend_kind[m->pend_n++] = q->kind;
+		if (w->pend_n < PENDING_MAX) {
+			w->pend[w->pend_n] = x->subject;
+			w->pend_kind[w->pend_n++] = q->kind;
 		} else {
-			m->by[x->subject] |= (uint8_t)(1u << q->kind);
+			mark_by(m, x->subject, q->kind);
 		}
 	}
 	if (any)
-		m->sum->matched++;
+		w->matched++;
 	else
-		m->sum->unmatched++;
+		w->unmatched++;
 }
 
 /* The end of a record: its categories go to the subjects found in it. */
 static void
-record_end(struct mctx *m, uint32_t cats)
+record_end(struct mwork *w, uint32_t cats)
 {
-	for (size_t i = 0; i < m->pend_n; i++) {
-		m->found[m->pend[i]] |= cats;
-		m->by[m->pend[i]] |= (uint8_t)(1u << m->pend_kind[i]);
+	struct mctx *m = w->m;
+
+	for (size_t i = 0; i < w->pend_n; i++) {
+		__atomic_fetch_or(
+		    &m->found[w->pend[i]], cats, __ATOMIC_RELAXED);
+		mark_by(m, w->pend[i], w->pend_kind[i]);
 	}
-	m->pend_n = 0;
+	w->pend_n = 0;
 }
 
 /*
@@ -160,10 +236,12 @@ record_end(struct mctx *m, uint32_t cats)
  * lookups and the record ends.
  */
 static void
-run_cand(struct mctx *m)
+run_cand(struct mwork *w)
 {
-	for (size_t i = 0; i < m->cand_n; i++) {
-		const struct mevent *q = &m->cand[i];
+	const struct mctx *m = w->m;
+
+	for (size_t i = 0; i < w->cand_n; i++) {
+		const struct mevent *q = &w->cand[i];
 		size_t pos = 0;
 		uint32_t idx;
 
@@ -171,29 +249,29 @@ run_cand(struct mctx *m)
 		    match_table_next(m->tab, q->tag, &pos, &idx))
 			__builtin_prefetch(&m->ent[idx]);
 	}
-	for (size_t i = 0; i < m->cand_n; i++) {
-		const struct mevent *q = &m->cand[i];
+	for (size_t i = 0; i < w->cand_n; i++) {
+		const struct mevent *q = &w->cand[i];
 
 		if (q->kind == MATCH_NONE)
-			record_end(m, q->cats);
+			record_end(w, q->cats);
 		else
-			lookup(m, q);
+			lookup(w, q);
 	}
-	m->cand_n = 0;
+	w->cand_n = 0;
 }
 
 static void
-cand_push(struct mctx *m, const struct mevent *q)
+cand_push(struct mwork *w, const struct mevent *q)
 {
-	struct mevent *c = &m->cand[m->cand_n++];
+	struct mevent *c = &w->cand[w->cand_n++];
 
 	c->tag = q->tag;
 	c->cats = q->cats;
 	c->kind = q->kind;
 	c->len = q->len;
 	memcpy(c->v, q->v, q->len);
-	if (m->cand_n == BATCH_N)
-		run_cand(m);
+	if (w->cand_n == BATCH_N)
+		run_cand(w);
 }
 
 /*
@@ -203,24 +281,277 @@ cand_push(struct mctx *m, const struct mevent *q)
  * applied at once.
  */
 static void
-run_arr(struct mctx *m)
+run_arr(struct mwork *w)
 {
-	for (size_t i = 0; i < m->arr_n; i++) {
-		const struct mevent *q = &m->arr[i];
+	const struct mctx *m = w->m;
+
+	for (size_t i = 0; i < w->arr_n; i++) {
+		const struct mevent *q = &w->arr[i];
 
 		if (q->kind == MATCH_NONE) {
-			if (m->cand_n > 0)
-				cand_push(m, q);
+			if (w->cand_n > 0)
+				cand_push(w, q);
 			else
-				record_end(m, q->cats);
+				record_end(w, q->cats);
 		} else if (match_filter_has(m->filt, q->tag)) {
 			match_table_prefetch(m->tab, q->tag);
-			cand_push(m, q);
+			cand_push(w, q);
 		} else {
-			m->sum->unmatched++;
+			w->unmatched++;
 		}
 	}
-	m->arr_n = 0;
+	w->arr_n = 0;
+}
+
+/*
+ * The lookups of one chunk (entries as checked by scan.c), then the rest
+ * of the queues: a chunk ends after a record's end, except the last of a
+ * file whose child was cut short, whose last record still counts its
+ * matches.
+ */
+static void
+work_chunk(struct mwork *w, const struct chunk *c)
+{
+	const struct mctx *m = w->m;
+
+	for (size_t i = 0; i < c->n;) {
+		unsigned kind = c->b[i], len = c->b[i + 1];
+		const unsigned char *v = c->b + i + 2;
+		struct mevent *q = &w->arr[w->arr_n++];
+
+		q->kind = (uint8_t)kind;
+		q->len = (uint8_t)len;
+		if (kind == MATCH_NONE) {
+			q->cats = (uint32_t)v[0] | (uint32_t)v[1] << 8 |
+			          (uint32_t)v[2] << 16 | (uint32_t)v[3] << 24;
+		} else {
+			w->identifiers++;
+			q->tag =
+			    match_tag(&m->keys, kind, (const char *)v, len);
+			memcpy(q->v, v, len);
+			match_filter_prefetch(m->filt, q->tag);
+		}
+		if (w->arr_n == BATCH_N)
+			run_arr(w);
+		i += 2 + len;
+	}
+	run_arr(w);
+	run_cand(w);
+	record_end(w, 0);
+}
+
+/*
+ * The stored blocks into the entries, the table and the filter, then the
+ * per-subject bits; ready for lookups.  Runs on the first helper, after
+ * the fork, while the child scans (it needs no index, and frees its copy
+ * of the empty arrays); the store handle is the helper's alone until it
+ * is joined.
+ */
+static void
+index_load(struct mctx *m)
+{
+	double t0 = mono();
+	enum err rc = store_subject_pack_each(m->st, load_block, m);
+
+	m->by = xcalloc((size_t)m->max_sid + 1, sizeof(*m->by));
+	m->found = xcalloc((size_t)m->max_sid + 1, sizeof(*m->found));
+	m->load_s = mono() - t0;
+	pthread_mutex_lock(&m->mu);
+	m->load_rc = rc;
+	m->ready = true;
+	pthread_mutex_unlock(&m->mu);
+	pthread_cond_broadcast(&m->cv_free);
+}
+
+static struct chunk *
+full_pop_locked(struct mctx *m)
+{
+	struct chunk *c = m->full_head;
+
+	m->full_head = c->next;
+	if (m->full_head == NULL)
+		m->full_tail = NULL;
+	m->full_n--;
+	return c;
+}
+
+static void
+free_push_locked(struct mctx *m, struct chunk *c)
+{
+	c->next = m->free_c;
+	m->free_c = c;
+}
+
+static void *
+helper_main(void *arg)
+{
+	struct mctx *m = arg;
+
+	if (!m->ready)
+		index_load(m); /* the first helper; no lock: only it writes
+		                  `ready` */
+	pthread_mutex_lock(&m->mu);
+	for (;;) {
+		struct chunk *c;
+
+		while (m->full_n == 0 && !m->stop)
+			pthread_cond_wait(&m->cv_work, &m->mu);
+		if (m->full_n == 0)
+			break;
+		c = full_pop_locked(m);
+		pthread_mutex_unlock(&m->mu);
+		work_chunk(&m->w[1], c);
+		pthread_mutex_lock(&m->mu);
+		free_push_locked(m, c);
+		pthread_cond_signal(&m->cv_free);
+	}
+	pthread_mutex_unlock(&m->mu);
+	return NULL;
+}
+
+/*
+ * The helper starts with the first chunk of a file, so after the fork:
+ * the scan child never has it, and the fork is made from one thread.
+ * The first one loads the index before its lookups, while the child
+ * scans and the reading thread queues chunks.  Its stack is ours, wiped
+ * after the join, so that the next file's child does not inherit
+ * key-derived state from it (the child scrubs only its own stack).
+ * Signals stay with the reading thread.  When the thread cannot be made,
+ * the reading thread loads the index and does all the lookups.
+ */
+static void
+helper_start(struct mctx *m)
+{
+	pthread_attr_t at;
+	sigset_t all, old;
+
+	m->helper_tried = true;
+	m->stop = false;
+	if (m->helper_stack.p == NULL)
+		match_mem_alloc(&m->helper_stack, HELPER_STACK, false);
+	if (pthread_attr_init(&at) != 0) {
+		if (!m->ready)
+			index_load(m);
+		return;
+	}
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	if (pthread_attr_setstack(&at, m->helper_stack.p, HELPER_STACK) == 0 &&
+	    pthread_create(&m->helper, &at, helper_main, m) == 0)
+		m->helper_on = true;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&at);
+	if (!m->helper_on && !m->ready)
+		index_load(m);
+}
+
+static void
+helper_stop(struct mctx *m)
+{
+	pthread_mutex_lock(&m->mu);
+	m->stop = true;
+	pthread_cond_signal(&m->cv_work);
+	pthread_mutex_unlock(&m->mu);
+	pthread_join(m->helper, NULL);
+	m->helper_on = false;
+	sodium_memzero(m->helper_stack.p, HELPER_STACK);
+}
+
+/* The oldest waiting chunk, looked up by the reading thread; under mu,
+ * once the index is ready. */
+static void
+work_oldest_locked(struct mctx *m)
+{
+	struct chunk *c = full_pop_locked(m);
+
+	pthread_mutex_unlock(&m->mu);
+	work_chunk(&m->w[0], c);
+	pthread_mutex_lock(&m->mu);
+	free_push_locked(m, c);
+}
+
+/*
+ * A chunk to fill: a free one; a new one while there are few, or while
+ * the index loads (the child keeps scanning meanwhile); else the oldest
+ * waiting one once the reading thread has looked it up itself.
+ */
+static struct chunk *
+chunk_get(struct mctx *m)
+{
+	struct chunk *c = NULL;
+
+	pthread_mutex_lock(&m->mu);
+	while (m->free_c == NULL) {
+		if (m->chunks_n < (m->ready ? CHUNKS : CHUNKS_LOADING)) {
+			c = xmalloc(sizeof(*c));
+			m->all[m->chunks_n++] = c;
+			break;
+		}
+		if (m->ready && m->full_n > 0)
+			work_oldest_locked(m);
+		else
+			pthread_cond_wait(&m->cv_free, &m->mu);
+	}
+	if (c == NULL) {
+		c = m->free_c;
+		m->free_c = c->next;
+	}
+	pthread_mutex_unlock(&m->mu);
+	c->n = 0;
+	return c;
+}
+
+/* Queue the current chunk; while two wait, the reading thread helps. */
+static void
+chunk_put(struct mctx *m)
+{
+	struct chunk *c = m->cur;
+	size_t waiting;
+
+	m->cur = NULL;
+	if (c == NULL)
+		return;
+	if (c->n > 0 && !m->helper_on)
+		work_chunk(&m->w[0], c); /* no helper: this thread does it */
+	if (c->n == 0 || !m->helper_on) {
+		pthread_mutex_lock(&m->mu);
+		free_push_locked(m, c);
+		pthread_mutex_unlock(&m->mu);
+		return;
+	}
+	pthread_mutex_lock(&m->mu);
+	c->next = NULL;
+	if (m->full_tail != NULL)
+		m->full_tail->next = c;
+	else
+		m->full_head = c;
+	m->full_tail = c;
+	waiting = ++m->full_n;
+	if (!m->ready)
+		waiting = 0; /* nothing to look up with yet */
+	pthread_mutex_unlock(&m->mu);
+	/* signalled without the lock: a helper woken while we hold it
+	 * would only block on it again (a second wake-up) */
+	pthread_cond_signal(&m->cv_work);
+	if (waiting > 1) {
+		pthread_mutex_lock(&m->mu);
+		while (m->full_n > 1)
+			work_oldest_locked(m);
+		pthread_mutex_unlock(&m->mu);
+	}
+}
+
+/* Room for `need` more bytes in the current chunk. */
+static unsigned char *
+chunk_room(struct mctx *m, size_t need)
+{
+	if (m->cur == NULL) {
+		if (!m->helper_tried)
+			helper_start(m);
+		m->cur = chunk_get(m);
+	}
+	assert(m->cur->n + need <= CHUNK_BYTES);
+	return m->cur->b + m->cur->n;
 }
 
 /* An identifier of the current record (called from scan_file). */
@@ -228,16 +559,15 @@ static void
 on_ident(void *arg, unsigned kind, const char *v, size_t len)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->arr[m->arr_n++];
+	unsigned char *b;
 
-	m->sum->identifiers++;
-	q->tag = match_tag(&m->keys, kind, v, len);
-	q->kind = (uint8_t)kind;
-	q->len = (uint8_t)len;
-	memcpy(q->v, v, len);
-	match_filter_prefetch(m->filt, q->tag);
-	if (m->arr_n == BATCH_N)
-		run_arr(m);
+	/* the record's group fits (GROUP_MAX): only a record end ends a
+	 * chunk, see on_record */
+	b = chunk_room(m, 2 + len);
+	b[0] = (unsigned char)kind;
+	b[1] = (unsigned char)len;
+	memcpy(b + 2, v, len);
+	m->cur->n += 2 + len;
 }
 
 /* The end of a record (called from scan_file). */
@@ -245,23 +575,36 @@ static void
 on_record(void *arg, uint32_t cats)
 {
 	struct mctx *m = arg;
-	struct mevent *q = &m->arr[m->arr_n++];
+	unsigned char *b = chunk_room(m, 6);
 
-	q->kind = MATCH_NONE;
-	q->len = 0;
-	q->cats = cats;
-	if (m->arr_n == BATCH_N)
-		run_arr(m);
+	b[0] = MATCH_NONE;
+	b[1] = 4;
+	b[2] = (unsigned char)cats;
+	b[3] = (unsigned char)(cats >> 8);
+	b[4] = (unsigned char)(cats >> 16);
+	b[5] = (unsigned char)(cats >> 24);
+	m->cur->n += 6;
+	if (m->cur->n > CHUNK_BYTES - GROUP_MAX)
+		chunk_put(m);
 }
 
-/* After a file: the rest of the queues; a record a failed child cut
- * short still counts its matches. */
+/* After a file: the last chunk, the helper joined, the counts added up. */
 static void
 end_file(struct mctx *m)
 {
-	run_arr(m);
-	run_cand(m);
-	record_end(m, 0);
+	chunk_put(m);
+	if (m->helper_on)
+		helper_stop(m);
+	m->helper_tried = false;
+	for (size_t i = 0; i < nitems(m->w); i++) {
+		struct mwork *w = &m->w[i];
+
+		m->sum->identifiers += w->identifiers;
+		m->sum->candidates += w->candidates;
+		m->sum->matched += w->matched;
+		m->sum->unmatched += w->unmatched;
+		w->identifiers = w->candidates = w->matched = w->unmatched = 0;
+	}
 }
 
 /* In the scan child, before it reads the leak: no keys, no index. */
@@ -277,6 +620,19 @@ child_wipe(void *arg)
 	m->tab = NULL;
 	match_mem_release(&m->ent_mem);
 	m->ent = NULL;
+	match_mem_release(&m->helper_stack);
+}
+
+static void
+mctx_init(struct mctx *m, struct match_sum *sum)
+{
+	memset(m, 0, sizeof(*m));
+	m->sum = sum;
+	for (size_t i = 0; i < nitems(m->w); i++)
+		m->w[i].m = m;
+	pthread_mutex_init(&m->mu, NULL);
+	pthread_cond_init(&m->cv_work, NULL);
+	pthread_cond_init(&m->cv_free, NULL);
 }
 
 static void
@@ -286,6 +642,12 @@ mctx_release(struct mctx *m)
 	match_filter_free(m->filt);
 	match_table_free(m->tab);
 	match_mem_release(&m->ent_mem);
+	match_mem_release(&m->helper_stack);
+	for (size_t i = 0; i < m->chunks_n; i++)
+		free(m->all[i]);
+	pthread_mutex_destroy(&m->mu);
+	pthread_cond_destroy(&m->cv_work);
+	pthread_cond_destroy(&m->cv_free);
 	free(m->by);
 	free(m->found);
 }
@@ -346,6 +708,20 @@ by_ref(const void *a, const void *b)
 	    ((const struct affected_row *)b)->ref);
 }
 
+/* Already in order?  Subjects are numbered in the order of the import's
+ * CSV, which is often sorted by id: then one pass of n - 1 compares
+ * replaces the merge sort's n log n (small: 0.14 % of a dry run's
+ * samples for 393,445 rows). */
+static bool
+rows_sorted(const struct collect *c)
+{
+	for (size_t i = 1; i < c->n; i++) {
+		if (strcmp(c->rows[i - 1].ref, c->rows[i].ref) > 0)
+			return false;
+	}
+	return true;
+}
+
 /*
  * The "by" and "found" arrays of the list: one JSON array per distinct
  * bit set, shared (json_incref) by every subject with that set, so that a
@@ -393,7 +769,7 @@ affected_json(struct collect *c)
 
 	*by = zero;
 	*found = zero;
-	if (c->n > 1)
+	if (!rows_sorted(c))
 		qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
 	for (size_t i = 0; i < c->n; i++) {
 		uint32_t id = c->rows[i].id;
@@ -521,8 +897,10 @@ svc_scan_record(
 
 /* ---- match ---------------------------------------------------------------- */
 
+/* The keys and the memory of the index; the blocks are read by
+ * index_load (on the helper, beside the first file's scan). */
 static enum err
-load_index(struct svc *s, struct mctx *m, struct svc_err *e)
+index_open(struct svc *s, struct mctx *m, struct svc_err *e)
 {
 	struct subject_secret sec;
 	enum err rc;
@@ -542,20 +920,25 @@ load_index(struct svc *s, struct mctx *m, struct svc_err *e)
 		return ERR_INTERNAL;
 	}
 	m->cap = sec.identifiers > 0 ? (size_t)sec.identifiers : 1;
-	match_mem_alloc(&m->ent_mem, m->cap * sizeof(*m->ent));
+	match_mem_alloc(&m->ent_mem, m->cap * sizeof(*m->ent), false);
 	m->ent = m->ent_mem.p;
 	m->tab = match_table_new(m->cap);
 	m->filt = match_filter_new(m->cap);
-	rc = store_subject_pack_each(s->st, load_block, m);
-	m->by = xcalloc((size_t)m->max_sid + 1, sizeof(*m->by));
-	m->found = xcalloc((size_t)m->max_sid + 1, sizeof(*m->found));
-	if (rc == ERR_INTERNAL && store_errmsg(s->st)[0] == '\0')
+	m->st = s->st;
+	m->sum->indexed = (size_t)sec.subjects;
+	return ERR_OK;
+}
+
+/* After the helper that loaded the index was joined: how it went. */
+static enum err
+index_loaded(struct svc *s, const struct mctx *m, struct svc_err *e)
+{
+	if (m->load_rc == ERR_INTERNAL && store_errmsg(s->st)[0] == '\0')
 		svc_err_msg(e, "the subject index is inconsistent; import it "
 		               "again");
-	else if (rc != ERR_OK)
-		svc_store_err(s, rc, "reading the subject index", e);
-	m->sum->indexed = (size_t)sec.subjects;
-	return rc;
+	else if (m->load_rc != ERR_OK)
+		svc_store_err(s, m->load_rc, "reading the subject index", e);
+	return m->load_rc;
 }
 
 /* Record the scan, the affected list and the count; one transaction. */
@@ -638,16 +1021,18 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	double t0 = mono();
 	enum err rc, frc = ERR_OK;
 
-	memset(&m, 0, sizeof(m));
 	memset(sum, 0, sizeof(*sum));
+	mctx_init(&m, sum);
 	*affected = NULL;
-	m.sum = sum;
 	rc = svc_resolve(s, rq->id, s->a, &in, e);
 	if (rc == ERR_OK)
-		rc = load_index(s, &m, e);
+		rc = index_open(s, &m, e);
 	if (rc != ERR_OK)
 		goto out;
-	sum->load_s = mono() - t0;
+	/* the index loads on the helper, started with the first chunk of
+	 * identifiers, so after the fork: the child has only the empty
+	 * arrays, and forks from a single thread (the store is the
+	 * helper's until it is joined, in end_file) */
 	t0 = mono();
 	/* Detector threads: as many as for a scan (the online CPUs) unless
 	 * told otherwise.  With the filter the parent's share is small
@@ -669,6 +1054,12 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 		else if (r != ERR_OK && frc == ERR_OK)
 			frc = r;
 	}
+	if (!m.ready)
+		index_load(&m); /* no identifier came: checked all the same */
+	sum->load_s = m.load_s;
+	rc = index_loaded(s, &m, e);
+	if (rc != ERR_OK)
+		goto out;
 	if (o.interrupt != NULL && *o.interrupt)
 		res->interrupted = true;
 	sum->scan_s = mono() - t0;
