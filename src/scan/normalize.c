@@ -568,6 +568,7 @@ static const struct {
 	{ "PT", "351" },
 };
 static const char *phone_cc = "49";
+static bool phone_cc_49 = true; /* phone_cc is "49" */
 static const char *phone_region = "DE";
 
 bool
@@ -576,6 +577,7 @@ norm_phone_set_region(const char *region)
 	for (size_t i = 0; i < nitems(phone_regions); i++) {
 		if (str_eq(region, phone_regions[i].region)) {
 			phone_cc = phone_regions[i].cc;
+			phone_cc_49 = str_eq(phone_cc, "49");
 			phone_region = phone_regions[i].region;
 			return true;
 		}
@@ -589,12 +591,29 @@ norm_phone_get_region(void)
 	return phone_region;
 }
 
+/*
+ * The length of the run of ASCII digits at s[0..8), 0-8 (little-endian
+ * SWAR): a byte is a digit when b ^ '0' < 10; the 0x7f mask keeps the
+ * additions from carrying into the next byte.
+ */
+static inline unsigned
+digits8(const char *s)
+{
+	uint64_t w, t, u, bad;
+
+	memcpy(&w, s, 8);
+	t = w ^ 0x3030303030303030ull;
+	u = (t & 0x7f7f7f7f7f7f7f7full) + 0x7676767676767676ull;
+	bad = (t | u) & 0x8080808080808080ull;
+	return bad == 0 ? 8 : (unsigned)__builtin_ctzll(bad) >> 3;
+}
+
 size_t
 norm_phone(const char *s, size_t len, char *out, size_t outsz)
 {
-	char d[24];
-	size_t n = 0, i = 0, o = 0;
-	bool plus = false, trunk = false;
+	char d[32] = { 0 }; /* 24 digits at most, room for 8-byte stores */
+	size_t n = 0, i = 0, o = 0, k;
+	bool plus = false;
 
 	s = trim_in(s, len, &len);
 	if (len == 0)
@@ -603,23 +622,34 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 		plus = true;
 		i = 1;
 	}
-	for (; i < len; i++) {
+	while (i < len) {
 		int c = (unsigned char)s[i];
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (is_digit(c) && len - i >= 8) { /* a group in one go */
+			k = digits8(s + i);
+			if (n + k > 24)
+				return 0;
+			memcpy(d + n, s + i, 8);
+			n += k;
+			i += k;
+			continue;
+		}
+#endif
 		if (is_digit(c)) {
-			if (n == sizeof(d))
+			if (n == 24)
 				return 0;
 			d[n++] = (char)c;
 		} else if (c == '(' && i + 2 < len && s[i + 1] == '0' &&
 		           s[i + 2] == ')' && plus) {
 			i += 2; /* +49 (0)151: the trunk zero is dropped */
-			trunk = true;
 		} else if (c != ' ' && c != '-' && c != '/' && c != '(' &&
 		           c != ')') {
 			return 0;
 		}
+		i++;
 	}
-	(void)trunk;
+	memset(d + n, 0, 8); /* what the 8-byte stores left past the digits */
 	if (n < 6)
 		return 0;
 	if (outsz < 18)
@@ -644,7 +674,7 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	/* German numbers: national significant number of 6 to 13 digits, no
 	 * leading zero; mobiles (15x, 16x, 17x) have 10 or 11 digits. */
-	if ((o == 3 && str_eq(phone_cc, "49")) ||
+	if ((o == 3 && phone_cc_49) ||
 	    (o == 1 && n - i > 2 && d[i] == '4' && d[i + 1] == '9')) {
 		size_t ns = o == 3 ? i : i + 2;
 		size_t nl = n - ns;
@@ -657,8 +687,13 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 		    (nl < 10 || nl > 11))
 			return 0;
 	}
-	for (; i < n; i++)
-		out[o++] = d[i];
+	if (outsz >= 21) { /* o <= 4 and at most 15 digits: 16 bytes */
+		memcpy(out + o, d + i, 16);
+		o += n - i;
+	} else {
+		for (; i < n; i++)
+			out[o++] = d[i];
+	}
 	out[o] = '\0';
 	return o;
 }
