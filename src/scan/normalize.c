@@ -988,9 +988,27 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	if (len == 10 && s[4] == '-' && s[7] == '-') {
 		iso = true;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* "YYYY-MM-" as one word: the six digits checked at once (as
+		 * digits8()), then their values; a non-digit is num()'s -1 */
+		uint64_t w, t;
+
+		memcpy(&w, s, 8);
+		t = w ^ 0x3030303030303030ull;
+		if (((t | ((t & 0x7f7f7f7f7f7f7f7full) + 0x7676767676767676ull)) &
+		        0x0080800080808080ull) != 0 ||
+		    !is_digit((unsigned char)s[8]) ||
+		    !is_digit((unsigned char)s[9]))
+			return 0;
+		y = (int)((t & 0xff) * 1000 + (t >> 8 & 0xff) * 100 +
+		          (t >> 16 & 0xff) * 10 + (t >> 24 & 0xff));
+		m = (int)((t >> 40 & 0xff) * 10 + (t >> 48 & 0xff));
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+#else
 		y = num(s, 4);
 		m = num(s + 5, 2);
 		d = num(s + 8, 2);
+#endif
 	} else if (len == 10 && (s[2] == '.' || s[2] == '/') && s[5] == s[2]) {
 		d = num(s, 2);
 		m = num(s + 3, 2);
@@ -1012,15 +1030,18 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 		out[10] = '\0';
 		return 10;
 	}
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
+	/* the values came from exactly these digits (a year of 1900-2030
+	 * has four): the output is the input's digits moved */
+	if (len == 10) { /* DD.MM.YYYY */
+		memcpy(out, s + 6, 4);
+		memcpy(out + 5, s + 3, 2);
+		memcpy(out + 8, s, 2);
+	} else { /* YYYYMMDD */
+		memcpy(out, s, 4);
+		memcpy(out + 5, s + 4, 2);
+		memcpy(out + 8, s + 6, 2);
+	}
 	out[4] = out[7] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 	return 10;
 }
