@@ -55,6 +55,9 @@ struct scan_engine {
 	                     scan_text() (to the end of the block) */
 	hs_scratch_t *scratch;
 	char val[NORM_MAX];
+	char raw[64]; /* det_iban(): the IBAN without its blanks */
+	struct scan_hit hit; /* emit(): not on the stack, where its address
+	                        would give every detector a stack protector */
 };
 
 #define X(e, s, l) s,
@@ -295,10 +298,16 @@ static void
 emit(struct scan_engine *e, unsigned cat, const char *v, size_t n,
     const char *col)
 {
-	struct scan_hit h = { cat, v, n, col, col != NULL ? e->col_id : 0,
-		e->rec, e->rec_line };
+	struct scan_hit *h = &e->hit;
 
-	e->fn(e->fctx, &h);
+	h->cat = cat;
+	h->val = v;
+	h->len = n;
+	h->col = col;
+	h->col_id = col != NULL ? e->col_id : 0;
+	h->rec = e->rec;
+	h->line = e->rec_line;
+	e->fn(e->fctx, h);
 }
 
 /* ---- runs of a byte class --------------------------------------------- */
@@ -486,7 +495,9 @@ det_email(
 	return b;
 }
 
-static bool
+/* Rare, and out of line: its buffer would give scan_text() a stack
+ * protector check per call. */
+static bool __attribute__((noinline))
 hex_context(const char *p, size_t start)
 {
 	static const char *const words[] = { "hash", "md5", "sha", "ntlm",
@@ -575,7 +586,8 @@ det_crypt(
 	return j;
 }
 
-static bool
+/* Out of line, as hex_context(). */
+static bool __attribute__((noinline))
 street_before(const char *p, size_t at)
 {
 	static const char *const sfx[] = { "str", "weg", "platz", "allee",
@@ -705,7 +717,7 @@ static size_t
 det_iban(
     struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
 {
-	char raw[48];
+	char *raw = e->raw;
 	size_t j, m, run, len;
 
 	if (i + 15 > n || !IS(p[i + 1], C_UPPER) || !IS(p[i + 2], C_DIGIT) ||
@@ -715,7 +727,10 @@ det_iban(
 	j = run_end(
 	    p, i, n < i + 34 ? n : i + 34, e->room, RUN_DIGIT_UPPER, NULL);
 	m = run = j - i;
-	memcpy(raw, p + i, m);
+	if (e->room - i >= 48) /* m <= 34: one fixed-size copy */
+		memcpy(raw, p + i, 48);
+	else
+		memcpy(raw, p + i, m);
 	while (j < n && m < 34) {
 		if (IS(p[j], C_DIGIT | C_UPPER)) {
 			raw[m++] = p[j++];
@@ -1291,6 +1306,19 @@ col_field(struct scan_engine *e, size_t col, const char *p, size_t n)
 {
 	if (col < e->st.cols_n) {
 		e->col_id = (e->st.schema << 6 | (unsigned)col) + 1;
+		field(e, p, n, (enum ctx)e->st.ctx[col], e->st.cols[col]);
+	} else {
+		field(e, p, n, CTX_NONE, NULL);
+	}
+}
+
+/* col_field() with the column count and the first column id passed in. */
+static inline __attribute__((always_inline)) void
+col_field_in(struct scan_engine *e, size_t col, const char *p, size_t n,
+    size_t ncols, unsigned idb)
+{
+	if (col < ncols) {
+		e->col_id = idb + (unsigned)col;
 		field(e, p, n, (enum ctx)e->st.ctx[col], e->st.cols[col]);
 	} else {
 		field(e, p, n, CTX_NONE, NULL);
@@ -1940,11 +1968,11 @@ one_line(struct scan_engine *e, const char *buf, size_t i, size_t end)
  */
 static inline __attribute__((always_inline)) void
 csv_line_end(struct scan_engine *e, const char *buf, size_t ls, size_t start,
-    size_t end, size_t col)
+    size_t end, size_t col, size_t ncols, unsigned idb)
 {
 	if (end > ls && buf[end - 1] == '\r') /* as line() strips it */
 		end--;
-	col_field(e, col, buf + start, end - start);
+	col_field_in(e, col, buf + start, end - start, ncols, idb);
 	e->st.csv_open = false;
 	end_record(e, end);
 }
@@ -1960,6 +1988,10 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 {
 	size_t ls = i, start = i, col = 0, b = i;
 	char d = e->st.delim;
+	/* the columns do not change in here: loaded once, not after every
+	 * store through a char pointer (which may alias them) */
+	const size_t ncols = e->st.cols_n;
+	const unsigned idb = (e->st.schema << 6) + 1;
 
 	if (i >= len)
 		return;
@@ -1975,12 +2007,13 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 
 			m &= m - 1;
 			if ((nl & bit) == 0) {
-				col_field(e, col, buf + start, at - start);
+				col_field_in(e, col, buf + start, at - start,
+				    ncols, idb);
 				col++;
 				start = at + 1;
 				continue;
 			}
-			csv_line_end(e, buf, ls, start, at, col);
+			csv_line_end(e, buf, ls, start, at, col, ncols, idb);
 			ls = start = at + 1;
 			col = 0;
 			if (ls == len)
@@ -1991,11 +2024,11 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 	}
 	for (; b < len; b++) {
 		if (buf[b] == d) {
-			col_field(e, col, buf + start, b - start);
+			col_field_in(e, col, buf + start, b - start, ncols, idb);
 			col++;
 			start = b + 1;
 		} else if (buf[b] == '\n') {
-			csv_line_end(e, buf, ls, start, b, col);
+			csv_line_end(e, buf, ls, start, b, col, ncols, idb);
 			ls = start = b + 1;
 			col = 0;
 			if (ls == len)
@@ -2004,7 +2037,8 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 			e->rec_line = e->line;
 		}
 	}
-	csv_line_end(e, buf, ls, start, len, col); /* no line end: the last */
+	/* no line end: the last */
+	csv_line_end(e, buf, ls, start, len, col, ncols, idb);
 }
 
 void
