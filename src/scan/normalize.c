@@ -492,11 +492,23 @@ lower_copy(char *dst, const char *src, size_t n)
 		dst[i] = (char)lc((unsigned char)src[i]);
 }
 
+/* The high bit of each byte of w that equals c, the others clear (no
+ * borrow between bytes, so exact per byte). */
+static inline uint64_t
+eq8(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * c);
+
+	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x |
+	         0x7f7f7f7f7f7f7f7full);
+}
+
 size_t
 norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 {
-	size_t l = at, dl, tl, n;
+	size_t l = at, dl, tl, n, i;
 	unsigned high = 0;
+	uint64_t hw = 0;
 
 	/* no trim byte and no second '@' in these classes */
 	if (at >= len || len + 1 > outsz || len > 254)
@@ -509,12 +521,24 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 		return 0;
 	/* the domain: no empty label, no label ending in '-' (s[l] is the
 	 * '@', so the check starts at the second domain byte) */
-	for (size_t i = l + 2; i < len; i++) {
+	i = l + 2;
+	for (; i + 8 <= len; i += 8) { /* eight bytes at a time */
+		uint64_t w0, w1;
+
+		memcpy(&w0, s + i - 1, 8);
+		memcpy(&w1, s + i, 8);
+		hw |= w1;
+		if ((eq8(w1, '.') & (eq8(w0, '.') | eq8(w0, '-'))) != 0)
+			return 0;
+	}
+	for (; i < len; i++) {
 		high |= (unsigned char)s[i];
 		if (s[i] == '.' && (s[i - 1] == '.' || s[i - 1] == '-'))
 			return 0;
 	}
 	high |= (unsigned char)s[l + 1];
+	if ((hw & 0x8080808080808080ull) != 0)
+		high |= 0x80;
 	tl = 0;
 	while (tl < dl && s[len - 1 - tl] != '.')
 		tl++;
@@ -525,17 +549,17 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 			return 0;
 		lower_copy(out, s, len);
 		out[len] = '\0';
-		n = len;
-	} else {
-		lower_copy(out, s, l);
-		out[l] = '@';
-		n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
-		if (n == 0)
-			return 0;
-		n += l + 1;
-		if (n > 254) /* the A-label form grew past an address's limit */
-			return 0;
+		/* the TLD is where it was: the same tl */
+		return norm_tld_ok(out + len - tl, tl) ? len : 0;
 	}
+	lower_copy(out, s, l);
+	out[l] = '@';
+	n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
+	if (n == 0)
+		return 0;
+	n += l + 1;
+	if (n > 254) /* the A-label form grew past an address's limit */
+		return 0;
 	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
 	tl = 0;
 	while (tl < n && out[n - 1 - tl] != '.')
