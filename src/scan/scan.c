@@ -335,6 +335,7 @@ struct agg {
 	unsigned done_schema[SCAN_CAT__MAX];
 	uint64_t done_cols[SCAN_CAT__MAX];
 	uint32_t want_samples; /* a bit per category: agg_hit_rare() */
+	uint32_t slow;         /* hits of these categories: agg_hit_slow() */
 	const uint64_t *key;
 	/* register updates waiting, their cache lines prefetched */
 	uint8_t *pend_reg[HLL_PEND];
@@ -454,6 +455,7 @@ agg_init(struct agg *a, const uint64_t *key)
 	memset(a, 0, sizeof(*a));
 	a->key = key;
 	a->want_samples = (1u << SCAN_CAT__MAX) - 1;
+	a->slow = UINT32_MAX;
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
 		a->done_schema[k] = UINT_MAX; /* no (col_id - 1) >> 6 */
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
@@ -607,20 +609,24 @@ agg_hit_slow(struct agg *a, const struct scan_hit *h)
 	if (!col_is_done(a, h->cat, h->col_id) ||
 	    (a->want_samples >> h->cat & 1) != 0)
 		agg_hit_rare(a, k, h);
+	/* ic is set before the first hit and stays */
+	a->slow = a->ic != NULL ? UINT32_MAX : a->want_samples;
 }
 
 /*
  * The common hit needs only its counts and register: no call but the
  * tail calls, so no registers to save.  want_samples has the bit of a
  * category while samples_n < SCAN_SAMPLES_MAX and values < 4096, which
- * agg_hit_rare() clears once it is no longer so.
+ * agg_hit_rare() clears once it is no longer so; `slow` is that, or all
+ * categories in match mode (every hit's identifiers), and all before
+ * the first hit.
  */
 static void
 agg_hit(void *ctx, const struct scan_hit *h)
 {
 	struct agg *a = ctx;
 
-	if (a->ic != NULL || (a->want_samples >> h->cat & 1) != 0 ||
+	if ((a->slow >> h->cat & 1) != 0 ||
 	    !col_is_done(a, h->cat, h->col_id)) {
 		agg_hit_slow(a, h);
 		return;
