@@ -580,7 +580,10 @@ det_crypt(
 	ok = crypt_shape_ok(p + i, len, dollars);
 	if (!ok)
 		return i + 1;
-	memcpy(e->val, p + i, len);
+	if (len <= 64 && e->room - i >= 64) /* bcrypt: one fixed-size copy */
+		memcpy(e->val, p + i, 64);
+	else
+		memcpy(e->val, p + i, len);
 	e->val[len] = '\0';
 	emit(e, SCAN_CAT_HASH, e->val, len, col);
 	return j;
@@ -1184,9 +1187,18 @@ trim_byte(char c)
 	return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r';
 }
 
+static const unsigned char trim_tab[256] = { [' '] = 1, ['\t'] = 1,
+	['"'] = 1, ['\''] = 1, ['\r'] = 1 };
+
 static inline const char *
 trim(const char *s, size_t len, size_t *outlen)
 {
+	/* most fields have nothing to trim: both ends in one test */
+	if (len > 0 && (trim_tab[(unsigned char)s[0]] |
+	                   trim_tab[(unsigned char)s[len - 1]]) == 0) {
+		*outlen = len;
+		return s;
+	}
 	while (len > 0 && trim_byte(s[0])) {
 		s++;
 		len--;

@@ -84,6 +84,7 @@ static struct {
 	unsigned char from[27]; /* entries of letter c: [from[c], from[c+1]) */
 } tld_idx;
 static pthread_once_t tld_once = PTHREAD_ONCE_INIT;
+static int tld_ready; /* set (release) when tld_idx is built */
 
 static void
 tld_index_init(void)
@@ -109,6 +110,7 @@ tld_index_init(void)
 	tld_idx.from[26] = (unsigned char)k;
 	if (k != nitems(tlds))
 		BUG("TLD not lower-case");
+	__atomic_store_n(&tld_ready, 1, __ATOMIC_RELEASE);
 }
 
 bool
@@ -135,7 +137,9 @@ norm_tld_ok(const char *s, size_t len)
 			return false;
 		return true;
 	}
-	pthread_once(&tld_once, tld_index_init);
+	/* a load per address instead of a pthread_once() call */
+	if (!__atomic_load_n(&tld_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&tld_once, tld_index_init);
 	memcpy(w, t, sizeof(w));
 	for (unsigned i = tld_idx.from[t[0] - 'a'];
 	     i < tld_idx.from[t[0] - 'a' + 1]; i++) {
@@ -1197,21 +1201,37 @@ ipv6_text(const unsigned char *b, char *out)
 	return o;
 }
 
+static size_t norm_ip6(const char *s, size_t len, char *out);
+
 size_t
 norm_ip(const char *s, size_t len, char *out, size_t outsz)
+{
+	s = trim_in(s, len, &len);
+	if (len < 2 || len >= 64 || outsz < 46)
+		return 0;
+	if (ipv4_ok(s, len)) {
+		/* a dotted quad without leading zeros is already canonical;
+		 * 7 to 15 bytes: two overlapping fixed-size copies */
+		if (len >= 8) {
+			memcpy(out, s, 8);
+			memcpy(out + len - 8, s + len - 8, 8);
+		} else {
+			memcpy(out, s, len);
+		}
+		out[len] = '\0';
+		return len;
+	}
+	return norm_ip6(s, len, out);
+}
+
+/* norm_ip() of what is not a dotted quad, out of line (its buffers would
+ * give every IPv4 address a stack protector check). */
+static size_t __attribute__((noinline))
+norm_ip6(const char *s, size_t len, char *out)
 {
 	char t[64];
 	unsigned char bin[16];
 
-	s = trim_in(s, len, &len);
-	if (len < 2 || len >= sizeof(t) || outsz < 46)
-		return 0;
-	if (ipv4_ok(s, len)) {
-		/* a dotted quad without leading zeros is already canonical */
-		memcpy(out, s, len);
-		out[len] = '\0';
-		return len;
-	}
 	/* not a dotted quad: IPv6 when it has a colon */
 	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
 		return 0;
