@@ -1108,16 +1108,19 @@ name_ok16(const char *p, size_t n)
  * Would scan_text() find nothing in p[0..n), n <= 16 of 16 readable
  * bytes?  So when there is no digit, '@', '$' or ':' (every detector
  * needs one: an e-mail address its '@', crypt(3) its '$', numbers, IBANs
- * and hashes digits, IPv6 a colon), and when it is at most ten digits
- * without a leading zero (no card, tax ID, phone or postcode; too short
- * for a hash).  The fields of a dump are often such (ids, cities, notes):
- * this saves the call.
+ * and hashes digits, IPv6 a colon), and when it is digits and '-' only,
+ * at most ten digits, beginning with a digit other than '0', no "--":
+ * det_number() walks it as one number (each '-' has a digit after it),
+ * too few digits for a card or a tax ID, no '+' or '0' for a phone, a
+ * separator so no postcode, too short for a hash (an id, a date).  The
+ * fields of a dump are often such (ids, dates, cities, notes): this
+ * saves the call.
  */
 static inline bool
 text_empty16(const char *p, size_t n)
 {
 	v16u x;
-	unsigned dig, other, lim = n >= 16 ? 0xffffu : (1u << n) - 1;
+	unsigned dig, dash, other, lim = n >= 16 ? 0xffffu : (1u << n) - 1;
 
 	memcpy(&x, p, 16);
 	dig = (unsigned)__builtin_ia32_pmovmskb128(
@@ -1128,7 +1131,11 @@ text_empty16(const char *p, size_t n)
 	        lim;
 	if (other != 0)
 		return false;
-	return dig == 0 || (dig == lim && n <= 10 && p[0] != '0');
+	if (dig == 0)
+		return true;
+	dash = (unsigned)__builtin_ia32_pmovmskb128((v16c)(x == '-')) & lim;
+	return (dig | dash) == lim && (dig & 1) != 0 && p[0] != '0' &&
+	       (dash & dash >> 1) == 0 && popcount16(dig) <= 10;
 }
 #endif
 
