@@ -1216,6 +1216,17 @@ trim(const char *s, size_t len, size_t *outlen)
 	return s;
 }
 
+/* A field as text: scan_text(), unless it cannot hold anything. */
+static inline __attribute__((always_inline)) void
+field_text(struct scan_engine *e, const char *p, size_t n, const char *col)
+{
+#ifdef __SSE2__
+	if (n <= 16 && blk_room(e, p) >= 16 && text_empty16(p, n))
+		return;
+#endif
+	scan_text(e, p, n, false, col);
+}
+
 /* One field with its context.  Inlined into each caller, as are
  * col_field() and copy_val(): a call per field was 5 % of the
  * instructions of a dense CSV. */
@@ -1228,6 +1239,10 @@ field(
 	p = trim(p, n, &n);
 	if (n == 0 || (n == 4 && memcmp(p, "NULL", 4) == 0))
 		return;
+	if (c <= CTX_LOGIN) { /* the common case first, not by the table */
+		field_text(e, p, n, col);
+		return;
+	}
 	switch (c) {
 	case CTX_NAME:
 #ifdef __SSE2__
@@ -1256,11 +1271,7 @@ field(
 	case CTX_TAXID:
 	case CTX_LOGIN:
 	case CTX_NONE:
-#ifdef __SSE2__
-		if (n <= 16 && blk_room(e, p) >= 16 && text_empty16(p, n))
-			return;
-#endif
-		scan_text(e, p, n, false, col);
+		field_text(e, p, n, col);
 		return;
 	case CTX_NOHASH:
 		return;
