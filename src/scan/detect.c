@@ -55,7 +55,7 @@ struct scan_engine {
 	                     scan_text() (to the end of the block) */
 	hs_scratch_t *scratch;
 	char val[NORM_MAX];
-	char raw[64]; /* det_iban(): the IBAN without its blanks */
+	char raw[64];        /* det_iban(): the IBAN without its blanks */
 	struct scan_hit hit; /* emit(): not on the stack, where its address
 	                        would give every detector a stack protector */
 };
@@ -497,8 +497,7 @@ det_email(
 
 /* Rare, and out of line: its buffer would give scan_text() a stack
  * protector check per call. */
-static bool __attribute__((noinline))
-hex_context(const char *p, size_t start)
+static bool __attribute__((noinline)) hex_context(const char *p, size_t start)
 {
 	static const char *const words[] = { "hash", "md5", "sha", "ntlm",
 		"pass", "pwd", "kennwort" };
@@ -590,8 +589,7 @@ det_crypt(
 }
 
 /* Out of line, as hex_context(). */
-static bool __attribute__((noinline))
-street_before(const char *p, size_t at)
+static bool __attribute__((noinline)) street_before(const char *p, size_t at)
 {
 	static const char *const sfx[] = { "str", "weg", "platz", "allee",
 		"gasse", "ring", "damm", "ufer", "chaussee" };
@@ -1123,11 +1121,11 @@ text_empty16(const char *p, size_t n)
 	unsigned dig, dash, other, lim = n >= 16 ? 0xffffu : (1u << n) - 1;
 
 	memcpy(&x, p, 16);
-	dig = (unsigned)__builtin_ia32_pmovmskb128(
-	          (v16c)((v16u)(x - '0') <= 9)) &
-	      lim;
-	other = (unsigned)__builtin_ia32_pmovmskb128((v16c)(x == '@') |
-	            (v16c)(x == '$') | (v16c)(x == ':')) &
+	dig =
+	    (unsigned)__builtin_ia32_pmovmskb128((v16c)((v16u)(x - '0') <= 9)) &
+	    lim;
+	other = (unsigned)__builtin_ia32_pmovmskb128(
+	            (v16c)(x == '@') | (v16c)(x == '$') | (v16c)(x == ':')) &
 	        lim;
 	if (other != 0)
 		return false;
@@ -1194,8 +1192,9 @@ trim_byte(char c)
 	return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r';
 }
 
-static const unsigned char trim_tab[256] = { [' '] = 1, ['\t'] = 1,
-	['"'] = 1, ['\''] = 1, ['\r'] = 1 };
+static const unsigned char trim_tab[256] = {
+	[' '] = 1, ['\t'] = 1, ['"'] = 1, ['\''] = 1, ['\r'] = 1
+};
 
 static inline const char *
 trim(const char *s, size_t len, size_t *outlen)
@@ -2087,7 +2086,8 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 	}
 	for (; b < len; b++) {
 		if (buf[b] == d) {
-			col_field_in(e, col, buf + start, b - start, ncols, idb);
+			col_field_in(
+			    e, col, buf + start, b - start, ncols, idb);
 			col++;
 			start = b + 1;
 		} else if (buf[b] == '\n') {

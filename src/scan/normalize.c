@@ -836,8 +836,9 @@ iban_check(const char *v, size_t n, char *out, size_t outsz)
 	if (want == 0 || (size_t)want != n)
 		return 0;
 	/* the country and check digits move to the end: two letters of
-	 * two digits each (A = 10), then the two digits */
-	if ((iban_mod97(0, v + 4, n - 4) * 1000000u +
+	 * two digits each (A = 10), then the two digits (the sum stays
+	 * below 10^8: unsigned arithmetic) */
+	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u +
 	        (unsigned)(v[0] - 'A' + 10) * 10000u +
 	        (unsigned)(v[1] - 'A' + 10) * 100u +
 	        (unsigned)(v[2] - '0') * 10u + (unsigned)(v[3] - '0')) %
@@ -1023,7 +1024,8 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 
 		memcpy(&w, s, 8);
 		t = w ^ 0x3030303030303030ull;
-		if (((t | ((t & 0x7f7f7f7f7f7f7f7full) + 0x7676767676767676ull)) &
+		if (((t | ((t & 0x7f7f7f7f7f7f7f7full) +
+		              0x7676767676767676ull)) &
 		        0x0080800080808080ull) != 0 ||
 		    !is_digit((unsigned char)s[8]) ||
 		    !is_digit((unsigned char)s[9]))

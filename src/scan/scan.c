@@ -581,7 +581,8 @@ agg_hit_rare(struct agg *a, struct scan_cat_result *k, const struct scan_hit *h)
 	    !col_is_done(a, h->cat, h->col_id))
 		agg_column(a, h);
 	if (k->samples_n >= SCAN_SAMPLES_MAX || k->values >= 4096)
-		a->want_samples &= ~(1u << h->cat); /* for good: both only grow */
+		a->want_samples &=
+		    ~(1u << h->cat); /* for good: both only grow */
 }
 
 /* The counts and the register of one hit. */
