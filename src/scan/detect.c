@@ -55,6 +55,9 @@ struct scan_engine {
 	                     scan_text() (to the end of the block) */
 	hs_scratch_t *scratch;
 	char val[NORM_MAX];
+	char raw[64];        /* det_iban(): the IBAN without its blanks */
+	struct scan_hit hit; /* emit(): not on the stack, where its address
+	                        would give every detector a stack protector */
 };
 
 #define X(e, s, l) s,
@@ -295,10 +298,16 @@ static void
 emit(struct scan_engine *e, unsigned cat, const char *v, size_t n,
     const char *col)
 {
-	struct scan_hit h = { cat, v, n, col, col != NULL ? e->col_id : 0,
-		e->rec, e->rec_line };
+	struct scan_hit *h = &e->hit;
 
-	e->fn(e->fctx, &h);
+	h->cat = cat;
+	h->val = v;
+	h->len = n;
+	h->col = col;
+	h->col_id = col != NULL ? e->col_id : 0;
+	h->rec = e->rec;
+	h->line = e->rec_line;
+	e->fn(e->fctx, h);
 }
 
 /* ---- runs of a byte class --------------------------------------------- */
@@ -486,8 +495,9 @@ det_email(
 	return b;
 }
 
-static bool
-hex_context(const char *p, size_t start)
+/* Rare, and out of line: its buffer would give scan_text() a stack
+ * protector check per call. */
+static bool __attribute__((noinline)) hex_context(const char *p, size_t start)
 {
 	static const char *const words[] = { "hash", "md5", "sha", "ntlm",
 		"pass", "pwd", "kennwort" };
@@ -569,14 +579,17 @@ det_crypt(
 	ok = crypt_shape_ok(p + i, len, dollars);
 	if (!ok)
 		return i + 1;
-	memcpy(e->val, p + i, len);
+	if (len <= 64 && e->room - i >= 64) /* bcrypt: one fixed-size copy */
+		memcpy(e->val, p + i, 64);
+	else
+		memcpy(e->val, p + i, len);
 	e->val[len] = '\0';
 	emit(e, SCAN_CAT_HASH, e->val, len, col);
 	return j;
 }
 
-static bool
-street_before(const char *p, size_t at)
+/* Out of line, as hex_context(). */
+static bool __attribute__((noinline)) street_before(const char *p, size_t at)
 {
 	static const char *const sfx[] = { "str", "weg", "platz", "allee",
 		"gasse", "ring", "damm", "ufer", "chaussee" };
@@ -705,7 +718,7 @@ static size_t
 det_iban(
     struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
 {
-	char raw[48];
+	char *raw = e->raw;
 	size_t j, m, run, len;
 
 	if (i + 15 > n || !IS(p[i + 1], C_UPPER) || !IS(p[i + 2], C_DIGIT) ||
@@ -715,7 +728,10 @@ det_iban(
 	j = run_end(
 	    p, i, n < i + 34 ? n : i + 34, e->room, RUN_DIGIT_UPPER, NULL);
 	m = run = j - i;
-	memcpy(raw, p + i, m);
+	if (e->room - i >= 48) /* m <= 34: one fixed-size copy */
+		memcpy(raw, p + i, 48);
+	else
+		memcpy(raw, p + i, m);
 	while (j < n && m < 34) {
 		if (IS(p[j], C_DIGIT | C_UPPER)) {
 			raw[m++] = p[j++];
@@ -1059,19 +1075,89 @@ name_ok(const char *p, size_t n)
 	return letter;
 }
 
+/* Bytes readable at p: to the end of the block when p is in it, else 0. */
+static inline size_t
+blk_room(const struct scan_engine *e, const char *p)
+{
+	uintptr_t at = (uintptr_t)p - (uintptr_t)e->blk;
+
+	return at <= e->blk_len ? e->blk_len - at : 0;
+}
+
+#ifdef __SSE2__
+/* name_ok() on 16 readable bytes, n <= 16 of them the field. */
+static inline bool
+name_ok16(const char *p, size_t n)
+{
+	v16u x, lx;
+	unsigned at, letter, lim = n >= 16 ? 0xffffu : (1u << n) - 1;
+
+	memcpy(&x, p, 16);
+	lx = x | 0x20;
+	at = (unsigned)__builtin_ia32_pmovmskb128((v16c)(x == '@'));
+	letter = (unsigned)__builtin_ia32_pmovmskb128(
+	    (v16c)((v16u)(lx - 'a') <= 25) | (v16c)(x >= 0x80));
+	return (at & lim) == 0 && (letter & lim) != 0;
+}
+#endif
+
+#ifdef __SSE2__
+/*
+ * Would scan_text() find nothing in p[0..n), n <= 16 of 16 readable
+ * bytes?  So when there is no digit, '@', '$' or ':' (every detector
+ * needs one: an e-mail address its '@', crypt(3) its '$', numbers, IBANs
+ * and hashes digits, IPv6 a colon), and when it is digits and '-' only,
+ * at most ten digits, beginning with a digit other than '0', no "--":
+ * det_number() walks it as one number (each '-' has a digit after it),
+ * too few digits for a card or a tax ID, no '+' or '0' for a phone, a
+ * separator so no postcode, too short for a hash (an id, a date).  The
+ * fields of a dump are often such (ids, dates, cities, notes): this
+ * saves the call.
+ */
+static inline bool
+text_empty16(const char *p, size_t n)
+{
+	v16u x;
+	unsigned dig, dash, other, lim = n >= 16 ? 0xffffu : (1u << n) - 1;
+
+	memcpy(&x, p, 16);
+	dig =
+	    (unsigned)__builtin_ia32_pmovmskb128((v16c)((v16u)(x - '0') <= 9)) &
+	    lim;
+	other = (unsigned)__builtin_ia32_pmovmskb128(
+	            (v16c)(x == '@') | (v16c)(x == '$') | (v16c)(x == ':')) &
+	        lim;
+	if (other != 0)
+		return false;
+	if (dig == 0)
+		return true;
+	dash = (unsigned)__builtin_ia32_pmovmskb128((v16c)(x == '-')) & lim;
+	return (dig | dash) == lim && (dig & 1) != 0 && p[0] != '0' &&
+	       (dash & dash >> 1) == 0 && popcount16(dig) <= 10;
+}
+#endif
+
 static inline __attribute__((always_inline)) void
 copy_val(struct scan_engine *e, unsigned cat, const char *p, size_t n,
     const char *col)
 {
+	size_t room;
+
 	/* a NUL says binary garbage, not a name or a password (a block
 	 * without NUL bytes is checked once, in scan_engine_lines()) */
 	if (n == 0 || n >= sizeof(e->val))
 		return;
-	if ((!e->blk_clean || (uintptr_t)p - (uintptr_t)e->blk > e->blk_len ||
-	        e->blk_len - ((uintptr_t)p - (uintptr_t)e->blk) < n) &&
-	    memchr(p, '\0', n) != NULL)
+	room = blk_room(e, p);
+	if ((!e->blk_clean || room < n) && memchr(p, '\0', n) != NULL)
 		return;
-	memcpy(e->val, p, n);
+	/* short values in one fixed-size copy, no call (val has room) */
+	static_assert(sizeof(e->val) >= 32, "val holds 32 bytes");
+	if (n <= 16 && room >= 16)
+		memcpy(e->val, p, 16);
+	else if (n <= 32 && room >= 32)
+		memcpy(e->val, p, 32);
+	else
+		memcpy(e->val, p, n);
 	e->val[n] = '\0';
 	emit(e, cat, e->val, n, col);
 }
@@ -1106,9 +1192,19 @@ trim_byte(char c)
 	return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r';
 }
 
+static const unsigned char trim_tab[256] = {
+	[' '] = 1, ['\t'] = 1, ['"'] = 1, ['\''] = 1, ['\r'] = 1
+};
+
 static inline const char *
 trim(const char *s, size_t len, size_t *outlen)
 {
+	/* most fields have nothing to trim: both ends in one test */
+	if (len > 0 && (trim_tab[(unsigned char)s[0]] |
+	                   trim_tab[(unsigned char)s[len - 1]]) == 0) {
+		*outlen = len;
+		return s;
+	}
 	while (len > 0 && trim_byte(s[0])) {
 		s++;
 		len--;
@@ -1117,6 +1213,17 @@ trim(const char *s, size_t len, size_t *outlen)
 		len--;
 	*outlen = len;
 	return s;
+}
+
+/* A field as text: scan_text(), unless it cannot hold anything. */
+static inline __attribute__((always_inline)) void
+field_text(struct scan_engine *e, const char *p, size_t n, const char *col)
+{
+#ifdef __SSE2__
+	if (n <= 16 && blk_room(e, p) >= 16 && text_empty16(p, n))
+		return;
+#endif
+	scan_text(e, p, n, false, col);
 }
 
 /* One field with its context.  Inlined into each caller, as are
@@ -1131,9 +1238,18 @@ field(
 	p = trim(p, n, &n);
 	if (n == 0 || (n == 4 && memcmp(p, "NULL", 4) == 0))
 		return;
+	if (c <= CTX_LOGIN) { /* the common case first, not by the table */
+		field_text(e, p, n, col);
+		return;
+	}
 	switch (c) {
 	case CTX_NAME:
+#ifdef __SSE2__
+		if (n <= 16 && blk_room(e, p) >= 16 ? name_ok16(p, n)
+		                                    : name_ok(p, n))
+#else
 		if (name_ok(p, n))
+#endif
 			copy_val(e, SCAN_CAT_NAME, p, n, col);
 		return;
 	case CTX_DOB:
@@ -1154,7 +1270,7 @@ field(
 	case CTX_TAXID:
 	case CTX_LOGIN:
 	case CTX_NONE:
-		scan_text(e, p, n, false, col);
+		field_text(e, p, n, col);
 		return;
 	case CTX_NOHASH:
 		return;
@@ -1252,6 +1368,19 @@ col_field(struct scan_engine *e, size_t col, const char *p, size_t n)
 {
 	if (col < e->st.cols_n) {
 		e->col_id = (e->st.schema << 6 | (unsigned)col) + 1;
+		field(e, p, n, (enum ctx)e->st.ctx[col], e->st.cols[col]);
+	} else {
+		field(e, p, n, CTX_NONE, NULL);
+	}
+}
+
+/* col_field() with the column count and the first column id passed in. */
+static inline __attribute__((always_inline)) void
+col_field_in(struct scan_engine *e, size_t col, const char *p, size_t n,
+    size_t ncols, unsigned idb)
+{
+	if (col < ncols) {
+		e->col_id = idb + (unsigned)col;
 		field(e, p, n, (enum ctx)e->st.ctx[col], e->st.cols[col]);
 	} else {
 		field(e, p, n, CTX_NONE, NULL);
@@ -1901,11 +2030,11 @@ one_line(struct scan_engine *e, const char *buf, size_t i, size_t end)
  */
 static inline __attribute__((always_inline)) void
 csv_line_end(struct scan_engine *e, const char *buf, size_t ls, size_t start,
-    size_t end, size_t col)
+    size_t end, size_t col, size_t ncols, unsigned idb)
 {
 	if (end > ls && buf[end - 1] == '\r') /* as line() strips it */
 		end--;
-	col_field(e, col, buf + start, end - start);
+	col_field_in(e, col, buf + start, end - start, ncols, idb);
 	e->st.csv_open = false;
 	end_record(e, end);
 }
@@ -1921,6 +2050,10 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 {
 	size_t ls = i, start = i, col = 0, b = i;
 	char d = e->st.delim;
+	/* the columns do not change in here: loaded once, not after every
+	 * store through a char pointer (which may alias them) */
+	const size_t ncols = e->st.cols_n;
+	const unsigned idb = (e->st.schema << 6) + 1;
 
 	if (i >= len)
 		return;
@@ -1936,12 +2069,13 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 
 			m &= m - 1;
 			if ((nl & bit) == 0) {
-				col_field(e, col, buf + start, at - start);
+				col_field_in(e, col, buf + start, at - start,
+				    ncols, idb);
 				col++;
 				start = at + 1;
 				continue;
 			}
-			csv_line_end(e, buf, ls, start, at, col);
+			csv_line_end(e, buf, ls, start, at, col, ncols, idb);
 			ls = start = at + 1;
 			col = 0;
 			if (ls == len)
@@ -1952,11 +2086,12 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 	}
 	for (; b < len; b++) {
 		if (buf[b] == d) {
-			col_field(e, col, buf + start, b - start);
+			col_field_in(
+			    e, col, buf + start, b - start, ncols, idb);
 			col++;
 			start = b + 1;
 		} else if (buf[b] == '\n') {
-			csv_line_end(e, buf, ls, start, b, col);
+			csv_line_end(e, buf, ls, start, b, col, ncols, idb);
 			ls = start = b + 1;
 			col = 0;
 			if (ls == len)
@@ -1965,7 +2100,8 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 			e->rec_line = e->line;
 		}
 	}
-	csv_line_end(e, buf, ls, start, len, col); /* no line end: the last */
+	/* no line end: the last */
+	csv_line_end(e, buf, ls, start, len, col, ncols, idb);
 }
 
 void

@@ -84,6 +84,7 @@ static struct {
 	unsigned char from[27]; /* entries of letter c: [from[c], from[c+1]) */
 } tld_idx;
 static pthread_once_t tld_once = PTHREAD_ONCE_INIT;
+static int tld_ready; /* set (release) when tld_idx is built */
 
 static void
 tld_index_init(void)
@@ -109,6 +110,7 @@ tld_index_init(void)
 	tld_idx.from[26] = (unsigned char)k;
 	if (k != nitems(tlds))
 		BUG("TLD not lower-case");
+	__atomic_store_n(&tld_ready, 1, __ATOMIC_RELEASE);
 }
 
 bool
@@ -135,7 +137,9 @@ norm_tld_ok(const char *s, size_t len)
 			return false;
 		return true;
 	}
-	pthread_once(&tld_once, tld_index_init);
+	/* a load per address instead of a pthread_once() call */
+	if (!__atomic_load_n(&tld_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&tld_once, tld_index_init);
 	memcpy(w, t, sizeof(w));
 	for (unsigned i = tld_idx.from[t[0] - 'a'];
 	     i < tld_idx.from[t[0] - 'a' + 1]; i++) {
@@ -492,11 +496,23 @@ lower_copy(char *dst, const char *src, size_t n)
 		dst[i] = (char)lc((unsigned char)src[i]);
 }
 
+/* The high bit of each byte of w that equals c, the others clear (no
+ * borrow between bytes, so exact per byte). */
+static inline uint64_t
+eq8(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * c);
+
+	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x |
+	         0x7f7f7f7f7f7f7f7full);
+}
+
 size_t
 norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 {
-	size_t l = at, dl, tl, n;
+	size_t l = at, dl, tl, n, i;
 	unsigned high = 0;
+	uint64_t hw = 0;
 
 	/* no trim byte and no second '@' in these classes */
 	if (at >= len || len + 1 > outsz || len > 254)
@@ -509,12 +525,24 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 		return 0;
 	/* the domain: no empty label, no label ending in '-' (s[l] is the
 	 * '@', so the check starts at the second domain byte) */
-	for (size_t i = l + 2; i < len; i++) {
+	i = l + 2;
+	for (; i + 8 <= len; i += 8) { /* eight bytes at a time */
+		uint64_t w0, w1;
+
+		memcpy(&w0, s + i - 1, 8);
+		memcpy(&w1, s + i, 8);
+		hw |= w1;
+		if ((eq8(w1, '.') & (eq8(w0, '.') | eq8(w0, '-'))) != 0)
+			return 0;
+	}
+	for (; i < len; i++) {
 		high |= (unsigned char)s[i];
 		if (s[i] == '.' && (s[i - 1] == '.' || s[i - 1] == '-'))
 			return 0;
 	}
 	high |= (unsigned char)s[l + 1];
+	if ((hw & 0x8080808080808080ull) != 0)
+		high |= 0x80;
 	tl = 0;
 	while (tl < dl && s[len - 1 - tl] != '.')
 		tl++;
@@ -525,17 +553,17 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 			return 0;
 		lower_copy(out, s, len);
 		out[len] = '\0';
-		n = len;
-	} else {
-		lower_copy(out, s, l);
-		out[l] = '@';
-		n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
-		if (n == 0)
-			return 0;
-		n += l + 1;
-		if (n > 254) /* the A-label form grew past an address's limit */
-			return 0;
+		/* the TLD is where it was: the same tl */
+		return norm_tld_ok(out + len - tl, tl) ? len : 0;
 	}
+	lower_copy(out, s, l);
+	out[l] = '@';
+	n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
+	if (n == 0)
+		return 0;
+	n += l + 1;
+	if (n > 254) /* the A-label form grew past an address's limit */
+		return 0;
 	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
 	tl = 0;
 	while (tl < n && out[n - 1 - tl] != '.')
@@ -568,6 +596,7 @@ static const struct {
 	{ "PT", "351" },
 };
 static const char *phone_cc = "49";
+static bool phone_cc_49 = true; /* phone_cc is "49" */
 static const char *phone_region = "DE";
 
 bool
@@ -576,6 +605,7 @@ norm_phone_set_region(const char *region)
 	for (size_t i = 0; i < nitems(phone_regions); i++) {
 		if (str_eq(region, phone_regions[i].region)) {
 			phone_cc = phone_regions[i].cc;
+			phone_cc_49 = str_eq(phone_cc, "49");
 			phone_region = phone_regions[i].region;
 			return true;
 		}
@@ -589,12 +619,29 @@ norm_phone_get_region(void)
 	return phone_region;
 }
 
+/*
+ * The length of the run of ASCII digits at s[0..8), 0-8 (little-endian
+ * SWAR): a byte is a digit when b ^ '0' < 10; the 0x7f mask keeps the
+ * additions from carrying into the next byte.
+ */
+static inline unsigned
+digits8(const char *s)
+{
+	uint64_t w, t, u, bad;
+
+	memcpy(&w, s, 8);
+	t = w ^ 0x3030303030303030ull;
+	u = (t & 0x7f7f7f7f7f7f7f7full) + 0x7676767676767676ull;
+	bad = (t | u) & 0x8080808080808080ull;
+	return bad == 0 ? 8 : (unsigned)__builtin_ctzll(bad) >> 3;
+}
+
 size_t
 norm_phone(const char *s, size_t len, char *out, size_t outsz)
 {
-	char d[24];
-	size_t n = 0, i = 0, o = 0;
-	bool plus = false, trunk = false;
+	char d[32] = { 0 }; /* 24 digits at most, room for 8-byte stores */
+	size_t n = 0, i = 0, o = 0, k;
+	bool plus = false;
 
 	s = trim_in(s, len, &len);
 	if (len == 0)
@@ -603,23 +650,34 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 		plus = true;
 		i = 1;
 	}
-	for (; i < len; i++) {
+	while (i < len) {
 		int c = (unsigned char)s[i];
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (is_digit(c) && len - i >= 8) { /* a group in one go */
+			k = digits8(s + i);
+			if (n + k > 24)
+				return 0;
+			memcpy(d + n, s + i, 8);
+			n += k;
+			i += k;
+			continue;
+		}
+#endif
 		if (is_digit(c)) {
-			if (n == sizeof(d))
+			if (n == 24)
 				return 0;
 			d[n++] = (char)c;
 		} else if (c == '(' && i + 2 < len && s[i + 1] == '0' &&
 		           s[i + 2] == ')' && plus) {
 			i += 2; /* +49 (0)151: the trunk zero is dropped */
-			trunk = true;
 		} else if (c != ' ' && c != '-' && c != '/' && c != '(' &&
 		           c != ')') {
 			return 0;
 		}
+		i++;
 	}
-	(void)trunk;
+	memset(d + n, 0, 8); /* what the 8-byte stores left past the digits */
 	if (n < 6)
 		return 0;
 	if (outsz < 18)
@@ -644,7 +702,7 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	/* German numbers: national significant number of 6 to 13 digits, no
 	 * leading zero; mobiles (15x, 16x, 17x) have 10 or 11 digits. */
-	if ((o == 3 && str_eq(phone_cc, "49")) ||
+	if ((o == 3 && phone_cc_49) ||
 	    (o == 1 && n - i > 2 && d[i] == '4' && d[i + 1] == '9')) {
 		size_t ns = o == 3 ? i : i + 2;
 		size_t nl = n - ns;
@@ -657,8 +715,13 @@ norm_phone(const char *s, size_t len, char *out, size_t outsz)
 		    (nl < 10 || nl > 11))
 			return 0;
 	}
-	for (; i < n; i++)
-		out[o++] = d[i];
+	if (outsz >= 21) { /* o <= 4 and at most 15 digits: 16 bytes */
+		memcpy(out + o, d + i, 16);
+		o += n - i;
+	} else {
+		for (; i < n; i++)
+			out[o++] = d[i];
+	}
 	out[o] = '\0';
 	return o;
 }
@@ -773,8 +836,9 @@ iban_check(const char *v, size_t n, char *out, size_t outsz)
 	if (want == 0 || (size_t)want != n)
 		return 0;
 	/* the country and check digits move to the end: two letters of
-	 * two digits each (A = 10), then the two digits */
-	if ((iban_mod97(0, v + 4, n - 4) * 1000000u +
+	 * two digits each (A = 10), then the two digits (the sum stays
+	 * below 10^8: unsigned arithmetic) */
+	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u +
 	        (unsigned)(v[0] - 'A' + 10) * 10000u +
 	        (unsigned)(v[1] - 'A' + 10) * 100u +
 	        (unsigned)(v[2] - '0') * 10u + (unsigned)(v[3] - '0')) %
@@ -953,9 +1017,28 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	if (len == 10 && s[4] == '-' && s[7] == '-') {
 		iso = true;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* "YYYY-MM-" as one word: the six digits checked at once (as
+		 * digits8()), then their values; a non-digit is num()'s -1 */
+		uint64_t w, t;
+
+		memcpy(&w, s, 8);
+		t = w ^ 0x3030303030303030ull;
+		if (((t | ((t & 0x7f7f7f7f7f7f7f7full) +
+		              0x7676767676767676ull)) &
+		        0x0080800080808080ull) != 0 ||
+		    !is_digit((unsigned char)s[8]) ||
+		    !is_digit((unsigned char)s[9]))
+			return 0;
+		y = (int)((t & 0xff) * 1000 + (t >> 8 & 0xff) * 100 +
+		          (t >> 16 & 0xff) * 10 + (t >> 24 & 0xff));
+		m = (int)((t >> 40 & 0xff) * 10 + (t >> 48 & 0xff));
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+#else
 		y = num(s, 4);
 		m = num(s + 5, 2);
 		d = num(s + 8, 2);
+#endif
 	} else if (len == 10 && (s[2] == '.' || s[2] == '/') && s[5] == s[2]) {
 		d = num(s, 2);
 		m = num(s + 3, 2);
@@ -977,15 +1060,18 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 		out[10] = '\0';
 		return 10;
 	}
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
+	/* the values came from exactly these digits (a year of 1900-2030
+	 * has four): the output is the input's digits moved */
+	if (len == 10) { /* DD.MM.YYYY */
+		memcpy(out, s + 6, 4);
+		memcpy(out + 5, s + 3, 2);
+		memcpy(out + 8, s, 2);
+	} else { /* YYYYMMDD */
+		memcpy(out, s, 4);
+		memcpy(out + 5, s + 4, 2);
+		memcpy(out + 8, s + 6, 2);
+	}
 	out[4] = out[7] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 	return 10;
 }
@@ -1117,21 +1203,37 @@ ipv6_text(const unsigned char *b, char *out)
 	return o;
 }
 
+static size_t norm_ip6(const char *s, size_t len, char *out);
+
 size_t
 norm_ip(const char *s, size_t len, char *out, size_t outsz)
+{
+	s = trim_in(s, len, &len);
+	if (len < 2 || len >= 64 || outsz < 46)
+		return 0;
+	if (ipv4_ok(s, len)) {
+		/* a dotted quad without leading zeros is already canonical;
+		 * 7 to 15 bytes: two overlapping fixed-size copies */
+		if (len >= 8) {
+			memcpy(out, s, 8);
+			memcpy(out + len - 8, s + len - 8, 8);
+		} else {
+			memcpy(out, s, len);
+		}
+		out[len] = '\0';
+		return len;
+	}
+	return norm_ip6(s, len, out);
+}
+
+/* norm_ip() of what is not a dotted quad, out of line (its buffers would
+ * give every IPv4 address a stack protector check). */
+static size_t __attribute__((noinline))
+norm_ip6(const char *s, size_t len, char *out)
 {
 	char t[64];
 	unsigned char bin[16];
 
-	s = trim_in(s, len, &len);
-	if (len < 2 || len >= sizeof(t) || outsz < 46)
-		return 0;
-	if (ipv4_ok(s, len)) {
-		/* a dotted quad without leading zeros is already canonical */
-		memcpy(out, s, len);
-		out[len] = '\0';
-		return len;
-	}
 	/* not a dotted quad: IPv6 when it has a colon */
 	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
 		return 0;

@@ -291,7 +291,7 @@ mum(uint64_t a, uint64_t b)
  * per 250-byte line.  The registers are maxima of 6-bit ranks; without the
  * key nobody can tell which values set them.
  */
-static uint64_t
+static inline __attribute__((always_inline)) uint64_t
 khash(const uint64_t k[4], const char *p, size_t n)
 {
 	uint64_t h = k[0] ^ (uint64_t)n, a = 0, b = 0;
@@ -334,6 +334,8 @@ struct agg {
 	 * column (col_id - 1 is schema << 6 | column): their hits skip it */
 	unsigned done_schema[SCAN_CAT__MAX];
 	uint64_t done_cols[SCAN_CAT__MAX];
+	uint32_t want_samples; /* a bit per category: agg_hit_rare() */
+	uint32_t slow;         /* hits of these categories: agg_hit_slow() */
 	const uint64_t *key;
 	/* register updates waiting, their cache lines prefetched */
 	uint8_t *pend_reg[HLL_PEND];
@@ -452,6 +454,8 @@ agg_init(struct agg *a, const uint64_t *key)
 {
 	memset(a, 0, sizeof(*a));
 	a->key = key;
+	a->want_samples = (1u << SCAN_CAT__MAX) - 1;
+	a->slow = UINT32_MAX;
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
 		a->done_schema[k] = UINT_MAX; /* no (col_id - 1) >> 6 */
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
@@ -470,7 +474,9 @@ agg_release(struct agg *a)
 static void
 agg_flush(struct agg *a)
 {
-	for (unsigned i = 0; i < a->pend_n; i++) {
+	unsigned n = a->pend_n;
+
+	for (unsigned i = 0; i < n; i++) {
 		uint8_t r = *a->pend_reg[i];
 
 		/* a conditional move: which rank wins is random */
@@ -574,25 +580,59 @@ agg_hit_rare(struct agg *a, struct scan_cat_result *k, const struct scan_hit *h)
 	if (h->col != NULL && h->col[0] != '\0' &&
 	    !col_is_done(a, h->cat, h->col_id))
 		agg_column(a, h);
+	if (k->samples_n >= SCAN_SAMPLES_MAX || k->values >= 4096)
+		a->want_samples &=
+		    ~(1u << h->cat); /* for good: both only grow */
 }
 
-static void
-agg_hit(void *ctx, const struct scan_hit *h)
+/* The counts and the register of one hit. */
+static inline __attribute__((always_inline)) void
+agg_count(struct agg *a, struct scan_cat_result *k, const struct scan_hit *h)
 {
-	struct agg *a = ctx;
-	struct scan_cat_result *k = &a->cats[h->cat];
-
-	if (a->ic != NULL)
-		ident_hit(a, h);
 	k->values++;
 	if (a->last_rec[h->cat] != h->rec + 1) {
 		a->last_rec[h->cat] = h->rec + 1;
 		k->records++;
 	}
 	agg_hll_add(a, k->hll, khash(a->key, h->val, h->len));
+}
+
+/* A hit that wants more than its counts: the identifiers of match mode,
+ * samples, a column not settled yet. */
+static void __attribute__((noinline))
+agg_hit_slow(struct agg *a, const struct scan_hit *h)
+{
+	struct scan_cat_result *k = &a->cats[h->cat];
+
+	if (a->ic != NULL)
+		ident_hit(a, h);
+	agg_count(a, k, h);
 	if (!col_is_done(a, h->cat, h->col_id) ||
-	    (k->samples_n < SCAN_SAMPLES_MAX && k->values < 4096))
+	    (a->want_samples >> h->cat & 1) != 0)
 		agg_hit_rare(a, k, h);
+	/* ic is set before the first hit and stays */
+	a->slow = a->ic != NULL ? UINT32_MAX : a->want_samples;
+}
+
+/*
+ * The common hit needs only its counts and register: no call but the
+ * tail calls, so no registers to save.  want_samples has the bit of a
+ * category while samples_n < SCAN_SAMPLES_MAX and values < 4096, which
+ * agg_hit_rare() clears once it is no longer so; `slow` is that, or all
+ * categories in match mode (every hit's identifiers), and all before
+ * the first hit.
+ */
+static void
+agg_hit(void *ctx, const struct scan_hit *h)
+{
+	struct agg *a = ctx;
+
+	if ((a->slow >> h->cat & 1) != 0 ||
+	    !col_is_done(a, h->cat, h->col_id)) {
+		agg_hit_slow(a, h);
+		return;
+	}
+	agg_count(a, &a->cats[h->cat], h);
 }
 
 /* Counts add, registers take the maximum, samples and columns in order. */
