@@ -37,6 +37,7 @@
 enum {
 	REC_MAGIC = 0x424b5343, /* "BKSC" */
 	REC_TEXT = 224,
+	IDENT_QUEUE = 32, /* REC_IDENTs a detector thread sends at once */
 	LINE_MAX_DEFAULT = 16 << 20,
 	CHILD_AS = 1024u << 20 /* RLIMIT_AS of the child */
 };
@@ -349,10 +350,15 @@ struct agg {
 	size_t m_used;
 	unsigned char m_buf[REC_TEXT];
 	struct rec m_out; /* the REC_IDENT being filled */
+	/* full REC_IDENTs waiting: the pipe's lock is taken once for
+	 * IDENT_QUEUE of them, not per record (two detector threads and the
+	 * reader took it 1.6 million times for 10 M identifiers) */
+	size_t m_qn;
+	struct rec m_q[IDENT_QUEUE];
 };
 
 struct child;
-static void rec_send(struct child *c, struct rec *r);
+static void rec_send_n(struct child *c, struct rec *r, size_t n);
 
 /* ---- match mode: identifiers to the parent ------------------------------ */
 
@@ -371,7 +377,11 @@ ident_send(struct agg *a)
 	if (a->m_out.c == 0)
 		return;
 	a->m_out.kind = REC_IDENT;
-	rec_send(a->ic, &a->m_out);
+	a->m_q[a->m_qn++] = a->m_out;
+	if (a->m_qn == IDENT_QUEUE) {
+		rec_send_n(a->ic, a->m_q, a->m_qn);
+		a->m_qn = 0;
+	}
 	memset(&a->m_out, 0, sizeof(a->m_out));
 }
 
@@ -446,6 +456,9 @@ ident_end(struct agg *a)
 		return;
 	ident_flush(a);
 	ident_send(a);
+	if (a->m_qn > 0)
+		rec_send_n(a->ic, a->m_q, a->m_qn);
+	a->m_qn = 0;
 }
 
 /* Registers allocated up front: worker threads never allocate. */
@@ -1203,6 +1216,16 @@ rec_send(struct child *c, struct rec *r)
 {
 	pthread_mutex_lock(&c->mu);
 	rec_send_locked(c, r);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* `n` records in a row, under one lock. */
+static void
+rec_send_n(struct child *c, struct rec *r, size_t n)
+{
+	pthread_mutex_lock(&c->mu);
+	for (size_t i = 0; i < n; i++)
+		rec_send_locked(c, &r[i]);
 	pthread_mutex_unlock(&c->mu);
 }
 
