@@ -481,7 +481,12 @@ chunk_get(struct mctx *m)
 	struct chunk *c = NULL;
 
 	pthread_mutex_lock(&m->mu);
-	while (m->free_c == NULL) {
+	for (;;) {
+		if (m->free_c != NULL) {
+			c = m->free_c;
+			m->free_c = c->next;
+			break;
+		}
 		if (m->chunks_n < (m->ready ? CHUNKS : CHUNKS_LOADING)) {
 			c = xmalloc(sizeof(*c));
 			m->all[m->chunks_n++] = c;
@@ -491,10 +496,6 @@ chunk_get(struct mctx *m)
 			work_oldest_locked(m);
 		else
 			pthread_cond_wait(&m->cv_free, &m->mu);
-	}
-	if (c == NULL) {
-		c = m->free_c;
-		m->free_c = c->next;
 	}
 	pthread_mutex_unlock(&m->mu);
 	c->n = 0;
@@ -1018,7 +1019,7 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	struct incident in;
 	struct collect col;
 	json_t *scan = NULL, *list;
-	double t0 = mono();
+	double t0;
 	enum err rc, frc = ERR_OK;
 
 	memset(sum, 0, sizeof(*sum));
