@@ -347,13 +347,13 @@ struct agg {
 	struct child *ic;
 	uint64_t m_rec; /* record number + 1 */
 	uint32_t m_cats;
-	size_t m_used;
-	unsigned char m_buf[REC_TEXT];
-	struct rec m_out; /* the REC_IDENT being filled */
-	/* full REC_IDENTs waiting: the pipe's lock is taken once for
-	 * IDENT_QUEUE of them, not per record (two detector threads and the
-	 * reader took it 1.6 million times for 10 M identifiers) */
-	size_t m_qn;
+	/* The REC_IDENTs are built in place in m_q, and the pipe's lock is
+	 * taken once for IDENT_QUEUE of them, not per record (two detector
+	 * threads and the reader took it 1.6 million times for 10 M
+	 * identifiers).  m_q[m_qn] is being filled when m_open; the current
+	 * record's group starts at m_g0 of it when m_group. */
+	size_t m_qn, m_g0;
+	bool m_open, m_group;
 	struct rec m_q[IDENT_QUEUE];
 };
 
@@ -371,41 +371,56 @@ static void rec_send_n(struct child *c, struct rec *r, size_t n);
  * more identifiers than fit in one group is sent as several groups, each
  * with the categories seen so far.
  */
+/* The record being filled is done: queue it, and send the queue when
+ * full. */
 static void
 ident_send(struct agg *a)
 {
-	if (a->m_out.c == 0)
+	if (!a->m_open)
 		return;
-	a->m_out.kind = REC_IDENT;
-	a->m_q[a->m_qn++] = a->m_out;
-	if (a->m_qn == IDENT_QUEUE) {
+	a->m_open = false;
+	a->m_group = false;
+	if (a->m_q[a->m_qn].c == 0)
+		return;
+	if (++a->m_qn == IDENT_QUEUE) {
 		rec_send_n(a->ic, a->m_q, a->m_qn);
 		a->m_qn = 0;
 	}
-	memset(&a->m_out, 0, sizeof(a->m_out));
 }
 
+/* A REC_IDENT to fill (its bytes past c are left as they were). */
+static struct rec *
+ident_rec(struct agg *a)
+{
+	struct rec *r = &a->m_q[a->m_qn];
+
+	if (!a->m_open) {
+		r->kind = REC_IDENT;
+		r->cat = 0;
+		r->a = r->b = r->c = 0;
+		a->m_open = true;
+	}
+	return r;
+}
+
+/* The current record's categories close its group. */
 static void
 ident_flush(struct agg *a)
 {
-	struct rec *r = &a->m_out;
+	struct rec *r = &a->m_q[a->m_qn];
 	unsigned char *b;
 
-	if (a->m_used == 0)
+	if (!a->m_group)
 		return;
-	if (r->c + a->m_used + 6 > REC_TEXT)
-		ident_send(a);
-	b = r->u.bytes + r->c;
-	memcpy(b, a->m_buf, a->m_used);
-	b += a->m_used;
+	b = r->u.bytes + r->c; /* room kept by ident_hit */
 	b[0] = 0;
 	b[1] = 4;
 	b[2] = (unsigned char)a->m_cats;
 	b[3] = (unsigned char)(a->m_cats >> 8);
 	b[4] = (unsigned char)(a->m_cats >> 16);
 	b[5] = (unsigned char)(a->m_cats >> 24);
-	r->c += a->m_used + 6;
-	a->m_used = 0;
+	r->c += 6;
+	a->m_group = false;
 }
 
 static unsigned
@@ -429,6 +444,7 @@ static void
 ident_hit(struct agg *a, const struct scan_hit *h)
 {
 	unsigned kind = ident_kind(h->cat);
+	struct rec *r;
 
 	static_assert(SCAN_CAT__MAX <= 32, "categories fit a uint32 mask");
 	static_assert(MATCH_VALUE_MAX + 2 + 6 <= REC_TEXT, "a group fits");
@@ -440,12 +456,34 @@ ident_hit(struct agg *a, const struct scan_hit *h)
 	a->m_cats |= 1u << h->cat;
 	if (kind == MATCH_NONE || h->len == 0 || h->len > MATCH_VALUE_MAX)
 		return;
-	if (a->m_used + 2 + h->len + 6 > REC_TEXT)
-		ident_flush(a); /* a huge record: sent in parts */
-	a->m_buf[a->m_used] = (unsigned char)kind;
-	a->m_buf[a->m_used + 1] = (unsigned char)h->len;
-	memcpy(a->m_buf + a->m_used + 2, h->val, h->len);
-	a->m_used += 2 + h->len;
+	r = ident_rec(a);
+	if (r->c + 2 + h->len + 6 > REC_TEXT) {
+		/* full: the group moves on to the next record whole, or,
+		 * filling a record alone (a huge record), is sent in parts */
+		const unsigned char *g = r->u.bytes + a->m_g0;
+		size_t gl = a->m_group ? r->c - a->m_g0 : 0;
+
+		if (a->m_group && a->m_g0 == 0) {
+			ident_flush(a);
+			gl = 0;
+		} else {
+			r->c = a->m_group ? a->m_g0 : r->c;
+		}
+		ident_send(a);
+		r = ident_rec(a); /* another slot: g stays valid */
+		memcpy(r->u.bytes, g, gl);
+		r->c = gl;
+		a->m_group = gl > 0;
+		a->m_g0 = 0;
+	}
+	if (!a->m_group) {
+		a->m_group = true;
+		a->m_g0 = r->c;
+	}
+	r->u.bytes[r->c] = (unsigned char)kind;
+	r->u.bytes[r->c + 1] = (unsigned char)h->len;
+	memcpy(r->u.bytes + r->c + 2, h->val, h->len);
+	r->c += 2 + h->len;
 }
 
 /* The last record's identifiers and the partly filled REC_IDENT. */
