@@ -1419,6 +1419,20 @@ end_record(struct scan_engine *e, size_t off)
 	e->rec++;
 }
 
+#ifdef __SSE2__
+/* The top bits of four 16-byte comparison results as one 64-bit mask
+ * (m0 first); written out with eq_mask64() and eq2_mask64(): their loop
+ * was not unrolled at -O2. */
+static inline __attribute__((always_inline)) uint64_t
+movemask64(v16c m0, v16c m1, v16c m2, v16c m3)
+{
+	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m0) |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m1) << 16 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m2) << 32 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m3) << 48;
+}
+#endif
+
 /* Bits k set when p[k] == a, and in *mb when p[k] == b, for k < 64: one
  * load of each 16 bytes for the two. */
 static inline __attribute__((always_inline)) uint64_t
@@ -1434,20 +1448,8 @@ eq2_mask64(const char *p, char a, char b, uint64_t *mb)
 	memcpy(&x1, p + 16, 16);
 	memcpy(&x2, p + 32, 16);
 	memcpy(&x3, p + 48, 16);
-	*mb = (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x0 == bv)) |
-	      (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x1 == bv))
-	          << 16 |
-	      (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x2 == bv))
-	          << 32 |
-	      (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x3 == bv))
-	          << 48;
-	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x0 == av)) |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x1 == av))
-	           << 16 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x2 == av))
-	           << 32 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x3 == av))
-	           << 48;
+	*mb = movemask64(x0 == bv, x1 == bv, x2 == bv, x3 == bv);
+	return movemask64(x0 == av, x1 == av, x2 == av, x3 == av);
 #else
 	uint64_t ma = 0, m2 = 0;
 
@@ -1475,13 +1477,7 @@ eq_mask64(const char *p, char c)
 	memcpy(&x1, p + 16, 16);
 	memcpy(&x2, p + 32, 16);
 	memcpy(&x3, p + 48, 16);
-	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x0 == cv)) |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x1 == cv))
-	           << 16 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x2 == cv))
-	           << 32 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16)(x3 == cv))
-	           << 48;
+	return movemask64(x0 == cv, x1 == cv, x2 == cv, x3 == cv);
 #else
 	uint64_t m = 0;
 

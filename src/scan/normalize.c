@@ -405,11 +405,80 @@ idn_domain(const char *s, size_t n, char *out, size_t outsz)
 	return o;
 }
 
+/* dst[0..n) = src[0..n) with A-Z lower-cased: 16 bytes at a time. */
+static inline __attribute__((always_inline)) void
+lower_copy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	/* <emmintrin.h> drags in the allocator (banned.h): vector types */
+	typedef unsigned char v16u __attribute__((vector_size(16)));
+	typedef char v16c __attribute__((vector_size(16)));
+
+	for (; i + 16 <= n; i += 16) {
+		v16u x;
+
+		memcpy(&x, src + i, 16);
+		x += (v16u)((v16c)((v16u)(x - 'A') <= 25) & 0x20);
+		memcpy(dst + i, &x, 16);
+	}
+#endif
+	for (; i < n; i++)
+		dst[i] = (char)lc((unsigned char)src[i]);
+}
+
+/* The checks of an address's shape both e-mail normalisers make: the
+ * local part s[0..l), the domain after s[l] == '@', their lengths and
+ * where a dot or hyphen may not stand. */
+static bool
+email_shape_ok(const char *s, size_t len, size_t l)
+{
+	size_t dl = len - l - 1;
+
+	if (l == 0 || l > 64 || dl < 4)
+		return false;
+	return s[0] != '.' && s[l - 1] != '.' && s[l + 1] != '-' &&
+	       s[l + 1] != '.' && s[len - 1] != '.';
+}
+
+/*
+ * The domain s[l+1..len) into out after the lower-cased local part and
+ * '@' (out[0..l]), with its TLD checked.  An ASCII domain is lower-cased
+ * (its TLD, the last tl bytes, stays where it is); one with UTF-8 goes to
+ * its A-label form (an IDN TLD becomes xn--...).  The address's length,
+ * or 0.
+ */
+static size_t
+email_domain(const char *s, size_t len, size_t l, size_t tl, bool ascii,
+    char *out, size_t outsz)
+{
+	size_t dl = len - l - 1, n;
+
+	if (ascii) { /* lower case is the A-label */
+		if (dl > 253)
+			return 0;
+		lower_copy(out + l + 1, s + l + 1, dl);
+		out[len] = '\0';
+		return norm_tld_ok(out + len - tl, tl) ? len : 0;
+	}
+	n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
+	if (n == 0)
+		return 0;
+	n += l + 1;
+	if (n > 254) /* the A-label form grew past an address's limit */
+		return 0;
+	tl = 0;
+	while (tl < n && out[n - 1 - tl] != '.')
+		tl++;
+	return tl < n && norm_tld_ok(out + n - tl, tl) ? n : 0;
+}
+
 size_t
 norm_email(const char *s, size_t len, char *out, size_t outsz)
 {
 	const char *at;
-	size_t l, dl, tl, n;
+	size_t l, dl, tl;
 	unsigned acc = EM_LOCAL, high = 0;
 
 	s = trim_in(s, len, &len);
@@ -418,10 +487,7 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 		return 0;
 	l = (size_t)(at - s);
 	dl = len - l - 1;
-	if (l == 0 || l > 64 || dl < 4)
-		return 0;
-	if (s[0] == '.' || s[l - 1] == '.' || s[l + 1] == '-' ||
-	    s[l + 1] == '.' || s[len - 1] == '.')
+	if (!email_shape_ok(s, len, l))
 		return 0;
 	/* the local part, lower-cased as it is checked */
 	for (size_t i = 0; i < l; i++) {
@@ -449,51 +515,7 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 		tl++;
 	if (tl == dl)
 		return 0;
-	if ((high & EM_HIGH) == 0) { /* ASCII: lower case is the A-label */
-		if (dl > 253)
-			return 0;
-		for (size_t i = l + 1; i < len; i++)
-			out[i] = (char)lc((unsigned char)s[i]);
-		out[len] = '\0';
-		n = len;
-	} else {
-		n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
-		if (n == 0)
-			return 0;
-		n += l + 1;
-		if (n > 254) /* the A-label form grew past an address's limit */
-			return 0;
-	}
-	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
-	tl = 0;
-	while (tl < n && out[n - 1 - tl] != '.')
-		tl++;
-	if (tl == n || !norm_tld_ok(out + n - tl, tl))
-		return 0;
-	return n;
-}
-
-/* dst[0..n) = src[0..n) with A-Z lower-cased: 16 bytes at a time. */
-static inline __attribute__((always_inline)) void
-lower_copy(char *dst, const char *src, size_t n)
-{
-	size_t i = 0;
-
-#ifdef __SSE2__
-	/* <emmintrin.h> drags in the allocator (banned.h): vector types */
-	typedef unsigned char v16u __attribute__((vector_size(16)));
-	typedef char v16c __attribute__((vector_size(16)));
-
-	for (; i + 16 <= n; i += 16) {
-		v16u x;
-
-		memcpy(&x, src + i, 16);
-		x += (v16u)((v16c)((v16u)(x - 'A') <= 25) & 0x20);
-		memcpy(dst + i, &x, 16);
-	}
-#endif
-	for (; i < n; i++)
-		dst[i] = (char)lc((unsigned char)src[i]);
+	return email_domain(s, len, l, tl, (high & EM_HIGH) == 0, out, outsz);
 }
 
 /* The high bit of each byte of w that equals c, the others clear (no
@@ -510,7 +532,7 @@ eq8(uint64_t w, unsigned char c)
 size_t
 norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 {
-	size_t l = at, dl, tl, n, i;
+	size_t l = at, dl, tl, i;
 	unsigned high = 0;
 	uint64_t hw = 0;
 
@@ -518,10 +540,7 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 	if (at >= len || len + 1 > outsz || len > 254)
 		return 0;
 	dl = len - l - 1;
-	if (l == 0 || l > 64 || dl < 4)
-		return 0;
-	if (s[0] == '.' || s[l - 1] == '.' || s[l + 1] == '-' ||
-	    s[l + 1] == '.' || s[len - 1] == '.')
+	if (!email_shape_ok(s, len, l))
 		return 0;
 	/* the domain: no empty label, no label ending in '-' (s[l] is the
 	 * '@', so the check starts at the second domain byte) */
@@ -548,29 +567,9 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 		tl++;
 	if (tl == dl)
 		return 0;
-	if ((high & 0x80) == 0) { /* ASCII: lower case is the A-label */
-		if (dl > 253)
-			return 0;
-		lower_copy(out, s, len);
-		out[len] = '\0';
-		/* the TLD is where it was: the same tl */
-		return norm_tld_ok(out + len - tl, tl) ? len : 0;
-	}
 	lower_copy(out, s, l);
 	out[l] = '@';
-	n = idn_domain(s + l + 1, dl, out + l + 1, outsz - l - 1);
-	if (n == 0)
-		return 0;
-	n += l + 1;
-	if (n > 254) /* the A-label form grew past an address's limit */
-		return 0;
-	/* the TLD of the A-label form (an IDN TLD becomes xn--...) */
-	tl = 0;
-	while (tl < n && out[n - 1 - tl] != '.')
-		tl++;
-	if (tl == n || !norm_tld_ok(out + n - tl, tl))
-		return 0;
-	return n;
+	return email_domain(s, len, l, tl, (high & 0x80) == 0, out, outsz);
 }
 
 /* The default region of national phone numbers: ISO 3166 code and its
