@@ -141,6 +141,67 @@ cmd_subjects(int argc, char **argv)
 
 /* ---- match ------------------------------------------------------------------ */
 
+/*
+ * --json: the summary dumped by jansson as cli_print_json() dumps it, the
+ * affected list written out as its last member the same way (a tree of
+ * 400,000 subjects took longer to build than the match).
+ */
+static void
+match_json_print(const struct scan_result *res, const struct match_sum *sum,
+    const struct match_affected *aff)
+{
+	json_t *head = json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I,"
+	                         " s:b, s:b, s:f, s:f}}",
+	    "scan", scan_result_json(res), "match", "indexed",
+	    (json_int_t)sum->indexed, "identifiers",
+	    (json_int_t)sum->identifiers, "candidates",
+	    (json_int_t)sum->candidates, "matched", (json_int_t)sum->matched,
+	    "unmatched", (json_int_t)sum->unmatched, "affected",
+	    (json_int_t)sum->affected, "affected_total",
+	    (json_int_t)sum->affected_total, "partial", sum->partial,
+	    "count_is_estimate", sum->estimate, "load_seconds", sum->load_s,
+	    "scan_seconds", sum->scan_s);
+	char *text = json_dumps(head, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	size_t len = text != NULL ? strlen(text) : 0;
+	struct buf b;
+
+	json_decref(head);
+	if (len < 2 || memcmp(text + len - 2, "\n}", 2) != 0)
+		BUG("json_dumps");
+	buf_init(&b, SIZE_MAX / 2);
+	if (buf_append(&b, text, len - 2) != ERR_OK ||
+	    buf_puts(&b, ",\n  \"affected\": ") != ERR_OK ||
+	    match_affected_put(aff, &b, 2, 1) != ERR_OK ||
+	    buf_puts(&b, "\n}\n") != ERR_OK)
+		BUG("out of memory");
+	fwrite(b.p, 1, b.len, stdout);
+	buf_release(&b);
+	free(text);
+}
+
+/* --list: a line per affected subject. */
+static void
+match_list_print(const struct match_affected *aff)
+{
+	struct buf by, f;
+
+	buf_init(&by, 4096);
+	buf_init(&f, 4096);
+	for (size_t i = 0; i < aff->n; i++) {
+		const struct match_row *r = &aff->rows[i];
+
+		buf_reset(&by);
+		buf_reset(&f);
+		if (match_names_put(&by, r->by, false, 0, 0) != ERR_OK ||
+		    match_names_put(&f, r->found, true, 0, 0) != ERR_OK)
+			BUG("names");
+		printf("%s\tby %s\tfound %s\n", r->ref, buf_cstr(&by),
+		    buf_cstr(&f));
+	}
+	buf_release(&by);
+	buf_release(&f);
+}
+
 static volatile int match_interrupted;
 
 static void
@@ -172,7 +233,7 @@ cmd_match(int argc, char **argv)
 	struct match_req rq;
 	struct match_sum sum;
 	struct sigaction sa = { 0 }, old;
-	json_t *aff = NULL;
+	struct match_affected aff;
 	bool quiet = false, list = false;
 	int c, code = -1;
 	int64_t v;
@@ -237,24 +298,10 @@ cmd_match(int argc, char **argv)
 			fprintf(stderr, "breachkit match: %s: %s\n",
 			    res.files[i].path, res.files[i].error);
 	}
-	if (aff != NULL && env.json) {
-		cli_print_json(json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:I,"
-		                         " s:I, s:I, s:b, s:b, s:f, s:f},"
-		                         " s:O}",
-		    "scan", scan_result_json(&res), "match", "indexed",
-		    (json_int_t)sum.indexed, "identifiers",
-		    (json_int_t)sum.identifiers, "candidates",
-		    (json_int_t)sum.candidates, "matched",
-		    (json_int_t)sum.matched, "unmatched",
-		    (json_int_t)sum.unmatched, "affected",
-		    (json_int_t)sum.affected, "affected_total",
-		    (json_int_t)sum.affected_total, "partial", sum.partial,
-		    "count_is_estimate", sum.estimate, "load_seconds",
-		    sum.load_s, "scan_seconds", sum.scan_s, "affected", aff));
-	} else if (aff != NULL) {
-		size_t i;
-		json_t *x;
-
+	/* aff.a: the list came (also when a file failed or was cut short) */
+	if (aff.a != NULL && env.json) {
+		match_json_print(&res, &sum, &aff);
+	} else if (aff.a != NULL) {
 		printf("%llu identifiers in the leak, %llu matched our "
 		       "subjects, %llu did not (%llu pre-filter candidates)\n"
 		       "%zu of %zu indexed subjects affected; the incident now "
@@ -266,22 +313,10 @@ cmd_match(int argc, char **argv)
 		    sum.indexed, sum.affected_total,
 		    sum.estimate ? " (subjects.count marked an estimate)" : "",
 		    rq.dry_run ? " (dry run: nothing recorded)" : "");
-		if (list) {
-			json_array_foreach (aff, i, x) {
-				char *by = json_dumps(
-				    json_object_get(x, "by"), JSON_COMPACT);
-				char *f = json_dumps(
-				    json_object_get(x, "found"), JSON_COMPACT);
-
-				printf("%s\tby %s\tfound %s\n",
-				    json_string_value(json_object_get(x, "id")),
-				    by ? by : "[]", f ? f : "[]");
-				free(by);
-				free(f);
-			}
-		}
+		if (list)
+			match_list_print(&aff);
 	}
-	json_decref(aff);
+	match_affected_release(&aff);
 	fflush(stdout);
 	if (rc == ERR_INTR) {
 		fprintf(stderr, "breachkit match: %s\n", e.msg);

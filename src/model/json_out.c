@@ -181,10 +181,8 @@ json_escape_char(unsigned char c, char out[JSON_ESC_MAX])
 	}
 }
 
-/* A JSON string escaped as jansson's json_dumps() escapes it (no flags):
- * the quote, the backslash and control characters; UTF-8 as it is. */
-static enum err
-put_str(struct buf *b, const char *s)
+enum err
+json_str_put(struct buf *b, const char *s)
 {
 	const char *run = s;
 	enum err rc;
@@ -251,7 +249,7 @@ jw_str(void *arg, const char *key, const char *v)
 
 	jw_key(w, key);
 	if (w->rc == ERR_OK)
-		w->rc = put_str(w->b, v);
+		w->rc = json_str_put(w->b, v);
 }
 
 static void

@@ -21,6 +21,10 @@ enum { JSON_ESC_MAX = 6 };
 /* The escape of such a byte (\" \\ \b \f \n \r \t or \u00XX) in `out`;
  * returns its length. */
 size_t json_escape_char(unsigned char c, char out[JSON_ESC_MAX]);
+/* `s` as a JSON string, escaped as jansson's json_dumps() escapes it
+ * (the quote, the backslash and control characters; UTF-8 as it is), or
+ * null for NULL. */
+enum err json_str_put(struct buf *, const char *s);
 /* An ISO-8601 string, or JSON null for TIME_UNKNOWN. */
 json_t *json_time(int64_t t);
 /* The same in UTC ("...Z"): for event payloads, which must not depend on

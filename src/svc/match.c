@@ -22,6 +22,7 @@
 
 #include <sodium.h>
 
+#include "base/str.h"
 #include "base/xalloc.h"
 #include "model/json_out.h"
 #include "scan/detect.h"
@@ -653,34 +654,18 @@ mctx_release(struct mctx *m)
 	free(m->found);
 }
 
-static json_t *
-names_of(uint32_t bits, const char *(*name)(unsigned), unsigned max)
-{
-	json_t *a = json_array();
-
-	for (unsigned k = 0; k < max; k++) {
-		if (bits & (1u << k))
-			json_array_append_new(a, json_string(name(k)));
-	}
-	return a;
-}
-
 static const char *
 kind_name(unsigned k)
 {
 	return match_kind_name(k);
 }
 
-/* An affected subject while the list is built (strings in the arena). */
-struct affected_row {
-	const char *ref;
-	uint32_t id;
-};
-
+/* An affected subject while the list is built (refs in the arena). */
 struct collect {
 	const struct mctx *m;
 	struct arena *a;
-	struct affected_row *rows;
+	struct match_row *rows;
+	uint32_t *ids;
 	size_t n, cap;
 };
 
@@ -692,12 +677,16 @@ collect_subject(void *arg, int64_t id, const char *ref)
 
 	if (id <= 0 || id > (int64_t)m->max_sid || m->by[id] == 0)
 		return ERR_OK;
+	/* not UTF-8: left out, as jansson's json_string() left it out */
+	if (!utf8_valid(ref, strlen(ref)))
+		return ERR_OK;
 	if (c->n == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 1024;
 		c->rows = xreallocarray(c->rows, c->cap, sizeof(*c->rows));
+		c->ids = xreallocarray(c->ids, c->cap, sizeof(*c->ids));
 	}
 	c->rows[c->n].ref = arena_strdup(c->a, ref);
-	c->rows[c->n].id = (uint32_t)id;
+	c->ids[c->n] = (uint32_t)id;
 	c->n++;
 	return ERR_OK;
 }
@@ -705,8 +694,8 @@ collect_subject(void *arg, int64_t id, const char *ref)
 static int
 by_ref(const void *a, const void *b)
 {
-	return strcmp(((const struct affected_row *)a)->ref,
-	    ((const struct affected_row *)b)->ref);
+	return strcmp(((const struct match_row *)a)->ref,
+	    ((const struct match_row *)b)->ref);
 }
 
 /* Already in order?  Subjects are numbered in the order of the import's
@@ -723,75 +712,128 @@ rows_sorted(const struct collect *c)
 	return true;
 }
 
-/*
- * The "by" and "found" arrays of the list: one JSON array per distinct
- * bit set, shared (json_incref) by every subject with that set, so that a
- * list of 400,000 subjects does not allocate 400,000 copies of ["email"]
- * and ["email", "password"] (allocating and freeing them took longer than
- * the lookups).  Direct-mapped: a set that misses gets a new array.
- */
-enum { NAMES_CACHE = 256 };
-
-struct names_cache {
-	uint32_t bits[NAMES_CACHE];
-	json_t *arr[NAMES_CACHE];
-};
-
-static json_t *
-names_shared(struct names_cache *c, uint32_t bits,
-    const char *(*name)(unsigned), unsigned max)
-{
-	size_t i = (size_t)((bits * 0x9e3779b1u) >> 24);
-
-	if (c->arr[i] == NULL || c->bits[i] != bits) {
-		json_decref(c->arr[i]);
-		c->arr[i] = names_of(bits, name, max);
-		c->bits[i] = bits;
-	}
-	return json_incref(c->arr[i]);
-}
-
+/* The affected list, sorted by id (stable, golden-file friendly): the
+ * bits are copied out of the index's arrays before they go. */
 static void
-names_cache_release(struct names_cache *c)
+collect_finish(struct collect *c, struct match_affected *out)
 {
-	for (size_t i = 0; i < NAMES_CACHE; i++)
-		json_decref(c->arr[i]);
-}
-
-/* The affected list as JSON, sorted by id (stable, golden-file friendly). */
-static json_t *
-affected_json(struct collect *c)
-{
-	static struct names_cache zero;
 	const struct mctx *m = c->m;
-	struct names_cache *by = xmalloc(sizeof(*by)),
-	                   *found = xmalloc(sizeof(*found));
-	json_t *list = json_array();
 
-	*by = zero;
-	*found = zero;
+	for (size_t i = 0; i < c->n; i++) {
+		c->rows[i].by = m->by[c->ids[i]];
+		c->rows[i].found = m->found[c->ids[i]];
+	}
+	free(c->ids);
+	c->ids = NULL;
 	if (!rows_sorted(c))
 		qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
-	for (size_t i = 0; i < c->n; i++) {
-		uint32_t id = c->rows[i].id;
-		json_t *ref = json_string(c->rows[i].ref), *x;
+	out->rows = c->rows;
+	out->n = c->n;
+	out->a = c->a;
+}
 
-		if (ref == NULL)
-			continue; /* not UTF-8: left out, as json_pack did */
-		x = json_object();
-		json_object_set_new_nocheck(x, "id", ref);
-		json_object_set_new_nocheck(x, "by",
-		    names_shared(by, m->by[id], kind_name, MATCH_KIND__MAX));
-		json_object_set_new_nocheck(x, "found",
-		    names_shared(
-		        found, m->found[id], scan_cat_name, SCAN_CAT__MAX));
-		json_array_append_new(list, x);
+void
+match_affected_release(struct match_affected *l)
+{
+	free(l->rows);
+	arena_free(l->a);
+	memset(l, 0, sizeof(*l));
+}
+
+/* A line break and the indent of `depth` (JSON_INDENT), or nothing
+ * (JSON_COMPACT): jansson's dump_indent(). */
+static enum err
+put_indent(struct buf *b, int indent, int depth)
+{
+	enum err rc;
+
+	if (indent == 0)
+		return ERR_OK;
+	rc = buf_putc(b, '\n');
+	for (int i = 0; rc == ERR_OK && i < indent * depth; i++)
+		rc = buf_putc(b, ' ');
+	return rc;
+}
+
+enum err
+match_names_put(struct buf *b, uint32_t bits, bool found, int indent, int depth)
+{
+	unsigned max = found ? SCAN_CAT__MAX : MATCH_KIND__MAX;
+	bool first = true;
+	enum err rc;
+
+	if (bits == 0)
+		return buf_puts(b, "[]");
+	rc = buf_putc(b, '[');
+	for (unsigned k = 0; rc == ERR_OK && k < max; k++) {
+		if ((bits & (1u << k)) == 0)
+			continue;
+		if (!first)
+			rc = buf_putc(b, ',');
+		first = false;
+		if (rc == ERR_OK)
+			rc = put_indent(b, indent, depth + 1);
+		if (rc == ERR_OK)
+			rc = json_str_put(
+			    b, found ? scan_cat_name(k) : kind_name(k));
 	}
-	names_cache_release(by);
-	names_cache_release(found);
-	free(by);
-	free(found);
-	return list;
+	if (rc == ERR_OK)
+		rc = put_indent(b, indent, depth);
+	return rc == ERR_OK ? buf_putc(b, ']') : rc;
+}
+
+/* One member of a row: `key` then its value at depth + 1. */
+static enum err
+put_key(struct buf *b, const char *key, bool first, int indent, int depth)
+{
+	enum err rc = first ? ERR_OK : buf_putc(b, ',');
+
+	if (rc == ERR_OK)
+		rc = put_indent(b, indent, depth + 1);
+	if (rc == ERR_OK)
+		rc = json_str_put(b, key);
+	return rc == ERR_OK ? buf_puts(b, indent ? ": " : ":") : rc;
+}
+
+enum err
+match_affected_put(
+    const struct match_affected *l, struct buf *b, int indent, int depth)
+{
+	enum err rc;
+
+	if (l->n == 0)
+		return buf_puts(b, "[]");
+	rc = buf_putc(b, '[');
+	for (size_t i = 0; rc == ERR_OK && i < l->n; i++) {
+		const struct match_row *r = &l->rows[i];
+		int d = depth + 1;
+
+		if (i > 0)
+			rc = buf_putc(b, ',');
+		if (rc == ERR_OK)
+			rc = put_indent(b, indent, d);
+		if (rc == ERR_OK)
+			rc = buf_putc(b, '{');
+		if (rc == ERR_OK)
+			rc = put_key(b, "id", true, indent, d);
+		if (rc == ERR_OK)
+			rc = json_str_put(b, r->ref);
+		if (rc == ERR_OK)
+			rc = put_key(b, "by", false, indent, d);
+		if (rc == ERR_OK)
+			rc = match_names_put(b, r->by, false, indent, d + 1);
+		if (rc == ERR_OK)
+			rc = put_key(b, "found", false, indent, d);
+		if (rc == ERR_OK)
+			rc = match_names_put(b, r->found, true, indent, d + 1);
+		if (rc == ERR_OK)
+			rc = put_indent(b, indent, d);
+		if (rc == ERR_OK)
+			rc = buf_putc(b, '}');
+	}
+	if (rc == ERR_OK)
+		rc = put_indent(b, indent, depth);
+	return rc == ERR_OK ? buf_putc(b, ']') : rc;
 }
 
 /* ---- the union of the affected events ------------------------------------ */
@@ -942,22 +984,56 @@ index_loaded(struct svc *s, const struct mctx *m, struct svc_err *e)
 	return m->load_rc;
 }
 
+/*
+ * The "affected" event's payload: the summary dumped by jansson, then the
+ * list written out (match_affected_put) as its last member, the text
+ * json_dumps() would have made of the whole tree (DUMP_FLAGS).
+ */
+static char *
+affected_payload(const struct match_req *rq, const struct match_sum *sum,
+    const struct match_affected *list)
+{
+	json_t *files = json_array(), *head;
+	struct buf b;
+	char *text;
+	size_t len;
+
+	for (size_t i = 0; i < rq->files_n; i++)
+		json_array_append_new(files, json_string(rq->files[i]));
+	head = json_pack("{s:o, s:b, s:I, s:I, s:I, s:I}", "files", files,
+	    "partial", sum->partial, "identifiers",
+	    (json_int_t)sum->identifiers, "matched", (json_int_t)sum->matched,
+	    "unmatched", (json_int_t)sum->unmatched, "count",
+	    (json_int_t)list->n);
+	text = json_dumps(head, DUMP_FLAGS);
+	json_decref(head);
+	if (text == NULL)
+		BUG("json_dumps");
+	len = strlen(text);
+	assert(len >= 2 && text[len - 1] == '}');
+	buf_init(&b, SIZE_MAX / 2);
+	if (buf_append(&b, text, len - 1) != ERR_OK ||
+	    buf_puts(&b, ",\"affected\":") != ERR_OK ||
+	    match_affected_put(list, &b, 0, 0) != ERR_OK ||
+	    buf_putc(&b, '}') != ERR_OK)
+		BUG("out of memory");
+	free(text);
+	return b.p;
+}
+
 /* Record the scan, the affected list and the count; one transaction. */
 static enum err
 record_match(struct svc *s, const struct match_req *rq, struct mctx *m,
-    const json_t *scan, json_t *list, struct svc_err *e)
+    const json_t *scan, const struct match_affected *list, struct svc_err *e)
 {
 	struct arena *a = arena_new();
 	struct match_sum *sum = m->sum;
 	struct incident in;
-	json_t *files = json_array(), *all = NULL, *patch;
+	json_t *all = NULL, *patch;
 	enum err rc;
 
-	for (size_t i = 0; i < rq->files_n; i++)
-		json_array_append_new(files, json_string(rq->files[i]));
 	rc = svc_tx_begin(s, rq->id, a, &in, e);
 	if (rc != ERR_OK) {
-		json_decref(files);
 		arena_free(a);
 		return rc;
 	}
@@ -967,32 +1043,21 @@ record_match(struct svc *s, const struct match_req *rq, struct mctx *m,
 	 * JSON is not parsed back. */
 	rc = svc_affected_load(s, &in, &all, e);
 	if (rc == ERR_OK) {
-		size_t i;
-		json_t *x;
-
 		sum->affected_total = json_object_size(all);
-		json_array_foreach (list, i, x) {
-			const char *sid =
-			    json_string_value(json_object_get(x, "id"));
-
-			if (sid != NULL && json_object_get(all, sid) == NULL)
+		for (size_t i = 0; i < list->n; i++) {
+			if (json_object_get(all, list->rows[i].ref) == NULL)
 				sum->affected_total++;
 		}
 		json_decref(all);
 		all = NULL;
 		rc = scan_event(s, &in, scan, e);
 	}
-	if (rc == ERR_OK)
-		rc = svc_event(s, &in, "affected",
-		    json_pack("{s:o, s:b, s:I, s:I, s:I, s:I, s:O}", "files",
-		        files, "partial", sum->partial, "identifiers",
-		        (json_int_t)sum->identifiers, "matched",
-		        (json_int_t)sum->matched, "unmatched",
-		        (json_int_t)sum->unmatched, "count",
-		        (json_int_t)json_array_size(list), "affected", list),
-		    e);
-	else
-		json_decref(files);
+	if (rc == ERR_OK) {
+		char *text = affected_payload(rq, sum, list);
+
+		rc = svc_event_text(s, &in, "affected", text, e);
+		free(text);
+	}
 	if (rc == ERR_OK) {
 		patch = json_pack("{s:{s:I, s:b}}", "subjects", "count",
 		    (json_int_t)sum->affected_total, "count_is_estimate",
@@ -1012,19 +1077,20 @@ record_match(struct svc *s, const struct match_req *rq, struct mctx *m,
 
 enum err
 svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
-    json_t **affected, struct match_sum *sum, struct svc_err *e)
+    struct match_affected *affected, struct match_sum *sum, struct svc_err *e)
 {
 	struct mctx m;
 	struct scan_opts o = *rq->opts;
 	struct incident in;
 	struct collect col;
-	json_t *scan = NULL, *list;
+	struct match_affected list;
+	json_t *scan = NULL;
 	double t0;
 	enum err rc, frc = ERR_OK;
 
 	memset(sum, 0, sizeof(*sum));
 	mctx_init(&m, sum);
-	*affected = NULL;
+	memset(affected, 0, sizeof(*affected));
 	rc = svc_resolve(s, rq->id, s->a, &in, e);
 	if (rc == ERR_OK)
 		rc = index_open(s, &m, e);
@@ -1074,17 +1140,16 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	rc = store_subject_each(s->st, collect_subject, &col);
 	if (rc != ERR_OK) {
 		free(col.rows);
+		free(col.ids);
 		arena_free(col.a);
 		svc_store_err(s, rc, "reading the subject index", e);
 		goto out;
 	}
-	list = affected_json(&col);
-	free(col.rows);
-	arena_free(col.a);
-	sum->affected = json_array_size(list);
+	collect_finish(&col, &list);
+	sum->affected = list.n;
 	scan = scan_result_json(res);
 	if (!rq->dry_run)
-		rc = record_match(s, rq, &m, scan, list, e);
+		rc = record_match(s, rq, &m, scan, &list, e);
 	if (rc == ERR_OK) {
 		*affected = list;
 		rc = frc;
@@ -1095,7 +1160,7 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 			                   : "a file could not be scanned "
 			                     "completely (see above)");
 	} else {
-		json_decref(list);
+		match_affected_release(&list);
 	}
 out:
 	json_decref(scan);

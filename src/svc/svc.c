@@ -317,14 +317,24 @@ enum err
 svc_event(struct svc *s, struct incident *in, const char *kind, json_t *payload,
     struct svc_err *e)
 {
-	struct event ev;
-	char *text;
+	char *text = json_dumps(payload, DUMP_FLAGS);
 	enum err rc;
 
-	text = json_dumps(payload, DUMP_FLAGS);
 	json_decref(payload);
 	if (text == NULL)
 		BUG("json_dumps");
+	rc = svc_event_text(s, in, kind, text, e);
+	free(text);
+	return rc;
+}
+
+enum err
+svc_event_text(struct svc *s, struct incident *in, const char *kind,
+    const char *text, struct svc_err *e)
+{
+	struct event ev;
+	enum err rc;
+
 	memset(&ev, 0, sizeof(ev));
 	ev.incident_id = in->id;
 	ev.seq = in->event_n + 1;
@@ -337,7 +347,6 @@ svc_event(struct svc *s, struct incident *in, const char *kind, json_t *payload,
 	    in->event_n == 0 ? chain_genesis : in->head_hash);
 	chain_hash(in->ref, &ev, ev.hash);
 	rc = store_event_append(s->st, &ev);
-	free(text);
 	if (rc != ERR_OK)
 		return svc_store_err(s, rc, "appending the event", e);
 	in->event_n = ev.seq;

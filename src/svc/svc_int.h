@@ -23,6 +23,10 @@ extern const char chain_genesis[SHA256_HEX];
  */
 enum err svc_event(struct svc *, struct incident *in, const char *kind,
     json_t *payload, struct svc_err *);
+/* The same with the payload already dumped (DUMP_FLAGS: compact, in
+ * order), for payloads too big to build as a tree. */
+enum err svc_event_text(struct svc *, struct incident *in, const char *kind,
+    const char *text, struct svc_err *);
 /* Store in->... after events: updated_at = now. */
 /*
  * Make `text` (the dump of canonical facts `canon`) the incident's facts

@@ -486,6 +486,22 @@ has_name(json_t *arr, const char *s)
 	return false;
 }
 
+/* The affected list as a tree, through its compact text. */
+static json_t *
+match_tree(struct match_affected *l)
+{
+	struct buf b;
+	json_t *t;
+
+	buf_init(&b, SIZE_MAX / 2);
+	assert_int_equal(match_affected_put(l, &b, 0, 0), ERR_OK);
+	t = json_loads(buf_cstr(&b), 0, NULL);
+	assert_non_null(t);
+	buf_release(&b);
+	match_affected_release(l);
+	return t;
+}
+
 static void
 t_match(void **state)
 {
@@ -498,6 +514,7 @@ t_match(void **state)
 	struct incident in;
 	struct facts f;
 	struct arena *a = arena_new();
+	struct match_affected l;
 	json_t *aff = NULL, *x, *all = NULL;
 	char *file;
 
@@ -515,8 +532,9 @@ t_match(void **state)
 	rq.files_n = 1;
 	rq.opts = &o;
 	svc_err_clear(&fx->e);
-	if (svc_match(&fx->s, &rq, &res, &aff, &ms, &fx->e) != ERR_OK)
+	if (svc_match(&fx->s, &rq, &res, &l, &ms, &fx->e) != ERR_OK)
 		fail_msg("match: %s", fx->e.msg);
+	aff = match_tree(&l);
 	assert_int_equal(ms.identifiers, 6);
 	assert_int_equal(ms.matched, 3);
 	assert_int_equal(ms.unmatched, 3);
@@ -566,6 +584,7 @@ t_match_many(void **state)
 	struct match_req rq;
 	size_t cap = (size_t)N * 80 + 64, at = 0, lat = 0;
 	char *csv = xmalloc(cap), *leak = xmalloc(2 * cap), *file, *dump;
+	struct match_affected l;
 	json_t *aff = NULL, *x;
 
 	at += (size_t)snprintf(csv, cap, "id,email,phone\n");
@@ -594,8 +613,9 @@ t_match_many(void **state)
 	rq.opts = &o;
 	rq.dry_run = true;
 	svc_err_clear(&fx->e);
-	if (svc_match(&fx->s, &rq, &res, &aff, &ms, &fx->e) != ERR_OK)
+	if (svc_match(&fx->s, &rq, &res, &l, &ms, &fx->e) != ERR_OK)
 		fail_msg("match: %s", fx->e.msg);
+	aff = match_tree(&l);
 	assert_int_equal(ms.identifiers, 2 * N);
 	assert_int_equal(ms.matched, N);
 	assert_int_equal(ms.unmatched, N);
@@ -629,7 +649,7 @@ t_match_no_index(void **state)
 	struct scan_result res = { 0 };
 	struct match_sum ms;
 	struct match_req rq;
-	json_t *aff = NULL;
+	struct match_affected aff;
 	char *file = xstrdup("/nonexistent");
 
 	scan_opts_init(&o);
@@ -642,11 +662,92 @@ t_match_no_index(void **state)
 	assert_int_equal(
 	    svc_match(&fx->s, &rq, &res, &aff, &ms, &fx->e), ERR_INVAL);
 	assert_non_null(strstr(fx->e.msg, "subjects import"));
+	assert_null(aff.a);
 	scan_result_release(&res);
 	free(file);
 }
 
+/*
+ * The affected list is written out without a tree, for the event and the
+ * CLI: it must be what jansson would have dumped of the tree, byte for
+ * byte (the event's digest is of this text), compact and indented, with
+ * ids that need escaping and every combination of bits.
+ */
+static void
+t_affected_text(void **state)
+{
+	static const char *const ids[] = { "S1", "C\"1", "C\\2",
+		"\xc3\x9c"
+		"3",
+		"tab\there", "nl\nx",
+		"\x01"
+		"ctl",
+		"/slash", "", "x\x7f" };
+	struct match_affected l = { 0 };
+	json_t *tree = json_array(), *env;
+	uint64_t r = 0x9e3779b97f4a7c15ull;
+
+	(void)state;
+	l.n = 200;
+	l.rows = xcalloc(l.n, sizeof(*l.rows));
+	for (size_t i = 0; i < l.n; i++) {
+		json_t *x = json_object(), *by = json_array(),
+		       *found = json_array();
+
+		r = r * 6364136223846793005ull + 1442695040888963407ull;
+		l.rows[i].ref = ids[i % nitems(ids)];
+		l.rows[i].by = (uint8_t)((r >> 33) & 0x1e);
+		l.rows[i].found =
+		    (uint32_t)(r >> 40) & ((1u << SCAN_CAT__MAX) - 1);
+		if (i == 0)
+			l.rows[i].found = 0;
+		for (unsigned k = 0; k < MATCH_KIND__MAX; k++)
+			if (l.rows[i].by & (1u << k))
+				json_array_append_new(
+				    by, json_string(match_kind_name(k)));
+		for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
+			if (l.rows[i].found & (1u << k))
+				json_array_append_new(
+				    found, json_string(scan_cat_name(k)));
+		json_object_set_new(x, "id", json_string(l.rows[i].ref));
+		json_object_set_new(x, "by", by);
+		json_object_set_new(x, "found", found);
+		json_array_append_new(tree, x);
+	}
+	for (int pass = 0; pass < 3; pass++) {
+		struct match_affected *lp = &l, empty = { 0 };
+		struct buf b;
+		char *want;
+
+		if (pass == 2)
+			lp = &empty;
+		env = pass == 2
+		          ? json_pack("{s:i, s:[]}", "n", 1, "affected")
+		          : json_pack("{s:i, s:O}", "n", 1, "affected", tree);
+		want = json_dumps(
+		    env, pass == 0 ? JSON_COMPACT | JSON_PRESERVE_ORDER
+		                   : JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		buf_init(&b, SIZE_MAX / 2);
+		assert_int_equal(
+		    buf_puts(&b, pass == 0 ? "{\"n\":1,\"affected\":"
+		                           : "{\n  \"n\": 1,\n  "
+		                             "\"affected\": "),
+		    ERR_OK);
+		assert_int_equal(match_affected_put(lp, &b, pass == 0 ? 0 : 2,
+		                     pass == 0 ? 0 : 1),
+		    ERR_OK);
+		assert_int_equal(buf_puts(&b, pass == 0 ? "}" : "\n}"), ERR_OK);
+		assert_string_equal(buf_cstr(&b), want);
+		buf_release(&b);
+		free(want);
+		json_decref(env);
+	}
+	json_decref(tree);
+	free(l.rows);
+}
+
 const struct CMUnitTest subjects_tests[] = {
+	cmocka_unit_test(t_affected_text),
 	cmocka_unit_test(t_normalize),
 	cmocka_unit_test(t_customer_no_nul),
 	cmocka_unit_test(t_phone_region),
