@@ -745,12 +745,16 @@ match_affected_release(struct match_affected *l)
 static enum err
 put_indent(struct buf *b, int indent, int depth)
 {
+	static const char nl[] = "\n                                ";
+	size_t n = (size_t)indent * (size_t)depth;
 	enum err rc;
 
 	if (indent == 0)
 		return ERR_OK;
+	if (n + 1 < sizeof(nl))
+		return buf_append(b, nl, n + 1); /* one call: 400,000 rows */
 	rc = buf_putc(b, '\n');
-	for (int i = 0; rc == ERR_OK && i < indent * depth; i++)
+	for (size_t i = 0; rc == ERR_OK && i < n; i++)
 		rc = buf_putc(b, ' ');
 	return rc;
 }
