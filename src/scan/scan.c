@@ -1427,7 +1427,7 @@ child_main(int fd, int out, const struct scan_opts *o)
 	c->out = out;
 	pthread_mutex_init(&c->mu, NULL);
 	agg_init(&c->agg, hll_key);
-	if (o->ident != NULL) {
+	if (o->idents != NULL) {
 		c->agg.ic = c;
 		l.ident_child = c;
 	}
@@ -1547,7 +1547,7 @@ rec_text_ok(const struct rec *r)
 	           SCAN_TEXT_MAX - 1, false) == NULL;
 }
 
-/* Check a REC_IDENT from the child and pass its entries on. */
+/* Check a REC_IDENT from the child, then pass its groups on at once. */
 static bool
 ident_apply(struct parent *p, const struct rec *r)
 {
@@ -1555,7 +1555,9 @@ ident_apply(struct parent *p, const struct rec *r)
 	size_t i = 0;
 	unsigned last = MATCH_NONE;
 
-	if (o->ident == NULL || r->c == 0 || r->c > REC_TEXT)
+	static_assert(
+	    (int)SCAN_IDENT_BYTES == (int)REC_TEXT, "a REC_IDENT's bytes");
+	if (o->idents == NULL || r->c == 0 || r->c > SCAN_IDENT_BYTES)
 		return false;
 	while (i < r->c) {
 		unsigned kind, len;
@@ -1576,19 +1578,18 @@ ident_apply(struct parent *p, const struct rec *r)
 			       (uint32_t)m[2] << 16 | (uint32_t)m[3] << 24;
 			if (cats == 0 || cats >> SCAN_CAT__MAX != 0)
 				return false;
-			o->record_end(o->ident_ctx, cats);
-		} else {
-			if (kind >= MATCH_KIND__MAX || len == 0 ||
-			    len > MATCH_VALUE_MAX)
-				return false;
-			o->ident(o->ident_ctx, kind,
-			    (const char *)r->u.bytes + i + 2, len);
+		} else if (kind >= MATCH_KIND__MAX || len == 0 ||
+		           len > MATCH_VALUE_MAX) {
+			return false;
 		}
 		i += 2 + len;
 		last = kind;
 	}
 	/* a group never spans records: the last entry ends one */
-	return last == MATCH_NONE;
+	if (last != MATCH_NONE)
+		return false;
+	o->idents(o->ident_ctx, r->u.bytes, r->c);
+	return true;
 }
 
 /* Check and apply one record; false when it is malformed. */
@@ -1797,7 +1798,7 @@ scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
 	 * each other far less often (on the VM a wake-up costs ~0.1 ms
 	 * before the thread runs; docs/benchmarks.md, "Subject matching").
 	 * A smaller pipe (the limit of fs/pipe-max-size) only costs time. */
-	if (o->ident != NULL)
+	if (o->idents != NULL)
 		(void)fcntl(pfd[0], F_SETPIPE_SZ, PIPE_MATCH_SIZE);
 	fflush(NULL);
 	pid = fork();

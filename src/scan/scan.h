@@ -30,14 +30,16 @@ enum {
 /*
  * Match mode (svc/match.c, docs/subjects.md): the identifiers of each
  * record (e-mail, phone, IBAN, customer number; normalised, kind from
- * scan/matcher.h) are passed to `ident` in the parent, then `record_end`
- * gives the categories found in that record (bits of enum scan_cat).
- * The values are borrowed, not NUL-terminated, and must not be kept,
- * logged or printed.
+ * scan/matcher.h) are passed to `idents` in the parent in whole groups:
+ * entries [kind u8][len u8][len bytes], each record's identifiers (kind
+ * 1.. MATCH_KIND__MAX - 1, len 1..MATCH_VALUE_MAX) followed by kind 0
+ * with len 4 and the categories found in that record (uint32, little-
+ * endian, bits of enum scan_cat).  Checked before the call: at most
+ * SCAN_IDENT_BYTES bytes, well formed, ending with a kind 0 entry.  The
+ * values are borrowed and must not be kept, logged or printed.
  */
-typedef void (*scan_ident_fn)(
-    void *ctx, unsigned kind, const char *val, size_t len);
-typedef void (*scan_record_fn)(void *ctx, uint32_t cats);
+enum { SCAN_IDENT_BYTES = 224 };
+typedef void (*scan_idents_fn)(void *ctx, const unsigned char *b, size_t n);
 
 struct scan_opts {
 	size_t max_line;         /* hard line cap in bytes (default 16 MiB) */
@@ -47,8 +49,7 @@ struct scan_opts {
 	int force_format;        /* -1: sniff; else enum scan_format */
 	unsigned threads;        /* detector threads; 0: the online CPUs */
 	volatile int *interrupt; /* set by a signal handler: stop, partial */
-	scan_ident_fn ident;     /* match mode when non-NULL */
-	scan_record_fn record_end;
+	scan_idents_fn idents;   /* match mode when non-NULL */
 	void *ident_ctx;
 	/* Called first in the child: wipe what it must not hold (keys). */
 	void (*child_wipe)(void *ctx);

@@ -45,9 +45,9 @@ enum { PENDING_MAX = 256 };
  */
 struct mevent {
 	uint64_t tag;
+	const unsigned char *v; /* in the chunk being looked up */
 	uint32_t cats;
 	uint8_t kind, len;
-	char v[MATCH_VALUE_MAX];
 };
 
 enum { BATCH_N = 64 };
@@ -68,8 +68,8 @@ enum { BATCH_N = 64 };
  */
 enum {
 	CHUNK_BYTES = 256 << 10,
-	/* a record's group is at most one pipe record (256 bytes, scan.c) */
-	GROUP_MAX = 256,
+	/* groups come in whole pipe records (scan.h) */
+	GROUP_MAX = SCAN_IDENT_BYTES,
 	CHUNKS = 4,
 	/* while the index loads, the chunks queue up (~0.25 s of the scan,
 	 * ~120 chunks for the bench's leak); at most this many */
@@ -197,7 +197,8 @@ lookup(struct mwork *w, const struct mevent *q)
 		__builtin_prefetch(&m->found[x->subject], 1);
 		__builtin_prefetch(&m->by[x->subject], 1);
 		if (!hashed) {
-			match_hash(&m->keys, q->kind, q->v, q->len, h);
+			match_hash(
+			    &m->keys, q->kind, (const char *)q->v, q->len, h);
 			hashed = true;
 		}
 		if (sodium_memcmp(h, x->hash, MATCH_HASH_LEN) != 0)
@@ -264,13 +265,7 @@ run_cand(struct mwork *w)
 static void
 cand_push(struct mwork *w, const struct mevent *q)
 {
-	struct mevent *c = &w->cand[w->cand_n++];
-
-	c->tag = q->tag;
-	c->cats = q->cats;
-	c->kind = q->kind;
-	c->len = q->len;
-	memcpy(c->v, q->v, q->len);
+	w->cand[w->cand_n++] = *q;
 	if (w->cand_n == BATCH_N)
 		run_cand(w);
 }
@@ -329,7 +324,7 @@ work_chunk(struct mwork *w, const struct chunk *c)
 			w->identifiers++;
 			q->tag =
 			    match_tag(&m->keys, kind, (const char *)v, len);
-			memcpy(q->v, v, len);
+			q->v = v;
 			match_filter_prefetch(m->filt, q->tag);
 		}
 		if (w->arr_n == BATCH_N)
@@ -556,36 +551,16 @@ chunk_room(struct mctx *m, size_t need)
 	return m->cur->b + m->cur->n;
 }
 
-/* An identifier of the current record (called from scan_file). */
+/* Whole groups of identifiers and record ends (called from scan_file):
+ * a chunk ends only after a group, so every record is looked up by one
+ * thread. */
 static void
-on_ident(void *arg, unsigned kind, const char *v, size_t len)
+on_idents(void *arg, const unsigned char *g, size_t n)
 {
 	struct mctx *m = arg;
-	unsigned char *b;
 
-	/* the record's group fits (GROUP_MAX): only a record end ends a
-	 * chunk, see on_record */
-	b = chunk_room(m, 2 + len);
-	b[0] = (unsigned char)kind;
-	b[1] = (unsigned char)len;
-	memcpy(b + 2, v, len);
-	m->cur->n += 2 + len;
-}
-
-/* The end of a record (called from scan_file). */
-static void
-on_record(void *arg, uint32_t cats)
-{
-	struct mctx *m = arg;
-	unsigned char *b = chunk_room(m, 6);
-
-	b[0] = MATCH_NONE;
-	b[1] = 4;
-	b[2] = (unsigned char)cats;
-	b[3] = (unsigned char)(cats >> 8);
-	b[4] = (unsigned char)(cats >> 16);
-	b[5] = (unsigned char)(cats >> 24);
-	m->cur->n += 6;
+	memcpy(chunk_room(m, n), g, n);
+	m->cur->n += n;
 	if (m->cur->n > CHUNK_BYTES - GROUP_MAX)
 		chunk_put(m);
 }
@@ -1109,8 +1084,7 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	 * told otherwise.  With the filter the parent's share is small
 	 * enough that a detector thread fewer than the cores left a core
 	 * half idle (docs/benchmarks.md, "Subject matching"). */
-	o.ident = on_ident;
-	o.record_end = on_record;
+	o.idents = on_idents;
 	o.ident_ctx = &m;
 	o.child_wipe = child_wipe;
 	for (size_t i = 0; i < rq->files_n; i++) {
