@@ -51,19 +51,20 @@ subjects_import(struct cli_env *env, const char *path)
 		goto out;
 	}
 	if (env->json)
-		cli_print_json(json_pack("{s:I, s:I, s:{s:I, s:I, s:I, s:I}}",
-		    "rows", (json_int_t)sum.rows, "identifiers",
-		    (json_int_t)sum.identifiers, "by_kind", "email",
-		    (json_int_t)sum.by_kind[1], "phone",
+		cli_print_json(json_pack(
+		    "{s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}", "rows",
+		    (json_int_t)sum.rows, "subjects", (json_int_t)sum.subjects,
+		    "identifiers", (json_int_t)sum.identifiers, "by_kind",
+		    "email", (json_int_t)sum.by_kind[1], "phone",
 		    (json_int_t)sum.by_kind[2], "iban",
 		    (json_int_t)sum.by_kind[3], "customer_no",
 		    (json_int_t)sum.by_kind[4]));
 	else
-		printf("subject index replaced: %zu rows, %zu identifiers "
-		       "(%zu e-mail, %zu phone, %zu IBAN, %zu customer no.), "
-		       "keyed hashes only\n",
-		    sum.rows, sum.identifiers, sum.by_kind[1], sum.by_kind[2],
-		    sum.by_kind[3], sum.by_kind[4]);
+		printf("subject index replaced: %zu rows, %zu subjects, %zu "
+		       "identifiers (%zu e-mail, %zu phone, %zu IBAN, %zu "
+		       "customer no.), keyed hashes only\n",
+		    sum.rows, sum.subjects, sum.identifiers, sum.by_kind[1],
+		    sum.by_kind[2], sum.by_kind[3], sum.by_kind[4]);
 	code = 0;
 out:
 	if (st != NULL)

@@ -443,4 +443,12 @@ const struct sql_def sql_defs[STMT__MAX] = {
 	    NULL },
 	[STMT_SUBJECT_EACH] = { "SELECT id, ref FROM subject ORDER BY id",
 	    NULL },
+	[STMT_SUBJECT_REF_PACK_CLEAR] = { "DELETE FROM subject_ref_pack",
+	    NULL },
+	[STMT_SUBJECT_REF_PACK_INSERT] = { "INSERT INTO subject_ref_pack"
+	                                   " (first, n, data) VALUES (?, ?, ?)",
+	    NULL },
+	[STMT_SUBJECT_REF_PACK_EACH] = { "SELECT first, n, data FROM"
+	                                 " subject_ref_pack ORDER BY first",
+	    NULL },
 };

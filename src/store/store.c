@@ -1774,6 +1774,8 @@ store_subject_clear(struct store *st)
 	enum err rc = run(st, STMT_SUBJECT_PACK_CLEAR);
 
 	if (rc == ERR_OK)
+		rc = run(st, STMT_SUBJECT_REF_PACK_CLEAR);
+	if (rc == ERR_OK)
 		rc = run(st, STMT_SUBJECT_CLEAR);
 	return rc;
 }
@@ -1832,6 +1834,44 @@ store_subject_each(struct store *st, subject_cb cb, void *arg)
 		const char *ref = B->col_text(H, s, 1);
 
 		rc = cb(arg, B->col_i64(H, s, 0), ref != NULL ? ref : "");
+	}
+	if (rc == ERR_OK && r == STEP_ERR)
+		rc = st_fail(st);
+	B->reset(H, s);
+	return rc;
+}
+
+enum err
+store_subject_ref_pack_insert(
+    struct store *st, int64_t first, size_t n, const char *data, size_t len)
+{
+	enum stmt s = STMT_SUBJECT_REF_PACK_INSERT;
+
+	B->bind_i64(H, s, 1, first);
+	B->bind_i64(H, s, 2, (int64_t)n);
+	B->bind_blob(H, s, 3, data, len);
+	return run(st, s);
+}
+
+enum err
+store_subject_ref_pack_each(struct store *st, subject_ref_pack_cb cb, void *arg)
+{
+	enum stmt s = STMT_SUBJECT_REF_PACK_EACH;
+	enum step r;
+	enum err rc = ERR_OK;
+
+	while (rc == ERR_OK && (r = B->step(H, s)) == STEP_ROW) {
+		int64_t first = B->col_i64(H, s, 0), n = B->col_i64(H, s, 1);
+		size_t len;
+		const void *d = B->col_blob(H, s, 2, &len);
+
+		if (d == NULL || first < 1 || n < 1 || len == 0) {
+			snprintf(st->msg, sizeof(st->msg),
+			    "a block of subject ids is damaged");
+			rc = ERR_INTERNAL;
+			break;
+		}
+		rc = cb(arg, first, (size_t)n, d, len);
 	}
 	if (rc == ERR_OK && r == STEP_ERR)
 		rc = st_fail(st);

@@ -399,7 +399,7 @@ enum err store_subject_secret_get(
     struct store *, struct arena *a, struct subject_secret *out);
 enum err store_subject_secret_put(
     struct store *, const struct subject_secret *);
-/* Remove every subject and identifier. */
+/* Remove every subject, ref block and identifier. */
 enum err store_subject_clear(struct store *);
 /* The row id of subject `ref`, created when new. */
 enum err store_subject_insert(struct store *, const char *ref, int64_t *id);
@@ -411,5 +411,14 @@ enum err store_subject_pack_each(struct store *, subject_pack_cb, void *);
 /* Every subject by row id; `ref` valid during the call. */
 typedef enum err (*subject_cb)(void *, int64_t id, const char *ref);
 enum err store_subject_each(struct store *, subject_cb, void *);
+/* The refs of subjects first .. first + n - 1 in one block: `len` bytes,
+ * each ref ended by a NUL (store/schema/sqlite/0010_subject_ref.sql). */
+enum err store_subject_ref_pack_insert(
+    struct store *, int64_t first, size_t n, const char *data, size_t len);
+/* Every block in order; `data` valid during the call, not checked. */
+typedef enum err (*subject_ref_pack_cb)(
+    void *, int64_t first, size_t n, const char *data, size_t len);
+enum err store_subject_ref_pack_each(
+    struct store *, subject_ref_pack_cb, void *);
 
 #endif

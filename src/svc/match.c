@@ -641,7 +641,7 @@ struct collect {
 	struct arena *a;
 	struct match_row *rows;
 	uint32_t *ids;
-	size_t n, cap;
+	size_t n, cap, packs;
 };
 
 static enum err
@@ -664,6 +664,44 @@ collect_subject(void *arg, int64_t id, const char *ref)
 	c->ids[c->n] = (uint32_t)id;
 	c->n++;
 	return ERR_OK;
+}
+
+/* A block of refs (store_subject_ref_pack_each): each ends with a NUL,
+ * exactly n of them; only the affected subjects' are kept. */
+static enum err
+collect_pack(void *arg, int64_t first, size_t n, const char *d, size_t len)
+{
+	struct collect *c = arg;
+	const char *p = d, *end = d + len;
+	enum err rc = ERR_OK;
+
+	c->packs++;
+	for (size_t k = 0; k < n && rc == ERR_OK; k++) {
+		const char *z = memchr(p, '\0', (size_t)(end - p));
+
+		if (z == NULL || z == p) /* the import writes no empty id */
+			return ERR_INTERNAL;
+		rc = collect_subject(c, first + (int64_t)k, p);
+		p = z + 1;
+	}
+	return rc == ERR_OK && p != end ? ERR_INTERNAL : rc;
+}
+
+/* The affected subjects' refs: from the blocks of refs, or from the rows
+ * of an index imported before there were blocks (or with none). */
+static enum err
+collect_all(struct svc *s, struct collect *c, struct svc_err *e)
+{
+	enum err rc = store_subject_ref_pack_each(s->st, collect_pack, c);
+
+	if (rc == ERR_OK && c->packs == 0)
+		rc = store_subject_each(s->st, collect_subject, c);
+	if (rc == ERR_INTERNAL && store_errmsg(s->st)[0] == '\0')
+		svc_err_msg(e, "the subject index is inconsistent; import it "
+		               "again");
+	else if (rc != ERR_OK)
+		svc_store_err(s, rc, "reading the subject index", e);
+	return rc;
 }
 
 static int
@@ -1115,12 +1153,11 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	memset(&col, 0, sizeof(col));
 	col.m = &m;
 	col.a = arena_new();
-	rc = store_subject_each(s->st, collect_subject, &col);
+	rc = collect_all(s, &col, e);
 	if (rc != ERR_OK) {
 		free(col.rows);
 		free(col.ids);
 		arena_free(col.a);
-		svc_store_err(s, rc, "reading the subject index", e);
 		goto out;
 	}
 	collect_finish(&col, &list);

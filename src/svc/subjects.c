@@ -33,6 +33,13 @@ struct imp {
 	struct arena *a;          /* the row's strings */
 	struct match_entry *pack; /* the block being filled */
 	size_t pack_n;
+	/* the refs of subjects ref_first .. ref_first + ref_n - 1, each
+	 * ended by a NUL (store_subject_ref_pack_insert); ref_next: the row
+	 * id a new subject gets next, lower ones were seen before */
+	struct buf refs;
+	int64_t ref_first, ref_next;
+	size_t ref_n, distinct; /* distinct: subjects (rows of one person
+	                         * count once) */
 	bool writing; /* false once a row was bad: check the rest only */
 };
 
@@ -108,6 +115,47 @@ pack_flush(struct imp *m)
 	return rc;
 }
 
+/* Store the filled block of refs. */
+static enum err
+ref_flush(struct imp *m)
+{
+	enum err rc = ERR_OK;
+
+	if (m->ref_n > 0)
+		rc = store_subject_ref_pack_insert(
+		    m->s->st, m->ref_first, m->ref_n, m->refs.p, m->refs.len);
+	m->ref_n = 0;
+	buf_reset(&m->refs);
+	return rc;
+}
+
+/*
+ * Subject `sid`'s ref into the block: a new subject gets the next row id
+ * (the table was emptied first), a ref seen before (the same person on
+ * two rows) its old one, which is in a block already.
+ */
+static enum err
+ref_add(struct imp *m, int64_t sid, const char *ref, size_t len)
+{
+	enum err rc = ERR_OK;
+
+	if (sid < m->ref_next)
+		return ERR_OK;
+	if (m->ref_n > 0 && (sid != m->ref_next || m->ref_n == MATCH_PACK_MAX))
+		rc = ref_flush(m);
+	if (rc != ERR_OK)
+		return rc;
+	if (m->ref_n == 0)
+		m->ref_first = sid;
+	rc = buf_append(&m->refs, ref, len);
+	if (rc == ERR_OK)
+		rc = buf_putc(&m->refs, '\0');
+	m->ref_n++;
+	m->distinct++;
+	m->ref_next = sid + 1;
+	return rc;
+}
+
 /* One data row: check every field, then (while no row was bad) store. */
 static enum err
 one_row(struct imp *m, const struct csv_row *r, struct svc_err *e)
@@ -174,6 +222,8 @@ one_row(struct imp *m, const struct csv_row *r, struct svc_err *e)
 	    m->s->st, arena_strndup(m->a, id, idlen), &sid);
 	if (rc == ERR_OK && (sid <= 0 || sid > (int64_t)UINT32_MAX))
 		rc = ERR_LIMIT;
+	if (rc == ERR_OK)
+		rc = ref_add(m, sid, id, idlen);
 	for (size_t i = 0; i < ids_n && rc == ERR_OK; i++) {
 		struct match_entry *x = &m->pack[m->pack_n++];
 
@@ -217,13 +267,14 @@ svc_subjects_import(struct svc *s, FILE *fp, subjects_row_cb cb, void *arg,
 	m.writing = true;
 	m.a = arena_new();
 	m.pack = xcalloc(MATCH_PACK_MAX, sizeof(*m.pack));
+	buf_init(&m.refs, (size_t)MATCH_PACK_MAX * (SUBJECT_ID_MAX + 1));
 	if (store_setting_get(s->st, "phone_region", s->a, &region) != ERR_OK)
 		region = "DE";
 	if (!norm_phone_set_region(region)) {
 		svc_err_msg(e, "the setting phone_region (%s) is not supported",
 		    region);
-		csv_free(c);
-		return ERR_INVAL;
+		rc = ERR_INVAL;
+		goto out;
 	}
 	/* A new secret for every import: the old hashes become useless. */
 	randombytes_buf(sec.secret, sizeof(sec.secret));
@@ -279,6 +330,8 @@ svc_subjects_import(struct svc *s, FILE *fp, subjects_row_cb cb, void *arg,
 	}
 	if (rc == ERR_OK && sum->bad == 0) {
 		rc = pack_flush(&m);
+		if (rc == ERR_OK)
+			rc = ref_flush(&m);
 		if (rc != ERR_OK)
 			svc_store_err(s, rc, "storing the subject index", e);
 	}
@@ -298,7 +351,7 @@ svc_subjects_import(struct svc *s, FILE *fp, subjects_row_cb cb, void *arg,
 		sec.created_at = s->now;
 		sec.phone_region = norm_phone_get_region();
 		sec.identifiers = (int64_t)sum->identifiers;
-		sec.subjects = (int64_t)sum->rows;
+		sec.subjects = (int64_t)m.distinct;
 		rc = store_subject_secret_put(s->st, &sec);
 		if (rc == ERR_OK)
 			rc = store_commit(s->st);
@@ -308,13 +361,14 @@ svc_subjects_import(struct svc *s, FILE *fp, subjects_row_cb cb, void *arg,
 	if (rc != ERR_OK)
 		store_rollback(s->st);
 	else
-		sum->subjects = sum->rows;
+		sum->subjects = m.distinct;
 out:
 	sodium_memzero(&sec, sizeof(sec));
 	sodium_memzero(&m.keys, sizeof(m.keys));
 	arena_free(m.a);
 	sodium_memzero(m.pack, MATCH_PACK_MAX * sizeof(*m.pack));
 	free(m.pack);
+	buf_release(&m.refs);
 	csv_free(c);
 	return rc;
 }

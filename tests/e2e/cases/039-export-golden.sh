@@ -44,7 +44,7 @@ expect_verify_ok
 # A register of schema 5 (before the register columns): opening it runs
 # migration 0006, which fills the columns from the stored facts, and the
 # later ones; verify agrees with them and the export is the same.
-sqlite3 "$BREACHKIT_DB" "DROP TABLE subject_pack; DROP TABLE subject;
+sqlite3 "$BREACHKIT_DB" "DROP TABLE subject_ref_pack; DROP TABLE subject_pack; DROP TABLE subject;
     DROP TABLE subject_secret; DROP TABLE authority_file;
     ALTER TABLE filing DROP COLUMN filed_by;
     ALTER TABLE filing DROP COLUMN filed_by_contact; DROP TABLE incident_reg;

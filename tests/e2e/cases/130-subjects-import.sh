@@ -12,7 +12,7 @@ Max Muster,max.muster@example.invalid,S-2,,DE89 3704 0044 0532 0130 00,,
 Jürgen Fiktiv,,S-3,+49 30 1234567,,KD-77003,
 CSV
 bk subjects import subjects.csv
-expect_stdout_contains "3 rows, 7 identifiers (2 e-mail, 2 phone, 1 IBAN, 2 customer no.)"
+expect_stdout_contains "3 rows, 3 subjects, 7 identifiers (2 e-mail, 2 phone, 1 IBAN, 2 customer no.)"
 bk subjects status --json
 expect_eq "identifiers" "$(jget 'd["identifiers"]')" 7
 expect_eq "region" "$(jget 'd["phone_region"]')" DE

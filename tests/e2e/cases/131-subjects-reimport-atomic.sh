@@ -5,7 +5,7 @@
 init_register
 printf '%s\n' 'id,email' 'A,a@example.invalid' 'B,b@example.invalid' > one.csv
 bk subjects import one.csv
-expect_stdout_contains "2 rows, 2 identifiers"
+expect_stdout_contains "2 rows, 2 subjects, 2 identifiers"
 before=$(snapshot)
 { echo 'id,email'; for i in $(seq 1 500); do echo "N$i,n$i@example.invalid"; done
   echo 'BAD,not-an-address'; } > two.csv
