@@ -1845,6 +1845,38 @@ scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
 	return ERR_OK;
 }
 
+bool
+scan_records_apply(const void *buf, size_t n, const struct scan_opts *o,
+    struct scan_result *res)
+{
+	struct parent p = { 0 };
+	struct scan_file_result *f;
+	bool ok = true;
+
+	static_assert(sizeof(struct rec) == SCAN_REC_BYTES, "record size");
+	res->files =
+	    xreallocarray(res->files, res->files_n + 1, sizeof(*res->files));
+	f = &res->files[res->files_n++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup("records");
+	f->status = SCAN_FAILED;
+	f->size = n;
+	p.res = res;
+	p.f = f;
+	p.o = o;
+	p.start_ns = p.last_rec_ns = now_ns();
+	pthread_once(&hll_once, hll_key_init);
+	for (size_t off = 0; ok && n - off >= sizeof(struct rec);
+	     off += sizeof(struct rec)) {
+		struct rec r;
+
+		memcpy(&r, (const char *)buf + off, sizeof(r));
+		ok = rec_apply(&p, &r);
+	}
+	merge_cats(res, p.cats);
+	return ok;
+}
+
 void
 scan_result_release(struct scan_result *res)
 {

@@ -128,4 +128,16 @@ struct scan_eval_cat {
 enum err scan_eval(const char *path, const char *labels,
     struct scan_eval_cat out[SCAN_CAT__MAX]);
 
+/*
+ * The parent's side of the pipe without a child, for the fuzz target
+ * fuzz_scan_records: what the child sends is derived from the leak, and a
+ * child subverted by it may send anything.  Applies the whole records in
+ * buf[0..n) (SCAN_REC_BYTES each) to a new file result in `res` as
+ * scan_file() does, up to the first malformed one; false when there was
+ * one.  `o` gives the match callback; its progress must be off.
+ */
+enum { SCAN_REC_BYTES = 256 };
+bool scan_records_apply(const void *buf, size_t n, const struct scan_opts *o,
+    struct scan_result *res);
+
 #endif
