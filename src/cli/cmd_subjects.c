@@ -142,41 +142,27 @@ cmd_subjects(int argc, char **argv)
 
 /* ---- match ------------------------------------------------------------------ */
 
-/*
- * --json: the summary dumped by jansson as cli_print_json() dumps it, the
- * affected list written out as its last member the same way (a tree of
- * 400,000 subjects took longer to build than the match).
- */
+/* --json, as cli_print_json() prints; the list is written out. */
 static void
 match_json_print(const struct scan_result *res, const struct match_sum *sum,
     const struct match_affected *aff)
 {
-	json_t *head = json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I,"
-	                         " s:b, s:b, s:f, s:f}}",
-	    "scan", scan_result_json(res), "match", "indexed",
-	    (json_int_t)sum->indexed, "identifiers",
-	    (json_int_t)sum->identifiers, "candidates",
-	    (json_int_t)sum->candidates, "matched", (json_int_t)sum->matched,
-	    "unmatched", (json_int_t)sum->unmatched, "affected",
-	    (json_int_t)sum->affected, "affected_total",
-	    (json_int_t)sum->affected_total, "partial", sum->partial,
-	    "count_is_estimate", sum->estimate, "load_seconds", sum->load_s,
-	    "scan_seconds", sum->scan_s);
-	char *text = json_dumps(head, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	size_t len = text != NULL ? strlen(text) : 0;
-	struct buf b;
+	char *text = match_affected_json(
+	    json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b, s:b,"
+	              " s:f, s:f}}",
+	        "scan", scan_result_json(res), "match", "indexed",
+	        (json_int_t)sum->indexed, "identifiers",
+	        (json_int_t)sum->identifiers, "candidates",
+	        (json_int_t)sum->candidates, "matched",
+	        (json_int_t)sum->matched, "unmatched",
+	        (json_int_t)sum->unmatched, "affected",
+	        (json_int_t)sum->affected, "affected_total",
+	        (json_int_t)sum->affected_total, "partial", sum->partial,
+	        "count_is_estimate", sum->estimate, "load_seconds", sum->load_s,
+	        "scan_seconds", sum->scan_s),
+	    aff, 2);
 
-	json_decref(head);
-	if (len < 2 || memcmp(text + len - 2, "\n}", 2) != 0)
-		BUG("json_dumps");
-	buf_init(&b, SIZE_MAX / 2);
-	if (buf_append(&b, text, len - 2) != ERR_OK ||
-	    buf_puts(&b, ",\n  \"affected\": ") != ERR_OK ||
-	    match_affected_put(aff, &b, 2, 1) != ERR_OK ||
-	    buf_puts(&b, "\n}\n") != ERR_OK)
-		BUG("out of memory");
-	fwrite(b.p, 1, b.len, stdout);
-	buf_release(&b);
+	puts(text);
 	free(text);
 }
 

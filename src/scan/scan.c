@@ -1758,15 +1758,13 @@ parent_read(struct parent *p, int in, pid_t pid)
 	return rc;
 }
 
-enum err
-scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
+/* A new file result in `res` (failed until the child says done), and the
+ * parent's state for reading its records. */
+static struct scan_file_result *
+parent_begin(struct parent *p, struct scan_result *res, const char *path,
+    const struct scan_opts *o)
 {
-	struct parent p = { 0 };
 	struct scan_file_result *f;
-	struct stat st;
-	int fd, pfd[2], status = 0;
-	pid_t pid;
-	enum err rc;
 
 	res->files =
 	    xreallocarray(res->files, res->files_n + 1, sizeof(*res->files));
@@ -1774,10 +1772,25 @@ scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
 	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(path);
 	f->status = SCAN_FAILED;
-	p.res = res;
-	p.f = f;
-	p.o = o;
-	p.start_ns = p.last_rec_ns = now_ns();
+	memset(p, 0, sizeof(*p));
+	p->res = res;
+	p->f = f;
+	p->o = o;
+	p->start_ns = p->last_rec_ns = now_ns();
+	pthread_once(&hll_once, hll_key_init);
+	return f;
+}
+
+enum err
+scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
+{
+	struct parent p;
+	struct scan_file_result *f = parent_begin(&p, res, path, o);
+	struct stat st;
+	int fd, pfd[2], status = 0;
+	pid_t pid;
+	enum err rc;
+
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		snprintf(f->error, SCAN_TEXT_MAX, "cannot read: %s",
@@ -1787,7 +1800,6 @@ scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
 		return ERR_IO;
 	}
 	f->size = (uint64_t)st.st_size;
-	pthread_once(&hll_once, hll_key_init);
 	if (pipe2(pfd, O_CLOEXEC) != 0) {
 		close(fd);
 		return ERR_IO;
@@ -1849,23 +1861,11 @@ bool
 scan_records_apply(const void *buf, size_t n, const struct scan_opts *o,
     struct scan_result *res)
 {
-	struct parent p = { 0 };
-	struct scan_file_result *f;
+	struct parent p;
 	bool ok = true;
 
 	static_assert(sizeof(struct rec) == SCAN_REC_BYTES, "record size");
-	res->files =
-	    xreallocarray(res->files, res->files_n + 1, sizeof(*res->files));
-	f = &res->files[res->files_n++];
-	memset(f, 0, sizeof(*f));
-	f->path = xstrdup("records");
-	f->status = SCAN_FAILED;
-	f->size = n;
-	p.res = res;
-	p.f = f;
-	p.o = o;
-	p.start_ns = p.last_rec_ns = now_ns();
-	pthread_once(&hll_once, hll_key_init);
+	parent_begin(&p, res, "records", o)->size = n;
 	for (size_t off = 0; ok && n - off >= sizeof(struct rec);
 	     off += sizeof(struct rec)) {
 		struct rec r;

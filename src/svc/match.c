@@ -640,7 +640,6 @@ struct collect {
 	const struct mctx *m;
 	struct arena *a;
 	struct match_row *rows;
-	uint32_t *ids;
 	size_t n, cap, packs;
 };
 
@@ -658,10 +657,11 @@ collect_subject(void *arg, int64_t id, const char *ref)
 	if (c->n == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 1024;
 		c->rows = xreallocarray(c->rows, c->cap, sizeof(*c->rows));
-		c->ids = xreallocarray(c->ids, c->cap, sizeof(*c->ids));
 	}
+	/* the lookups are over: the bits are final */
 	c->rows[c->n].ref = arena_strdup(c->a, ref);
-	c->ids[c->n] = (uint32_t)id;
+	c->rows[c->n].by = m->by[id];
+	c->rows[c->n].found = m->found[id];
 	c->n++;
 	return ERR_OK;
 }
@@ -725,19 +725,10 @@ rows_sorted(const struct collect *c)
 	return true;
 }
 
-/* The affected list, sorted by id (stable, golden-file friendly): the
- * bits are copied out of the index's arrays before they go. */
+/* The affected list, sorted by id (stable, golden-file friendly). */
 static void
 collect_finish(struct collect *c, struct match_affected *out)
 {
-	const struct mctx *m = c->m;
-
-	for (size_t i = 0; i < c->n; i++) {
-		c->rows[i].by = m->by[c->ids[i]];
-		c->rows[i].found = m->found[c->ids[i]];
-	}
-	free(c->ids);
-	c->ids = NULL;
 	if (!rows_sorted(c))
 		qsort(c->rows, c->n, sizeof(*c->rows), by_ref);
 	out->rows = c->rows;
@@ -812,7 +803,9 @@ put_key(struct buf *b, const char *key, bool first, int indent, int depth)
 	return rc == ERR_OK ? buf_puts(b, indent ? ": " : ":") : rc;
 }
 
-enum err
+/* The list as JSON text appended to `b`, as json_dumps() writes the array
+ * of {"id", "by", "found"} objects, nested `depth` deep. */
+static enum err
 match_affected_put(
     const struct match_affected *l, struct buf *b, int indent, int depth)
 {
@@ -851,6 +844,34 @@ match_affected_put(
 	if (rc == ERR_OK)
 		rc = put_indent(b, indent, depth);
 	return rc == ERR_OK ? buf_putc(b, ']') : rc;
+}
+
+char *
+match_affected_json(json_t *head, const struct match_affected *l, int indent)
+{
+	size_t flags = JSON_PRESERVE_ORDER |
+	               (indent > 0 ? JSON_INDENT(indent) : JSON_COMPACT);
+	size_t end = indent > 0 ? 2 : 1, len;
+	char *text;
+	struct buf b;
+
+	if (!json_is_object(head) || json_object_size(head) == 0)
+		BUG("match_affected_json: a summary object");
+	text = json_dumps(head, flags);
+	json_decref(head);
+	if (text == NULL)
+		BUG("json_dumps");
+	/* the closing brace (after a line break when indented) goes; the
+	 * list comes in as the last member */
+	len = strlen(text) - end;
+	buf_init(&b, SIZE_MAX / 2);
+	if (buf_append(&b, text, len) != ERR_OK ||
+	    put_key(&b, "affected", false, indent, 0) != ERR_OK ||
+	    match_affected_put(l, &b, indent, 1) != ERR_OK ||
+	    put_indent(&b, indent, 0) != ERR_OK || buf_putc(&b, '}') != ERR_OK)
+		BUG("out of memory");
+	free(text);
+	return b.p;
 }
 
 /* ---- the union of the affected events ------------------------------------ */
@@ -1001,41 +1022,22 @@ index_loaded(struct svc *s, const struct mctx *m, struct svc_err *e)
 	return m->load_rc;
 }
 
-/*
- * The "affected" event's payload: the summary dumped by jansson, then the
- * list written out (match_affected_put) as its last member, the text
- * json_dumps() would have made of the whole tree (DUMP_FLAGS).
- */
+/* The "affected" event's payload (DUMP_FLAGS, as svc_event dumps). */
 static char *
 affected_payload(const struct match_req *rq, const struct match_sum *sum,
     const struct match_affected *list)
 {
-	json_t *files = json_array(), *head;
-	struct buf b;
-	char *text;
-	size_t len;
+	json_t *files = json_array();
 
 	for (size_t i = 0; i < rq->files_n; i++)
 		json_array_append_new(files, json_string(rq->files[i]));
-	head = json_pack("{s:o, s:b, s:I, s:I, s:I, s:I}", "files", files,
-	    "partial", sum->partial, "identifiers",
-	    (json_int_t)sum->identifiers, "matched", (json_int_t)sum->matched,
-	    "unmatched", (json_int_t)sum->unmatched, "count",
-	    (json_int_t)list->n);
-	text = json_dumps(head, DUMP_FLAGS);
-	json_decref(head);
-	if (text == NULL)
-		BUG("json_dumps");
-	len = strlen(text);
-	assert(len >= 2 && text[len - 1] == '}');
-	buf_init(&b, SIZE_MAX / 2);
-	if (buf_append(&b, text, len - 1) != ERR_OK ||
-	    buf_puts(&b, ",\"affected\":") != ERR_OK ||
-	    match_affected_put(list, &b, 0, 0) != ERR_OK ||
-	    buf_putc(&b, '}') != ERR_OK)
-		BUG("out of memory");
-	free(text);
-	return b.p;
+	return match_affected_json(
+	    json_pack("{s:o, s:b, s:I, s:I, s:I, s:I}", "files", files,
+	        "partial", sum->partial, "identifiers",
+	        (json_int_t)sum->identifiers, "matched",
+	        (json_int_t)sum->matched, "unmatched",
+	        (json_int_t)sum->unmatched, "count", (json_int_t)list->n),
+	    list, 0);
 }
 
 /* Record the scan, the affected list and the count; one transaction. */
@@ -1156,7 +1158,6 @@ svc_match(struct svc *s, const struct match_req *rq, struct scan_result *res,
 	rc = collect_all(s, &col, e);
 	if (rc != ERR_OK) {
 		free(col.rows);
-		free(col.ids);
 		arena_free(col.a);
 		goto out;
 	}

@@ -343,13 +343,15 @@ struct match_affected {
 };
 void match_affected_release(struct match_affected *);
 /*
- * The list as JSON text appended to `b`, byte for byte as json_dumps()
- * writes the array of {"id", "by", "found"} objects: compact (indent 0,
- * JSON_COMPACT) or with JSON_INDENT(indent) nested `depth` deep.  No tree
- * is built: for 400,000 subjects the tree took longer than the lookups.
+ * `head` (a non-empty object, consumed) with the list as its last member
+ * "affected", as text: byte for byte what json_dumps() writes of the tree
+ * with JSON_PRESERVE_ORDER and JSON_COMPACT (indent 0: the event) or
+ * JSON_INDENT(indent) (the CLI's --json).  The list is written out, not
+ * built as a tree: for 400,000 subjects the tree took longer than the
+ * lookups.  Free with free().
  */
-enum err match_affected_put(
-    const struct match_affected *, struct buf *b, int indent, int depth);
+char *match_affected_json(
+    json_t *head, const struct match_affected *, int indent);
 /* "by" or "found" bits as a JSON array of names, the same way. */
 enum err match_names_put(
     struct buf *b, uint32_t bits, bool found, int indent, int depth);
