@@ -1215,12 +1215,135 @@ trim(const char *s, size_t len, size_t *outlen)
 	return s;
 }
 
+#ifdef __SSE2__
+/* Bits of the first n (<= 64) of 64 readable bytes at p: the local
+ * part's [A-Za-z0-9.], the domain's letters, digits, . - and bytes >=
+ * 0x80, and the dots. */
+struct email_masks {
+	uint64_t loc, dom, dot;
+};
+
+/* Bit k set when p[k] == '@', for k < 64. */
+static inline __attribute__((always_inline)) uint64_t
+at_mask64(const char *p)
+{
+	v16u x0, x1, x2, x3;
+
+	memcpy(&x0, p, 16);
+	memcpy(&x1, p + 16, 16);
+	memcpy(&x2, p + 32, 16);
+	memcpy(&x3, p + 48, 16);
+	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x0 == '@')) |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x1 == '@'))
+	           << 16 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x2 == '@'))
+	           << 32 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x3 == '@'))
+	           << 48;
+}
+
+static inline __attribute__((always_inline)) void
+email_masks64(const char *p, size_t n, struct email_masks *m)
+{
+	uint64_t loc = 0, more = 0, dot = 0;
+
+	for (unsigned k = 0; 16 * k < n; k++) {
+		v16u x, lx;
+		v16c d;
+
+		memcpy(&x, p + 16 * k, 16);
+		lx = x | 0x20;
+		d = (v16c)(x == '.');
+		loc |= (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+		           (v16c)((v16u)(x - '0') <= 9) |
+		           (v16c)((v16u)(lx - 'a') <= 25) | d)
+		       << 16 * k;
+		/* '-' and, from the top bit of x itself, bytes >= 0x80 */
+		more |= (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+		            (v16c)(x == '-') | (v16c)x)
+		        << 16 * k;
+		dot |= (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(d)
+		       << 16 * k;
+	}
+	m->loc = loc;
+	m->dom = loc | more;
+	m->dot = dot;
+}
+
+/*
+ * A field that is one e-mail address and nothing else, the common field
+ * of an e-mail column: what scan_text() would find in it (that address
+ * only), without its walk.  scan_text() walks the local part word by
+ * word, trying an IBAN at a capital and a hash or IPv6 at a hex letter
+ * and a number at a digit, reaches the '@' and hands the runs around it
+ * to det_email(), which consumes the rest.  This takes only fields where
+ * that walk provably finds nothing, and returns false for all others,
+ * which scan_text() then walks: n <= 64 of 64 readable bytes; one '@' at
+ * i, 1 <= i < 32 (no word of the local part is hash-long); the local part
+ * letters, digits and dots only, not all dots, not starting with a digit
+ * (a number), no word starting with two capitals and two digits (an
+ * IBAN); the domain non-empty, of domain bytes, not ending in '.' or '-'
+ * (det_email() would trim it and the walk go on).  Then det_email()'s
+ * runs are the whole local part (from its first non-dot) and the whole
+ * domain.  A unit test compares this with scan_text() on random fields.
+ */
+static bool __attribute__((noinline))
+email_field_at(struct scan_engine *e, const char *p, size_t n, size_t i,
+    uint64_t lim, const char *col)
+{
+	struct email_masks m;
+	uint64_t lm, dm, ws;
+	size_t a, len;
+
+	if (i == 0 || i >= 32 || i + 1 >= n || p[n - 1] == '.' ||
+	    p[n - 1] == '-' || IS(p[0], C_DIGIT))
+		return false;
+	email_masks64(p, n, &m);
+	lm = (1ull << i) - 1;
+	dm = lim & ~((2ull << i) - 1);
+	if ((m.loc & lm) != lm || (m.dom & dm) != dm || (m.dot & lm) == lm)
+		return false;
+	/* word starts: a capital, a capital and two digits is an IBAN */
+	ws = (1ull | m.dot << 1) & lm & ~m.dot;
+	while (ws != 0) {
+		size_t j = (size_t)__builtin_ctzll(ws);
+
+		ws &= ws - 1;
+		if (IS(p[j], C_UPPER) && IS(p[j + 1], C_UPPER) &&
+		    IS(p[j + 2], C_DIGIT) && IS(p[j + 3], C_DIGIT))
+			return false;
+	}
+	a = (size_t)__builtin_ctzll(~m.dot); /* leading dots */
+	len = norm_email_runs(p + a, n - a, i - a, e->val, sizeof(e->val));
+	if (len > 0)
+		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
+	return true;
+}
+
+/* The '@' test inline, the rest (one field a line) out of line. */
+static inline __attribute__((always_inline)) bool
+email_field(struct scan_engine *e, const char *p, size_t n, const char *col)
+{
+	uint64_t lim, at;
+
+	if (n < 3 || n > 64 || blk_room(e, p) < 64)
+		return false;
+	lim = n == 64 ? ~0ull : (1ull << n) - 1;
+	at = at_mask64(p) & lim;
+	if (at == 0 || (at & (at - 1)) != 0)
+		return false;
+	return email_field_at(e, p, n, (size_t)__builtin_ctzll(at), lim, col);
+}
+#endif
+
 /* A field as text: scan_text(), unless it cannot hold anything. */
 static inline __attribute__((always_inline)) void
 field_text(struct scan_engine *e, const char *p, size_t n, const char *col)
 {
 #ifdef __SSE2__
 	if (n <= 16 && blk_room(e, p) >= 16 && text_empty16(p, n))
+		return;
+	if (email_field(e, p, n, col))
 		return;
 #endif
 	scan_text(e, p, n, false, col);
