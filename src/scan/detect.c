@@ -564,6 +564,44 @@ crypt_shape_ok(const char *s, size_t len, size_t dollars)
 	return false;
 }
 
+#ifdef __SSE2__
+/*
+ * The common crypt(3) string, bcrypt ($2a$ $2b$ $2x$ $2y$, two cost
+ * digits, '$', 53 characters of [./A-Za-z0-9]), at p[i] with 64 bytes
+ * readable: the end of the run det_crypt() would take (i + 60) when it
+ * is one, else 0.  The 53 characters hold no '$', so the run's three
+ * dollars are the prefix's; the run ends at i + 60 when the next byte
+ * is not a crypt(3) byte.
+ */
+static inline size_t
+bcrypt_at(const char *p, size_t n, size_t i)
+{
+	uint64_t ok = 0;
+
+	if (n - i < 60 || p[i + 1] != '2' || p[i + 3] != '$' ||
+	    p[i + 6] != '$' || !IS(p[i + 4], C_DIGIT) ||
+	    !IS(p[i + 5], C_DIGIT) ||
+	    (p[i + 2] != 'a' && p[i + 2] != 'b' && p[i + 2] != 'x' &&
+	        p[i + 2] != 'y') ||
+	    (n - i > 60 && IS(p[i + 60], C_CRYPT)))
+		return 0;
+	for (unsigned k = 0; k < 4; k++) {
+		v16u x, lx;
+
+		memcpy(&x, p + i + 16 * k, 16);
+		lx = x | 0x20;
+		ok |= (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+		          (v16c)((v16u)(x - '0') <= 9) |
+		          (v16c)((v16u)(lx - 'a') <= 25) | (v16c)(x == '.') |
+		          (v16c)(x == '/'))
+		      << 16 * k;
+	}
+	/* bytes 7..59 */
+	return (ok & 0x0fffffffffffff80ull) == 0x0fffffffffffff80ull ? i + 60
+	                                                             : 0;
+}
+#endif
+
 /* '$' at p[i]: a crypt(3)-style hash (bcrypt, argon2, scrypt, sha-crypt). */
 static size_t
 det_crypt(
@@ -572,6 +610,14 @@ det_crypt(
 	size_t j, dollars = 0, len;
 	bool ok = false;
 
+#ifdef __SSE2__
+	if (e->room - i >= 64 && (j = bcrypt_at(p, n, i)) != 0) {
+		memcpy(e->val, p + i, 64);
+		e->val[60] = '\0';
+		emit(e, SCAN_CAT_HASH, e->val, 60, col);
+		return j;
+	}
+#endif
 	j = run_end(p, i, n, e->room, RUN_CRYPT, &dollars);
 	len = j - i;
 	if (len < 20 || len >= NORM_MAX)

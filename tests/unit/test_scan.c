@@ -576,6 +576,91 @@ test_email_field(void **state)
 	assert_true(fast_shaped > 100000);
 }
 
+static bool
+crypt_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || strchr("./$=,+-", c) != NULL;
+}
+
+/*
+ * bcrypt strings and near misses in text: a password hash is found
+ * exactly when the run of crypt(3) bytes from the '$' is 60 long, has
+ * three dollars and the bcrypt prefix (det_crypt()'s general rule,
+ * written out here), whether or not the bcrypt fast path takes it.
+ */
+static void
+test_bcrypt(void **state)
+{
+	static const char b64[] =
+	    "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	static const char *const after[] = { "", "", " x", ",", "$", "=",
+		":", "a", "\xc3\xbc", "-", "\t" };
+	static const char ver[] = "abxyz1";
+	uint64_t r = 0x51ed2701cafef00dull;
+	size_t found = 0;
+
+	(void)state;
+	for (int it = 0; it < 20000; it++) {
+		struct hitlog l = { 0 };
+		char line[300], want[80];
+		size_t n = 0, h = 0, j, d = 0;
+		struct scan_engine *e;
+		bool expect;
+
+		memcpy(line, "pw ", 3);
+		n = 3;
+		h = n;
+		line[n++] = '$';
+		line[n++] = xs64(&r) % 16 == 0 ? '3' : '2';
+		line[n++] = ver[xs64(&r) % (sizeof(ver) - 1)];
+		line[n++] = xs64(&r) % 16 == 0 ? '_' : '$';
+		line[n++] = (char)('0' + xs64(&r) % 10);
+		line[n++] = xs64(&r) % 16 == 0 ? 'x' : (char)('0' + xs64(&r) % 10);
+		line[n++] = xs64(&r) % 16 == 0 ? 'q' : '$';
+		j = 50 + xs64(&r) % 6; /* 50..55 characters, 53 the valid */
+		if (xs64(&r) % 2 == 0)
+			j = 53;
+		for (size_t k = 0; k < j; k++)
+			line[n++] = b64[xs64(&r) % (sizeof(b64) - 1)];
+		if (xs64(&r) % 8 == 0) /* a byte of another class inside */
+			line[h + 7 + xs64(&r) % 53] = "$=,+- @"[xs64(&r) % 7];
+		{
+			const char *a = after[xs64(&r) % nitems(after)];
+
+			memcpy(line + n, a, strlen(a));
+			n += strlen(a);
+		}
+		line[n++] = '\n';
+		/* the reference: det_crypt()'s run and shape rule */
+		for (j = h; j < n && crypt_byte(line[j]); j++)
+			d += line[j] == '$';
+		expect = j - h == 60 && line[h + 1] == '2' &&
+		         strchr("abxy", line[h + 2]) != NULL &&
+		         line[h + 3] == '$' && line[h + 4] >= '0' &&
+		         line[h + 4] <= '9' && line[h + 5] >= '0' &&
+		         line[h + 5] <= '9' && line[h + 6] == '$' &&
+		         d == 3;
+		/* a second line: room for the fast path to read on */
+		memset(line + n, 'x', 99);
+		line[n + 99] = '\n';
+		e = scan_engine_new(log_hit, &l);
+		scan_engine_set_format(e, SCAN_FMT_TEXT, 0);
+		scan_engine_lines(e, line, n + 100);
+		scan_engine_free(e);
+		snprintf(want, sizeof(want), "%u %.60s\n", SCAN_CAT_HASH, line + h);
+		if (expect) {
+			found++;
+			assert_non_null(l.buf);
+			assert_non_null(strstr(l.buf, want));
+		} else {
+			assert_true(l.buf == NULL || strstr(l.buf, want) == NULL);
+		}
+		free(l.buf);
+	}
+	assert_true(found > 2000);
+}
+
 static void
 test_customer_no_context(void **state)
 {
@@ -1057,6 +1142,7 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_email_runs),
 	cmocka_unit_test(test_detectors),
 	cmocka_unit_test(test_email_field),
+	cmocka_unit_test(test_bcrypt),
 	cmocka_unit_test(test_customer_no_context),
 	cmocka_unit_test(test_sniff),
 	cmocka_unit_test(test_mask),
