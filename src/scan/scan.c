@@ -863,67 +863,86 @@ struct loop {
 	struct pool *pool; /* NULL: inline */
 };
 
-/* The high bits of s[0..32): bit k set when s[k] >= 0x80. */
-static unsigned
-high_bits32(const unsigned char *s)
+/* The high bits of s[0..64): bit k set when s[k] >= 0x80. */
+static uint64_t
+high_bits64(const unsigned char *s)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
 	/* SSE2 is part of x86-64; <emmintrin.h> drags in the allocator
 	 * (banned.h): the builtin on vector types */
 	typedef char v16 __attribute__((vector_size(16)));
-	v16 a, b;
+	v16 a, b, c, d;
 
 	memcpy(&a, s, 16);
 	memcpy(&b, s + 16, 16);
-	return (unsigned)__builtin_ia32_pmovmskb128(a) |
-	       (unsigned)__builtin_ia32_pmovmskb128(b) << 16;
+	memcpy(&c, s + 32, 16);
+	memcpy(&d, s + 48, 16);
+	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(a) |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(b) << 16 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(c) << 32 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(d) << 48;
 #else
-	unsigned m = 0;
+	uint64_t m = 0;
 
-	for (unsigned k = 0; k < 32; k++)
-		m |= (unsigned)(s[k] >> 7) << k;
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)(s[k] >> 7) << k;
 	return m;
 #endif
 }
 
-/* Offset of the first invalid UTF-8 sequence, or n.  ASCII is skipped 32
- * bytes at a time; only the bytes of multi-byte characters are decoded. */
+/*
+ * Offset of the first invalid UTF-8 sequence, or n.  64 bytes at a time:
+ * a mask of their high bytes, and only the set bits are looked at, each a
+ * lead byte whose continuation bytes are cleared from the mask once
+ * checked.  The dense dumps have a multi-byte character every ~100 bytes,
+ * so most windows have one: skipping ASCII by windows alone paid little.
+ * The last bytes (under 64) go through a zero-padded copy.
+ */
 static size_t
 utf8_first_bad(const unsigned char *s, size_t n)
 {
+	unsigned char tail[64];
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned c, k;
+		const unsigned char *w = s + i;
+		uint64_t m;
 
-		if (i + 32 <= n) {
-			unsigned m = high_bits32(s + i);
+		if (n - i >= 64) {
+			m = high_bits64(w);
+		} else {
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, w, n - i);
+			m = high_bits64(tail);
+		}
+		while (m != 0) {
+			size_t j = (size_t)__builtin_ctzll(m), p = i + j;
+			unsigned c = s[p], k;
 
-			if (m == 0) {
-				i += 32;
-				continue;
+			if (c >= 0xc2 && c <= 0xdf)
+				k = 1;
+			else if (c >= 0xe0 && c <= 0xef)
+				k = 2;
+			else if (c >= 0xf0 && c <= 0xf4)
+				k = 3;
+			else
+				return p;
+			if (p + k >= n)
+				return p;
+			for (size_t q = 1; q <= k; q++) {
+				if ((s[p + q] & 0xc0) != 0x80)
+					return p;
 			}
-			i += (size_t)__builtin_ctz(m);
-		} else if (s[i] < 0x80) {
-			i++;
-			continue;
+			if (j + k + 1 >= 64) {
+				/* the character ends past this window: the
+				 * next one starts after it */
+				i = p + k + 1;
+				goto next;
+			}
+			m &= ~0ull << (j + k + 1);
 		}
-		c = s[i];
-		if (c >= 0xc2 && c <= 0xdf)
-			k = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			k = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			k = 3;
-		else
-			return i;
-		if (i + k >= n)
-			return i;
-		for (size_t j = 1; j <= k; j++) {
-			if ((s[i + j] & 0xc0) != 0x80)
-				return i;
-		}
-		i += k + 1;
+		i += 64;
+	next:;
 	}
 	return n;
 }
