@@ -357,10 +357,13 @@ scan_khash_test(const uint64_t key[4], const char *p, size_t n)
 /*
  * The HyperLogLog registers of the hot categories (1.1 MiB) miss L2:
  * without prefetching, agg_hit() took twice the time (docs/benchmarks.md).
- * A hit's register is prefetched and updated HLL_RING hits later, when
- * its slot of the ring comes round again.
+ * A hit's register is prefetched and updated at the next hit, some
+ * thousand instructions later on the dense dumps: time enough for the
+ * line to arrive from L3 (a queue of 32 cost 27 instructions per hit,
+ * this 16).
  */
-enum { HLL_RING = 8, FAST_NONE = UINT_MAX };
+enum { FAST_NONE = UINT_MAX };
+#define FAST_COL_NONE UINT64_MAX
 
 /*
  * What the common hit of a category reads and writes, in one cache line
@@ -377,6 +380,9 @@ struct agg_hot {
 	 * agg_hit_slow() (samples wanted, match mode, before the first
 	 * hit): agg_hit() tests one thing instead of two */
 	unsigned fast_schema;
+	/* the col_id of the last hit that passed that test, or
+	 * FAST_COL_NONE (no col_id is over UINT_MAX): one compare */
+	uint64_t fast_col;
 	uint64_t values, records;
 	uint64_t last_rec; /* record number + 1 of the last hit */
 	uint8_t *hll;      /* cats[].hll */
@@ -389,11 +395,10 @@ struct agg {
 	unsigned col_seen[SCAN_CAT__MAX][SCAN_COLS_MAX];
 	uint32_t want_samples; /* a bit per category: agg_hit_rare() */
 	struct hkey key;
-	/* the last HLL_RING register updates, their cache lines prefetched;
-	 * each hit applies the one it replaces (slots start at `spare`) */
-	uint8_t *ring_reg[HLL_RING];
-	uint8_t ring_rank[HLL_RING];
-	unsigned ring_i;
+	/* the last hit's register update, its cache line prefetched; the
+	 * next hit applies it (`spare` before the first) */
+	uint8_t *pend_reg;
+	uint8_t pend_rank;
 	uint8_t spare;
 	/* match mode: the identifiers of the current record, sent with its
 	 * categories to the parent (ident_hit); NULL child when scanning */
@@ -562,9 +567,9 @@ agg_init(struct agg *a, const uint64_t *key)
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
 		a->hot[k].done_schema = UINT_MAX; /* no (col_id - 1) >> 6 */
 		a->hot[k].fast_schema = FAST_NONE;
+		a->hot[k].fast_col = FAST_COL_NONE;
 	}
-	for (unsigned i = 0; i < HLL_RING; i++)
-		a->ring_reg[i] = &a->spare;
+	a->pend_reg = &a->spare;
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
 		a->cats[k].hll = a->hot[k].hll = xcalloc(SCAN_HLL_M, 1);
 }
@@ -578,9 +583,8 @@ agg_release(struct agg *a)
 	}
 }
 
-/* The register updates still in the ring (registers take the maximum,
- * so the order does not matter) and the counts: once, when the thread's
- * hits are over. */
+/* The register update still pending and the counts: once, when the
+ * thread's hits are over. */
 static void
 agg_flush(struct agg *a)
 {
@@ -588,20 +592,17 @@ agg_flush(struct agg *a)
 		a->cats[k].values = a->hot[k].values;
 		a->cats[k].records = a->hot[k].records;
 	}
-	for (unsigned i = 0; i < HLL_RING; i++) {
-		uint8_t r = *a->ring_reg[i];
+	uint8_t r = *a->pend_reg;
 
-		*a->ring_reg[i] = a->ring_rank[i] > r ? a->ring_rank[i] : r;
-		a->ring_reg[i] = &a->spare;
-		a->ring_rank[i] = 0;
-	}
+	*a->pend_reg = a->pend_rank > r ? a->pend_rank : r;
+	a->pend_reg = &a->spare;
+	a->pend_rank = 0;
 }
 
 static inline __attribute__((always_inline)) void
 agg_hll_add(struct agg *a, uint8_t *reg, uint64_t h)
 {
-	unsigned i = a->ring_i++ % HLL_RING;
-	uint8_t *p = a->ring_reg[i], r = *p, old = a->ring_rank[i];
+	uint8_t *p = a->pend_reg, r = *p, old = a->pend_rank;
 	/* the rank of the first 1 after the 16 index bits, 49 when none:
 	 * bit 15 stands in for the end without a test for zero */
 	uint8_t rank =
@@ -612,8 +613,8 @@ agg_hll_add(struct agg *a, uint8_t *reg, uint64_t h)
 	*p = old > r ? old : r;
 	reg += h >> (64 - SCAN_HLL_BITS);
 	__builtin_prefetch(reg, 1);
-	a->ring_reg[i] = reg;
-	a->ring_rank[i] = rank;
+	a->pend_reg = reg;
+	a->pend_rank = rank;
 }
 
 /* Column names come from the file: keep printable ASCII only. */
@@ -642,6 +643,7 @@ col_set_done(struct agg *a, unsigned cat, unsigned col_id)
 	if ((col_id - 1) >> 6 != t->done_schema) {
 		t->done_schema = (col_id - 1) >> 6;
 		t->done_cols = 0;
+		t->fast_col = FAST_COL_NONE;
 	}
 	t->done_cols |= 1ull << ((col_id - 1) & 63);
 }
@@ -755,9 +757,13 @@ agg_hit(void *ctx, const struct scan_hit *h)
 	struct agg_hot *t = &a->hot[h->cat];
 	unsigned c = h->col_id - 1;
 
-	if (c >> 6 != t->fast_schema || (t->done_cols >> (c & 63) & 1) == 0) {
-		agg_hit_slow(a, h);
-		return;
+	if (h->col_id != t->fast_col) {
+		if (c >> 6 != t->fast_schema ||
+		    (t->done_cols >> (c & 63) & 1) == 0) {
+			agg_hit_slow(a, h);
+			return;
+		}
+		t->fast_col = h->col_id;
 	}
 	agg_count(a, t, h);
 }
