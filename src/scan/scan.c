@@ -285,25 +285,47 @@ mum(uint64_t a, uint64_t b)
 	return (uint64_t)r ^ (uint64_t)(r >> 64);
 }
 
+/* The key as khash() uses it: k0 ^ the final multiplier precomputed. */
+struct hkey {
+	uint64_t k0, k1, k2, k3, k0c;
+};
+
+static void
+hkey_init(struct hkey *hk, const uint64_t k[4])
+{
+	hk->k0 = k[0];
+	hk->k1 = k[1];
+	hk->k2 = k[2];
+	hk->k3 = k[3];
+	hk->k0c = k[0] ^ 0x9e3779b97f4a7c15ull;
+}
+
 /*
  * A keyed 64-bit hash for the HyperLogLog (wyhash's construction under a
  * random 256-bit key that never leaves the scanning process): about 10x
  * faster than SipHash-2-4 on short values, which mattered at ten values
  * per 250-byte line.  The registers are maxima of 6-bit ranks; without the
- * key nobody can tell which values set them.
+ * key nobody can tell which values set them.  The values must never
+ * change (registers of several runs and threads merge): the reference is
+ * khash_ref() in tests/unit/test_scan.c.
  */
 static inline __attribute__((always_inline)) uint64_t
-khash(const uint64_t k[4], const char *p, size_t n)
+khash(const struct hkey *k, const char *p, size_t n)
 {
-	uint64_t h = k[0] ^ (uint64_t)n, a = 0, b = 0;
+	uint64_t h = k->k0 ^ (uint64_t)n, a = 0, b = 0;
 	uint32_t x, y;
 
-	while (n > 16) {
-		memcpy(&a, p, 8);
-		memcpy(&b, p + 8, 8);
-		h = mum(a ^ k[1], b ^ h);
-		p += 16;
-		n -= 16;
+	if (n > 16) {
+		/* an end pointer: one register less than a trip count */
+		const char *e = p + n;
+
+		do {
+			memcpy(&a, p, 8);
+			memcpy(&b, p + 8, 8);
+			h = mum(a ^ k->k1, b ^ h);
+			p += 16;
+		} while (e - p > 16);
+		n = (size_t)(e - p);
 	}
 	a = b = 0;
 	if (n >= 8) {
@@ -319,29 +341,65 @@ khash(const uint64_t k[4], const char *p, size_t n)
 		    (uint64_t)(unsigned char)p[n >> 1] << 8 |
 		    (unsigned char)p[n - 1];
 	}
-	h = mum(a ^ k[2], b ^ h ^ k[1]);
-	return mum(h ^ k[3], k[0] ^ 0x9e3779b97f4a7c15ull);
+	h = mum(a ^ k->k2, b ^ h ^ k->k1);
+	return mum(h ^ k->k3, k->k0c);
 }
 
-enum { HLL_PEND = 32 };
+uint64_t
+scan_khash_test(const uint64_t key[4], const char *p, size_t n)
+{
+	struct hkey hk;
+
+	hkey_init(&hk, key);
+	return khash(&hk, p, n);
+}
+
+/*
+ * The HyperLogLog registers of the hot categories (1.1 MiB) miss L2:
+ * without prefetching, agg_hit() took twice the time (docs/benchmarks.md).
+ * A hit's register is prefetched and updated at the next hit, some
+ * thousand instructions later on the dense dumps: time enough for the
+ * line to arrive from L3 (a queue of 32 cost 27 instructions per hit,
+ * this 16).
+ */
+enum { FAST_NONE = UINT_MAX };
+#define FAST_COL_NONE UINT64_MAX
+
+/*
+ * What the common hit of a category reads and writes, in one cache line
+ * (struct scan_cat_result is 1.5 KiB): the counts go to `cats` in
+ * agg_flush().
+ */
+struct agg_hot {
+	/* the column ids agg_column() will never add again (in col_seen, or
+	 * the list is full) of one schema, a bit per column (col_id - 1 is
+	 * schema << 6 | column): their hits skip it */
+	uint64_t done_cols;
+	unsigned done_schema;
+	/* done_schema, or FAST_NONE while the category's hits all go to
+	 * agg_hit_slow() (samples wanted, match mode, before the first
+	 * hit): agg_hit() tests one thing instead of two */
+	unsigned fast_schema;
+	/* the col_id of the last hit that passed that test, or
+	 * FAST_COL_NONE (no col_id is over UINT_MAX): one compare */
+	uint64_t fast_col;
+	uint64_t values, records;
+	uint64_t last_rec; /* record number + 1 of the last hit */
+	uint8_t *hll;      /* cats[].hll */
+} __attribute__((aligned(64)));
 
 /* What one detector thread found; merged exactly at the end. */
 struct agg {
+	struct agg_hot hot[SCAN_CAT__MAX];
 	struct scan_cat_result cats[SCAN_CAT__MAX];
-	uint64_t last_rec[SCAN_CAT__MAX];
 	unsigned col_seen[SCAN_CAT__MAX][SCAN_COLS_MAX];
-	/* per category, the column ids agg_column() will never add again
-	 * (in col_seen, or the list is full) of one schema, a bit per
-	 * column (col_id - 1 is schema << 6 | column): their hits skip it */
-	unsigned done_schema[SCAN_CAT__MAX];
-	uint64_t done_cols[SCAN_CAT__MAX];
 	uint32_t want_samples; /* a bit per category: agg_hit_rare() */
-	uint32_t slow;         /* hits of these categories: agg_hit_slow() */
-	const uint64_t *key;
-	/* register updates waiting, their cache lines prefetched */
-	uint8_t *pend_reg[HLL_PEND];
-	uint8_t pend_rank[HLL_PEND];
-	unsigned pend_n;
+	struct hkey key;
+	/* the last hit's register update, its cache line prefetched; the
+	 * next hit applies it (`spare` before the first) */
+	uint8_t *pend_reg;
+	uint8_t pend_rank;
+	uint8_t spare;
 	/* match mode: the identifiers of the current record, sent with its
 	 * categories to the parent (ident_hit); NULL child when scanning */
 	struct child *ic;
@@ -504,13 +562,16 @@ static void
 agg_init(struct agg *a, const uint64_t *key)
 {
 	memset(a, 0, sizeof(*a));
-	a->key = key;
+	hkey_init(&a->key, key);
 	a->want_samples = (1u << SCAN_CAT__MAX) - 1;
-	a->slow = UINT32_MAX;
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+		a->hot[k].done_schema = UINT_MAX; /* no (col_id - 1) >> 6 */
+		a->hot[k].fast_schema = FAST_NONE;
+		a->hot[k].fast_col = FAST_COL_NONE;
+	}
+	a->pend_reg = &a->spare;
 	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
-		a->done_schema[k] = UINT_MAX; /* no (col_id - 1) >> 6 */
-	for (unsigned k = 0; k < SCAN_CAT__MAX; k++)
-		a->cats[k].hll = xcalloc(SCAN_HLL_M, 1);
+		a->cats[k].hll = a->hot[k].hll = xcalloc(SCAN_HLL_M, 1);
 }
 
 static void
@@ -522,33 +583,38 @@ agg_release(struct agg *a)
 	}
 }
 
+/* The register update still pending and the counts: once, when the
+ * thread's hits are over. */
 static void
 agg_flush(struct agg *a)
 {
-	unsigned n = a->pend_n;
-
-	for (unsigned i = 0; i < n; i++) {
-		uint8_t r = *a->pend_reg[i];
-
-		/* a conditional move: which rank wins is random */
-		*a->pend_reg[i] = a->pend_rank[i] > r ? a->pend_rank[i] : r;
+	for (unsigned k = 0; k < SCAN_CAT__MAX; k++) {
+		a->cats[k].values = a->hot[k].values;
+		a->cats[k].records = a->hot[k].records;
 	}
-	a->pend_n = 0;
+	uint8_t r = *a->pend_reg;
+
+	*a->pend_reg = a->pend_rank > r ? a->pend_rank : r;
+	a->pend_reg = &a->spare;
+	a->pend_rank = 0;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 agg_hll_add(struct agg *a, uint8_t *reg, uint64_t h)
 {
-	unsigned idx = (unsigned)(h >> (64 - SCAN_HLL_BITS));
-	uint64_t w = h << SCAN_HLL_BITS;
-	uint8_t rank = w == 0 ? (uint8_t)(64 - SCAN_HLL_BITS + 1)
-	                      : (uint8_t)(__builtin_clzll(w) + 1);
+	uint8_t *p = a->pend_reg, r = *p, old = a->pend_rank;
+	/* the rank of the first 1 after the 16 index bits, 49 when none:
+	 * bit 15 stands in for the end without a test for zero */
+	uint8_t rank =
+	    (uint8_t)(64 - (63 - __builtin_clzll(h << SCAN_HLL_BITS | 1ull << 15)));
 
-	__builtin_prefetch(reg + idx, 1);
-	a->pend_reg[a->pend_n] = reg + idx;
-	a->pend_rank[a->pend_n] = rank;
-	if (++a->pend_n == HLL_PEND)
-		agg_flush(a);
+	static_assert(SCAN_HLL_BITS == 16, "the stop bit is bit 15");
+	/* a conditional move: which rank wins is random */
+	*p = old > r ? old : r;
+	reg += h >> (64 - SCAN_HLL_BITS);
+	__builtin_prefetch(reg, 1);
+	a->pend_reg = reg;
+	a->pend_rank = rank;
 }
 
 /* Column names come from the file: keep printable ASCII only. */
@@ -565,18 +631,21 @@ clean_col(char *dst, size_t sz, const char *s)
 static inline bool
 col_is_done(const struct agg *a, unsigned cat, unsigned col_id)
 {
-	return (col_id - 1) >> 6 == a->done_schema[cat] &&
-	       (a->done_cols[cat] >> ((col_id - 1) & 63) & 1) != 0;
+	return (col_id - 1) >> 6 == a->hot[cat].done_schema &&
+	       (a->hot[cat].done_cols >> ((col_id - 1) & 63) & 1) != 0;
 }
 
 static void
 col_set_done(struct agg *a, unsigned cat, unsigned col_id)
 {
-	if ((col_id - 1) >> 6 != a->done_schema[cat]) {
-		a->done_schema[cat] = (col_id - 1) >> 6;
-		a->done_cols[cat] = 0;
+	struct agg_hot *t = &a->hot[cat];
+
+	if ((col_id - 1) >> 6 != t->done_schema) {
+		t->done_schema = (col_id - 1) >> 6;
+		t->done_cols = 0;
+		t->fast_col = FAST_COL_NONE;
 	}
-	a->done_cols[cat] |= 1ull << ((col_id - 1) & 63);
+	t->done_cols |= 1ull << ((col_id - 1) & 63);
 }
 
 static void
@@ -625,27 +694,29 @@ agg_sample(struct scan_cat_result *k, const struct scan_hit *h)
 static void __attribute__((noinline))
 agg_hit_rare(struct agg *a, struct scan_cat_result *k, const struct scan_hit *h)
 {
+	uint64_t values = a->hot[h->cat].values;
+
 	/* a category whose masks repeat stops looking after 4096 values */
-	if (k->samples_n < SCAN_SAMPLES_MAX && k->values < 4096)
+	if (k->samples_n < SCAN_SAMPLES_MAX && values < 4096)
 		agg_sample(k, h);
 	if (h->col != NULL && h->col[0] != '\0' &&
 	    !col_is_done(a, h->cat, h->col_id))
 		agg_column(a, h);
-	if (k->samples_n >= SCAN_SAMPLES_MAX || k->values >= 4096)
+	if (k->samples_n >= SCAN_SAMPLES_MAX || values >= 4096)
 		a->want_samples &=
 		    ~(1u << h->cat); /* for good: both only grow */
 }
 
 /* The counts and the register of one hit. */
 static inline __attribute__((always_inline)) void
-agg_count(struct agg *a, struct scan_cat_result *k, const struct scan_hit *h)
+agg_count(struct agg *a, struct agg_hot *t, const struct scan_hit *h)
 {
-	k->values++;
-	if (a->last_rec[h->cat] != h->rec + 1) {
-		a->last_rec[h->cat] = h->rec + 1;
-		k->records++;
+	t->values++;
+	if (t->last_rec != h->rec + 1) {
+		t->last_rec = h->rec + 1;
+		t->records++;
 	}
-	agg_hll_add(a, k->hll, khash(a->key, h->val, h->len));
+	agg_hll_add(a, t->hll, khash(&a->key, h->val, h->len));
 }
 
 /* A hit that wants more than its counts: the identifiers of match mode,
@@ -657,33 +728,44 @@ agg_hit_slow(struct agg *a, const struct scan_hit *h)
 
 	if (a->ic != NULL)
 		ident_hit(a, h);
-	agg_count(a, k, h);
+	agg_count(a, &a->hot[h->cat], h);
 	if (!col_is_done(a, h->cat, h->col_id) ||
 	    (a->want_samples >> h->cat & 1) != 0)
 		agg_hit_rare(a, k, h);
-	/* ic is set before the first hit and stays */
-	a->slow = a->ic != NULL ? UINT32_MAX : a->want_samples;
+	/* only this category's bit and schema can have changed; ic is set
+	 * before the first hit and stays */
+	a->hot[h->cat].fast_schema =
+	    a->ic == NULL && (a->want_samples >> h->cat & 1) == 0
+	        ? a->hot[h->cat].done_schema
+	        : FAST_NONE;
 }
 
 /*
  * The common hit needs only its counts and register: no call but the
- * tail calls, so no registers to save.  want_samples has the bit of a
+ * tail call, so no registers to save.  want_samples has the bit of a
  * category while samples_n < SCAN_SAMPLES_MAX and values < 4096, which
- * agg_hit_rare() clears once it is no longer so; `slow` is that, or all
- * categories in match mode (every hit's identifiers), and all before
- * the first hit.
+ * agg_hit_rare() clears once it is no longer so; a category is slow
+ * while it has that bit, in match mode (every hit's identifiers), and
+ * before its first hit: then fast_schema is FAST_NONE, which no column's
+ * (col_id - 1) >> 6 equals, and otherwise it is done_schema, so that
+ * one test is col_is_done() and the slow bit together.
  */
 static void
 agg_hit(void *ctx, const struct scan_hit *h)
 {
 	struct agg *a = ctx;
+	struct agg_hot *t = &a->hot[h->cat];
+	unsigned c = h->col_id - 1;
 
-	if ((a->slow >> h->cat & 1) != 0 ||
-	    !col_is_done(a, h->cat, h->col_id)) {
-		agg_hit_slow(a, h);
-		return;
+	if (h->col_id != t->fast_col) {
+		if (c >> 6 != t->fast_schema ||
+		    (t->done_cols >> (c & 63) & 1) == 0) {
+			agg_hit_slow(a, h);
+			return;
+		}
+		t->fast_col = h->col_id;
 	}
-	agg_count(a, &a->cats[h->cat], h);
+	agg_count(a, t, h);
 }
 
 /* Counts add, registers take the maximum, samples and columns in order. */
@@ -787,69 +869,94 @@ struct loop {
 	struct pool *pool; /* NULL: inline */
 };
 
-/* The high bits of s[0..32): bit k set when s[k] >= 0x80. */
-static unsigned
-high_bits32(const unsigned char *s)
+/* The high bits of s[0..64): bit k set when s[k] >= 0x80. */
+static uint64_t
+high_bits64(const unsigned char *s)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
 	/* SSE2 is part of x86-64; <emmintrin.h> drags in the allocator
 	 * (banned.h): the builtin on vector types */
 	typedef char v16 __attribute__((vector_size(16)));
-	v16 a, b;
+	v16 a, b, c, d;
 
 	memcpy(&a, s, 16);
 	memcpy(&b, s + 16, 16);
-	return (unsigned)__builtin_ia32_pmovmskb128(a) |
-	       (unsigned)__builtin_ia32_pmovmskb128(b) << 16;
+	memcpy(&c, s + 32, 16);
+	memcpy(&d, s + 48, 16);
+	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(a) |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(b) << 16 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(c) << 32 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(d) << 48;
 #else
-	unsigned m = 0;
+	uint64_t m = 0;
 
-	for (unsigned k = 0; k < 32; k++)
-		m |= (unsigned)(s[k] >> 7) << k;
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)(s[k] >> 7) << k;
 	return m;
 #endif
 }
 
-/* Offset of the first invalid UTF-8 sequence, or n.  ASCII is skipped 32
- * bytes at a time; only the bytes of multi-byte characters are decoded. */
+/*
+ * Offset of the first invalid UTF-8 sequence, or n.  64 bytes at a time:
+ * a mask of their high bytes, and only the set bits are looked at, each a
+ * lead byte whose continuation bytes are cleared from the mask once
+ * checked.  The dense dumps have a multi-byte character every ~100 bytes,
+ * so most windows have one: skipping ASCII by windows alone paid little.
+ * The last bytes (under 64) go through a zero-padded copy.
+ */
 static size_t
 utf8_first_bad(const unsigned char *s, size_t n)
 {
+	unsigned char tail[64];
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned c, k;
+		const unsigned char *w = s + i;
+		uint64_t m;
 
-		if (i + 32 <= n) {
-			unsigned m = high_bits32(s + i);
+		if (n - i >= 64) {
+			m = high_bits64(w);
+		} else {
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, w, n - i);
+			m = high_bits64(tail);
+		}
+		while (m != 0) {
+			size_t j = (size_t)__builtin_ctzll(m), p = i + j;
+			unsigned c = s[p], k;
 
-			if (m == 0) {
-				i += 32;
-				continue;
+			if (c >= 0xc2 && c <= 0xdf)
+				k = 1;
+			else if (c >= 0xe0 && c <= 0xef)
+				k = 2;
+			else if (c >= 0xf0 && c <= 0xf4)
+				k = 3;
+			else
+				return p;
+			if (p + k >= n)
+				return p;
+			for (size_t q = 1; q <= k; q++) {
+				if ((s[p + q] & 0xc0) != 0x80)
+					return p;
 			}
-			i += (size_t)__builtin_ctz(m);
-		} else if (s[i] < 0x80) {
-			i++;
-			continue;
+			if (j + k + 1 >= 64) {
+				/* the character ends past this window: the
+				 * next one starts after it */
+				i = p + k + 1;
+				goto next;
+			}
+			m &= ~0ull << (j + k + 1);
 		}
-		c = s[i];
-		if (c >= 0xc2 && c <= 0xdf)
-			k = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			k = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			k = 3;
-		else
-			return i;
-		if (i + k >= n)
-			return i;
-		for (size_t j = 1; j <= k; j++) {
-			if ((s[i + j] & 0xc0) != 0x80)
-				return i;
-		}
-		i += k + 1;
+		i += 64;
+	next:;
 	}
 	return n;
+}
+
+size_t
+scan_utf8_first_bad_test(const unsigned char *s, size_t n)
+{
+	return utf8_first_bad(s, n);
 }
 
 /* NUL bytes and invalid UTF-8 in buf[0..n) at decoded offset `off`. */

@@ -116,6 +116,14 @@ unsigned scan_cat_data_cat(unsigned cat);
 void scan_mask(
     unsigned cat, const char *v, size_t len, char *out, size_t outsz);
 
+/*
+ * For the unit tests: the HyperLogLog's keyed hash of p[0..n) under `key`
+ * (the scanner's own key never leaves the child), and the offset of the
+ * first invalid UTF-8 sequence in s[0..n), or n.
+ */
+uint64_t scan_khash_test(const uint64_t key[4], const char *p, size_t n);
+size_t scan_utf8_first_bad_test(const unsigned char *s, size_t n);
+
 /* Precision and recall against a label file (bench/gen-leak.py). */
 struct scan_eval_cat {
 	uint64_t tp, fp, fn;

@@ -1135,6 +1135,191 @@ test_file_threads(void **state)
 	free(d);
 }
 
+/* ---- the keyed hash and the UTF-8 check against plain references ------ */
+
+static uint64_t
+mum_ref(uint64_t a, uint64_t b)
+{
+	unsigned __int128 r = (unsigned __int128)a * b;
+
+	return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+/* The HyperLogLog hash as first written: its values must never change. */
+static uint64_t
+khash_ref(const uint64_t k[4], const char *p, size_t n)
+{
+	uint64_t h = k[0] ^ (uint64_t)n, a = 0, b = 0;
+	uint32_t x, y;
+
+	while (n > 16) {
+		memcpy(&a, p, 8);
+		memcpy(&b, p + 8, 8);
+		h = mum_ref(a ^ k[1], b ^ h);
+		p += 16;
+		n -= 16;
+	}
+	a = b = 0;
+	if (n >= 8) {
+		memcpy(&a, p, 8);
+		memcpy(&b, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&x, p, 4);
+		memcpy(&y, p + n - 4, 4);
+		a = x;
+		b = y;
+	} else if (n > 0) {
+		a = (uint64_t)(unsigned char)p[0] << 16 |
+		    (uint64_t)(unsigned char)p[n >> 1] << 8 |
+		    (unsigned char)p[n - 1];
+	}
+	h = mum_ref(a ^ k[2], b ^ h ^ k[1]);
+	return mum_ref(h ^ k[3], k[0] ^ 0x9e3779b97f4a7c15ull);
+}
+
+/* The UTF-8 check as first written, byte by byte. */
+static size_t
+utf8_first_bad_ref(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i], k;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			k = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			k = 3;
+		else
+			return i;
+		if (i + k >= n)
+			return i;
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xc0) != 0x80)
+				return i;
+		}
+		i += k + 1;
+	}
+	return n;
+}
+
+static uint64_t
+rnd_next(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* Every length 0..200 at every alignment, many keys and bytes. */
+static void
+test_khash(void **state)
+{
+	uint64_t seed = 0x2545f4914f6cdd1dull, k[4];
+	unsigned char buf[256];
+	size_t checked = 0;
+
+	(void)state;
+	for (unsigned round = 0; round < 64; round++) {
+		for (unsigned i = 0; i < 4; i++)
+			k[i] = round == 0 ? 0 : rnd_next(&seed);
+		for (size_t i = 0; i < sizeof(buf); i++)
+			buf[i] = round == 1 ? 0xff : (unsigned char)rnd_next(&seed);
+		for (size_t n = 0; n <= 200; n++) {
+			for (size_t off = 0; off + n <= sizeof(buf) && off < 24;
+			    off += 1 + round % 5) {
+				const char *p = (const char *)buf + off;
+
+				if (scan_khash_test(k, p, n) != khash_ref(k, p, n))
+					fail_msg("khash: round %u, %zu bytes at %zu",
+					    round, n, off);
+				checked++;
+			}
+		}
+	}
+	assert_true(checked > 100000);
+}
+
+/* A random line of ASCII, separators, NULs and UTF-8 pieces (valid,
+ * cut short, stray continuation bytes, bytes no sequence starts with). */
+static size_t
+utf8_line(uint64_t *seed, unsigned char *b, size_t cap)
+{
+	static const char *const bits[] = { "a", "x@y.de", ",", ";", "\t",
+		"\"", "\n", "ä", "€", "😀", "\xc3", "\xe2\x82", "\xf0\x9f\x98",
+		"\x80", "\xbf", "\xc0\xaf", "\xc1\x80", "\xf5\x80\x80\x80",
+		"\xff", "\xfe", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+		"\xe0\x80\x80", "\xdf\xbf", "\xef\xbf\xbf" };
+	size_t n = 0, want = rnd_next(seed) % cap;
+	unsigned ascii_run = (unsigned)(rnd_next(seed) % 200);
+
+	while (n < want) {
+		uint64_t r = rnd_next(seed);
+
+		if (r % 4 != 0 && ascii_run > 0) {
+			size_t m = 1 + r % ascii_run;
+
+			for (size_t i = 0; i < m && n < want; i++)
+				b[n++] = (unsigned char)(0x20 + (r >> 8) % 95);
+			continue;
+		}
+		if (r % 97 == 1) {
+			b[n++] = 0;
+			continue;
+		}
+		r >>= 8;
+		const char *t = bits[r % nitems(bits)];
+
+		for (size_t i = 0; t[i] != '\0' && n < want; i++)
+			b[n++] = (unsigned char)t[i];
+	}
+	return n;
+}
+
+static void
+test_utf8_check(void **state)
+{
+	enum { CAP = 600 };
+	uint64_t seed = 88172645463325252ull;
+	unsigned char *b = xmalloc(CAP);
+	size_t bad = 0, good = 0;
+
+	(void)state;
+	for (unsigned round = 0; round < 40000; round++) {
+		size_t n = utf8_line(&seed, b, CAP), want, got;
+
+		/* mostly clean lines: flip one byte sometimes */
+		if (round % 3 == 0 && n > 0)
+			b[rnd_next(&seed) % n] = (unsigned char)rnd_next(&seed);
+		want = utf8_first_bad_ref(b, n);
+		/* every cut: also tests the ends of the fast path */
+		for (size_t cut = n; cut + 70 >= n && cut <= n; cut--) {
+			size_t w = utf8_first_bad_ref(b, cut);
+
+			got = scan_utf8_first_bad_test(b, cut);
+			if (got != w)
+				fail_msg("utf8: round %u, %zu bytes: %zu, want %zu",
+				    round, cut, got, w);
+			if (cut == 0)
+				break;
+		}
+		if (want < n)
+			bad++;
+		else
+			good++;
+	}
+	/* both kinds of line were tried */
+	assert_true(bad > 1000 && good > 1000);
+	free(b);
+}
+
 const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_normalisers),
 	cmocka_unit_test(test_luhn_tld),
@@ -1153,5 +1338,7 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_file_missing),
 	cmocka_unit_test(test_json_keys),
 	cmocka_unit_test(test_file_threads),
+	cmocka_unit_test(test_khash),
+	cmocka_unit_test(test_utf8_check),
 };
 const size_t scan_tests_n = nitems(scan_tests);
