@@ -738,6 +738,12 @@ agg_hit_slow(struct agg *a, const struct scan_hit *h)
 	    a->ic == NULL && (a->want_samples >> h->cat & 1) == 0
 	        ? a->hot[h->cat].done_schema
 	        : FAST_NONE;
+	/* a hit without a column (plain text, combolists, stealer logs)
+	 * has no column to add: once the category is no longer slow, its
+	 * next such hits take the fast path too */
+	if (h->col_id == 0 && a->ic == NULL &&
+	    (a->want_samples >> h->cat & 1) == 0)
+		a->hot[h->cat].fast_col = 0;
 }
 
 /*
