@@ -820,33 +820,112 @@ iban_mod97(uint64_t acc, const char *v, size_t n)
 	return (acc * scale + chunk) % 97;
 }
 
+/* 10^k mod 97: the weight of a digit that has k digits after it. */
+static const unsigned char iban_pow10[32] = { 1, 10, 3, 30, 9, 90, 27, 76,
+	81, 34, 49, 5, 50, 15, 53, 45, 62, 38, 89, 17, 73, 51, 25, 56, 75, 71,
+	31, 19, 93, 57, 85, 74 };
+
+/* True when all eight bytes of x are ASCII digits (no carry between
+ * bytes: a byte that passes the first test is at most 0x39 + 6). */
+static inline bool
+iban_digits8(uint64_t x)
+{
+	return (((x & 0xf0f0f0f0f0f0f0f0ull) ^ 0x3030303030303030ull) |
+	           (((x + 0x0606060606060606ull) & 0xf0f0f0f0f0f0f0f0ull) ^
+	               0x3030303030303030ull)) == 0;
+}
+
+/* The value of eight ASCII digits, the first byte the most significant. */
+static inline uint64_t
+iban_value8(uint64_t x)
+{
+	x -= 0x3030303030303030ull;
+	x = x * 10 + (x >> 8);
+	return ((x & 0x000000ff000000ffull) * (100 + (1000000ull << 32)) +
+	           ((x >> 16) & 0x000000ff000000ffull) *
+	               (1 + (10000ull << 32))) >>
+	    32;
+}
+
+/*
+ * v[0..n): a country with its length n (two capitals), then anything.
+ * Valid as a whole?  Most BBANs are digits only: then every eight-digit
+ * chunk, counted from the end, is weighted by 10^k mod 97 and one
+ * division finishes the sum (below 2^36), instead of a division per
+ * chunk in a chain.  A BBAN with letters (or other bytes) takes the
+ * general iban_mod97().
+ */
+static inline __attribute__((always_inline)) size_t
+iban_check_cc(const char *v, size_t n, char *out, size_t outsz)
+{
+	uint64_t x, sum;
+	size_t r, k, p, m;
+	unsigned d2, d3, tail;
+
+	d2 = (unsigned)(unsigned char)v[2] - '0';
+	d3 = (unsigned)(unsigned char)v[3] - '0';
+	if (n + 1 > outsz || d2 > 9 || d3 > 9)
+		return 0;
+	/* the country and check digits move to the end: two letters of
+	 * two digits each (A = 10), then the two digits */
+	tail = (unsigned)(v[0] - 'A' + 10) * 10000u +
+	    (unsigned)(v[1] - 'A' + 10) * 100u + d2 * 10u + d3;
+	sum = tail;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* n - 4 is 11 to 30 (the country lengths): one to three whole
+	 * chunks from the end, then the r leading digits */
+	r = (n - 4) & 7;
+	k = 6;
+	p = n;
+	for (m = (n - 4) >> 3; m > 0; m--) {
+		p -= 8;
+		memcpy(&x, v + p, 8);
+		if (!iban_digits8(x))
+			goto general;
+		sum += iban_value8(x) * iban_pow10[k];
+		k += 8;
+	}
+	if (r != 0) {
+		/* the r digits at v + 4 become the low end of a chunk
+		 * filled with leading zeros */
+		memcpy(&x, v + 4, 8);
+		x = x << (8 * (8 - r)) | 0x3030303030303030ull >> (8 * r);
+		if (!iban_digits8(x))
+			goto general;
+		sum += iban_value8(x) * iban_pow10[k];
+	}
+	if (sum % 97 != 1)
+		return 0;
+	goto valid;
+general:
+#endif
+	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u + tail) % 97 !=
+	    1)
+		return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+valid:
+#endif
+	/* n is 15 to 31: two overlapping fixed-size copies */
+	if (n >= 16) {
+		memcpy(out, v, 16);
+		memcpy(out + n - 16, v + n - 16, 16);
+	} else {
+		memcpy(out, v, 8);
+		memcpy(out + n - 8, v + n - 8, 8);
+	}
+	out[n] = '\0';
+	return n;
+}
+
 /* v[0..n): capitals and digits; valid as a whole? */
 static size_t
 iban_check(const char *v, size_t n, char *out, size_t outsz)
 {
-	int want;
+	int want = n >= 2 ? iban_country_len(v) : 0;
 
-	if (n < 15 || n > 34 || n + 1 > outsz)
-		return 0;
-	if (!is_alpha(v[0]) || !is_alpha(v[1]) || !is_digit(v[2]) ||
-	    !is_digit(v[3]))
-		return 0;
-	want = iban_country_len(v);
 	if (want == 0 || (size_t)want != n)
 		return 0;
-	/* the country and check digits move to the end: two letters of
-	 * two digits each (A = 10), then the two digits (the sum stays
-	 * below 10^8: unsigned arithmetic) */
-	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u +
-	        (unsigned)(v[0] - 'A' + 10) * 10000u +
-	        (unsigned)(v[1] - 'A' + 10) * 100u +
-	        (unsigned)(v[2] - '0') * 10u + (unsigned)(v[3] - '0')) %
-	        97 !=
-	    1)
-		return 0;
-	memcpy(out, v, n);
-	out[n] = '\0';
-	return n;
+	return iban_check_cc(v, n, out, outsz);
 }
 
 size_t
@@ -881,7 +960,7 @@ norm_iban_prefix(const char *v, size_t n, char *out, size_t outsz)
 	want = iban_country_len(v);
 	if (want == 0 || (size_t)want > n)
 		return 0;
-	return iban_check(v, (size_t)want, out, outsz);
+	return iban_check_cc(v, (size_t)want, out, outsz);
 }
 
 bool
