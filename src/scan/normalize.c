@@ -1155,9 +1155,10 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 }
 
 /* Four parts of 1-3 digits <= 255 without leading zeros, nothing else
- * (a colon or a NUL byte included). */
+ * (a colon or a NUL byte included); the four values to q when valid.
+ * The language of glibc's inet_pton4() too. */
 static bool
-ipv4_ok(const char *s, size_t len)
+ipv4_parse(const char *s, size_t len, unsigned char *q)
 {
 	size_t i = 0;
 
@@ -1180,6 +1181,7 @@ ipv4_ok(const char *s, size_t len)
 					return false;
 			}
 		}
+		q[part] = (unsigned char)val;
 		if (part < 3) {
 			if (i >= len || s[i] != '.')
 				return false;
@@ -1188,6 +1190,74 @@ ipv4_ok(const char *s, size_t len)
 	}
 	return i == len;
 }
+
+#ifdef __SSE2__
+typedef char ip_v16c __attribute__((vector_size(16)));
+typedef unsigned char ip_v16u __attribute__((vector_size(16)));
+typedef unsigned long long ip_v2q __attribute__((vector_size(16)));
+
+static inline unsigned
+ip_mask(ip_v16c m)
+{
+	return (unsigned)__builtin_ia32_pmovmskb128(m);
+}
+
+/*
+ * ipv4_parse()'s answer for s[0..len), 7 <= len <= 15, without a loop:
+ * the bytes go into one vector (two overlapping loads), and bit masks
+ * of its digits and dots answer the rules at once.  A part starts at 0
+ * and after each dot; it may not be empty (a dot there), run to four
+ * digits, start with 0 and go on, or be three digits above 255.
+ */
+static inline bool
+ipv4_ok_vec(const char *s, size_t len)
+{
+	uint64_t lo, hi = 0;
+	uint32_t a, b;
+	unsigned dig, dot, st, all = (1u << len) - 1, t, d1, d2;
+	ip_v16u x;
+
+	if (len >= 8) {
+		memcpy(&lo, s, 8);
+		if (len > 8) {
+			memcpy(&hi, s + len - 8, 8);
+			hi >>= 8 * (16 - len);
+		}
+	} else { /* 7: two overlapping four-byte loads */
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		lo = a | (uint64_t)b << (8 * (len - 4));
+	}
+	x = (ip_v16u)(ip_v2q){ lo, hi };
+	dig = ip_mask((ip_v16c)((ip_v16u)(x - '0') <= 9));
+	dot = ip_mask((ip_v16c)(x == '.'));
+	if ((dig | dot) != all)
+		return false;
+	/* exactly three dots, none at the end */
+	d1 = dot & (dot - 1);
+	d2 = d1 & (d1 - 1);
+	if (d2 == 0 || (d2 & (d2 - 1)) != 0 || (dot >> (len - 1)) != 0)
+		return false;
+	st = dot << 1 | 1;
+	if ((st & dot) != 0 || (dig & dig >> 1 & dig >> 2 & dig >> 3) != 0)
+		return false;
+	if ((st & ip_mask((ip_v16c)(x == '0')) & dig >> 1) != 0)
+		return false;
+	/* three-digit parts: 1xy, 2[0-4]x or 25[0-5] */
+	t = st & dig >> 1 & dig >> 2;
+	if (t != 0) {
+		ip_v16c sx = (ip_v16c)x;
+		unsigned one = ip_mask(sx == '1'), two = ip_mask(sx == '2');
+		unsigned lt5 = ip_mask(sx < '5'), eq5 = ip_mask(sx == '5');
+		unsigned le5 = lt5 | eq5;
+
+		if ((t & ~(one | (two & (lt5 >> 1 | (eq5 >> 1 & le5 >> 2))))) !=
+		    0)
+			return false;
+	}
+	return true;
+}
+#endif
 
 /* Lower-case hex of v without leading zeros at out; the length. */
 static size_t
@@ -1286,40 +1356,117 @@ static size_t norm_ip6(const char *s, size_t len, char *out);
 size_t
 norm_ip(const char *s, size_t len, char *out, size_t outsz)
 {
+	bool v4;
+
 	s = trim_in(s, len, &len);
 	if (len < 2 || len >= 64 || outsz < 46)
 		return 0;
-	if (ipv4_ok(s, len)) {
-		/* a dotted quad without leading zeros is already canonical;
-		 * 7 to 15 bytes: two overlapping fixed-size copies */
-		if (len >= 8) {
-			memcpy(out, s, 8);
-			memcpy(out + len - 8, s + len - 8, 8);
-		} else {
-			memcpy(out, s, len);
-		}
-		out[len] = '\0';
-		return len;
+	if (len < 7 || len > 15)
+		return norm_ip6(s, len, out);
+#ifdef __SSE2__
+	v4 = ipv4_ok_vec(s, len);
+#else
+	unsigned char q[4];
+
+	v4 = ipv4_parse(s, len, q);
+#endif
+	if (!v4)
+		return norm_ip6(s, len, out);
+	/* a dotted quad without leading zeros is already canonical; 7 to
+	 * 15 bytes: two overlapping fixed-size copies */
+	if (len >= 8) {
+		memcpy(out, s, 8);
+		memcpy(out + len - 8, s + len - 8, 8);
+	} else {
+		memcpy(out, s, 4);
+		memcpy(out + len - 4, s + len - 4, 4);
 	}
-	return norm_ip6(s, len, out);
+	out[len] = '\0';
+	return len;
 }
 
-/* norm_ip() of what is not a dotted quad, out of line (its buffers would
- * give every IPv4 address a stack protector check). */
+/* One more than the value of a hex digit, 0 for any other byte. */
+static const unsigned char ip_hex[256] = { ['0'] = 1, ['1'] = 2, ['2'] = 3,
+	['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9,
+	['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14,
+	['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13,
+	['D'] = 14, ['E'] = 15, ['F'] = 16 };
+
+/*
+ * norm_ip() of what is not a dotted quad, out of line (its buffers would
+ * give every IPv4 address a stack protector check): IPv6 text parsed
+ * exactly as glibc's inet_pton(AF_INET6) does it (groups of one to four
+ * hex digits, one "::", a dotted quad in place of the last two groups,
+ * no ':' alone at either end), without its copy to a NUL-terminated
+ * buffer and its per-byte table lookups.  Then the canonical text.
+ */
 static size_t __attribute__((noinline))
 norm_ip6(const char *s, size_t len, char *out)
 {
-	char t[64];
-	unsigned char bin[16];
+	unsigned char b[16] = { 0 };
+	size_t i = 0, tp = 0, cur, gap = 17, nx = 0; /* 17: no "::" */
+	unsigned val = 0;
 
-	/* not a dotted quad: IPv6 when it has a colon */
-	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
+	if (s[0] == ':') {
+		if (len < 2 || s[1] != ':')
+			return 0;
+		i = 1;
+	}
+	cur = i;
+	while (i < len) {
+		int c = (unsigned char)s[i++];
+		unsigned h = ip_hex[c];
+
+		if (h != 0) {
+			if (nx == 4)
+				return 0;
+			val = val << 4 | (h - 1);
+			nx++;
+			continue;
+		}
+		if (c == ':') {
+			cur = i;
+			if (nx == 0) {
+				if (gap != 17)
+					return 0;
+				gap = tp; /* "::": zeros go here */
+				continue;
+			}
+			if (i == len || tp + 2 > 16)
+				return 0;
+			b[tp++] = (unsigned char)(val >> 8);
+			b[tp++] = (unsigned char)val;
+			nx = 0;
+			val = 0;
+			continue;
+		}
+		/* a dotted quad from the start of this group to the end */
+		if (c == '.' && tp + 4 <= 16 &&
+		    ipv4_parse(s + cur, len - cur, b + tp)) {
+			tp += 4;
+			nx = 0;
+			break;
+		}
 		return 0;
-	memcpy(t, s, len);
-	t[len] = '\0';
-	if (inet_pton(AF_INET6, t, bin) != 1)
+	}
+	if (nx > 0) {
+		if (tp + 2 > 16)
+			return 0;
+		b[tp++] = (unsigned char)(val >> 8);
+		b[tp++] = (unsigned char)val;
+	}
+	if (gap != 17) {
+		size_t n = tp - gap;
+
+		if (tp == 16) /* "::" would stand for no group */
+			return 0;
+		memmove(b + 16 - n, b + gap, n);
+		memset(b + gap, 0, 16 - n - gap);
+		tp = 16;
+	}
+	if (tp != 16)
 		return 0;
-	return ipv6_text(bin, out);
+	return ipv6_text(b, out);
 }
 
 size_t

@@ -439,6 +439,192 @@ test_iban_diff(void **state)
 	}
 }
 
+/* norm_ip() before its rewrite: the old dotted-quad rules, and glibc's
+ * inet_pton() and inet_ntop() for the rest. */
+static bool
+ref_ipv4_ok(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (unsigned part = 0; part < 4; part++) {
+		unsigned val;
+
+		if (i >= len || !isdigit((unsigned char)s[i]))
+			return false;
+		val = (unsigned)(s[i++] - '0');
+		if (i < len && isdigit((unsigned char)s[i])) {
+			if (val == 0)
+				return false;
+			val = val * 10 + (unsigned)(s[i++] - '0');
+			if (i < len && isdigit((unsigned char)s[i])) {
+				val = val * 10 + (unsigned)(s[i++] - '0');
+				if (val > 255 ||
+				    (i < len && isdigit((unsigned char)s[i])))
+					return false;
+			}
+		}
+		if (part < 3) {
+			if (i >= len || s[i] != '.')
+				return false;
+			i++;
+		}
+	}
+	return i == len;
+}
+
+static size_t
+ref_norm_ip(const char *s, size_t len, char *out, size_t outsz)
+{
+	char t[64];
+	unsigned char bin[16];
+
+	s = norm_trim(s, len, &len);
+	if (len < 2 || len >= 64 || outsz < 46)
+		return 0;
+	if (ref_ipv4_ok(s, len)) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return len;
+	}
+	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
+		return 0;
+	memcpy(t, s, len);
+	t[len] = '\0';
+	if (inet_pton(AF_INET6, t, bin) != 1)
+		return 0;
+	assert_non_null(inet_ntop(AF_INET6, bin, out, 46));
+	return strlen(out);
+}
+
+/* A random dotted quad, mostly valid: parts of every length, leading
+ * zeros, values past 255, parts missing or one too many. */
+static size_t
+rand_quad(uint64_t *r, char *o)
+{
+	static const char *const odd[] = { "00", "01", "256", "255", "250",
+		"260", "300", "199", "1234", "", "0", "09", "99", "249" };
+	unsigned parts = xs64(r) % 8 == 0 ? 2 + (unsigned)(xs64(r) % 4) : 4;
+	size_t n = 0;
+
+	for (unsigned p = 0; p < parts; p++) {
+		if (p > 0)
+			o[n++] = '.';
+		if (xs64(r) % 6 == 0) {
+			const char *x = odd[xs64(r) % nitems(odd)];
+
+			memcpy(o + n, x, strlen(x));
+			n += strlen(x);
+		} else {
+			n += (size_t)snprintf(o + n, 4, "%u",
+			    (unsigned)(xs64(r) % (xs64(r) % 2 ? 256 : 10)));
+		}
+	}
+	return n;
+}
+
+/* Random IPv6 text: groups of 0-5 hex digits in both cases, "::" in any
+ * place (sometimes twice), an embedded quad, colons at the ends. */
+static size_t
+rand_ip6(uint64_t *r, char *o)
+{
+	static const char hx[] = "0123456789abcdefABCDEF0000";
+	unsigned groups = (unsigned)(xs64(r) % 10), gap = 99, gap2 = 99;
+	bool quad = xs64(r) % 4 == 0;
+	size_t n = 0;
+
+	if (xs64(r) % 3 != 0)
+		gap = (unsigned)(xs64(r) % (groups + 1));
+	if (xs64(r) % 16 == 0)
+		gap2 = (unsigned)(xs64(r) % (groups + 1));
+	if (xs64(r) % 16 == 0)
+		o[n++] = ':';
+	for (unsigned g = 0; g <= groups; g++) {
+		if (g == gap || g == gap2) {
+			o[n++] = ':';
+			o[n++] = ':';
+		} else if (g > 0) {
+			o[n++] = ':';
+		}
+		if (g == groups)
+			break;
+		unsigned nd = xs64(r) % 8 == 0 ? (unsigned)(xs64(r) % 6)
+		                               : 1 + (unsigned)(xs64(r) % 4);
+
+		for (unsigned k = 0; k < nd; k++)
+			o[n++] = hx[xs64(r) % (sizeof(hx) - 1)];
+	}
+	if (quad) {
+		if (n > 0 && o[n - 1] != ':')
+			o[n++] = ':';
+		n += rand_quad(r, o + n);
+	} else if (xs64(r) % 16 == 0) {
+		o[n++] = ':';
+	}
+	return n;
+}
+
+/* Dotted quads and IPv6 text, valid and broken, against the old code. */
+static void
+test_ip_diff(void **state)
+{
+	static const char odd[] = ":.0aFg \t\"'\x80\xff/-x9";
+	uint64_t r = 0x2545f4914f6cdd1dull;
+
+	(void)state;
+	for (int it = 0; it < 400000; it++) {
+		char t[160];
+		size_t n = 0, k;
+
+		if (xs64(&r) % 16 == 0)
+			t[n++] = " \"'\t\r"[xs64(&r) % 5];
+		n += it % 2 ? rand_quad(&r, t + n) : rand_ip6(&r, t + n);
+		if (xs64(&r) % 16 == 0)
+			t[n++] = " \"'\t\r"[xs64(&r) % 5];
+		switch (xs64(&r) % 8) {
+		case 0: /* one byte changed */
+			if (n > 0) {
+				k = xs64(&r) % n;
+				t[k] = odd[xs64(&r) % (sizeof(odd) - 1)];
+			}
+			break;
+		case 1: /* one byte dropped */
+			if (n > 0) {
+				k = xs64(&r) % n;
+				memmove(t + k, t + k + 1, n - k - 1);
+				n--;
+			}
+			break;
+		case 2: /* a NUL byte */
+			if (n > 0)
+				t[xs64(&r) % n] = '\0';
+			break;
+		default:
+			break;
+		}
+		same_norm(norm_ip, ref_norm_ip, t, n, NORM_MAX);
+		same_norm(norm_ip, ref_norm_ip, t, n, 46);
+		same_norm(norm_ip, ref_norm_ip, t, n, 45);
+	}
+	/* every short string of the bytes that matter */
+	for (unsigned len = 1; len <= 5; len++) {
+		static const char al[] = ":.01a";
+		unsigned total = 1;
+		char t[8];
+
+		for (unsigned i = 0; i < len; i++)
+			total *= sizeof(al) - 1;
+		for (unsigned c = 0; c < total; c++) {
+			unsigned x = c;
+
+			for (unsigned i = 0; i < len; i++) {
+				t[i] = al[x % (sizeof(al) - 1)];
+				x /= sizeof(al) - 1;
+			}
+			same_norm(norm_ip, ref_norm_ip, t, len, NORM_MAX);
+		}
+	}
+}
+
 /* norm_email_runs() gives norm_email()'s result on run-shaped addresses. */
 static void
 test_email_runs(void **state)
@@ -1173,6 +1359,7 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_luhn_tld),
 	cmocka_unit_test(test_ipv6_text),
 	cmocka_unit_test(test_iban_diff),
+	cmocka_unit_test(test_ip_diff),
 	cmocka_unit_test(test_email_runs),
 	cmocka_unit_test(test_detectors),
 	cmocka_unit_test(test_customer_no_context),
