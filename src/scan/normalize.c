@@ -847,6 +847,73 @@ iban_value8(uint64_t x)
 	    32;
 }
 
+#ifdef __SSE2__
+typedef char ib_v16c __attribute__((vector_size(16)));
+typedef unsigned char ib_v16u __attribute__((vector_size(16)));
+typedef short ib_v8s __attribute__((vector_size(16)));
+typedef int ib_v4i __attribute__((vector_size(16)));
+
+/* 10^(36 - x) mod 97: read forwards, the weights of digits read from
+ * left to right. */
+static const short iban_wt[37] = { 64, 84, 86, 28, 61, 74, 85, 57, 93, 19,
+	31, 71, 75, 56, 25, 51, 73, 17, 89, 38, 62, 45, 53, 15, 50, 5, 49,
+	34, 81, 76, 27, 90, 9, 30, 3, 10, 1 };
+/* A window into it keeps the bytes of a vector that belong to it. */
+static const unsigned char iban_ff[48] = { [16 ... 31] = 0xff };
+
+/* The sum of the 16 digit values of t (bytes 0-9) times weights w[0..16). */
+static inline ib_v4i
+iban_dot16(ib_v16u t, const short *w)
+{
+	ib_v8s wa, wb;
+	ib_v16c z = { 0 };
+
+	memcpy(&wa, w, 16);
+	memcpy(&wb, w + 8, 16);
+	/* the bytes widened to 16 bits (punpcklbw, punpckhbw with zero) */
+	return __builtin_ia32_pmaddwd128(
+	           (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 0, 16, 1,
+	               17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23),
+	           wa) +
+	    __builtin_ia32_pmaddwd128(
+	        (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 8, 24, 9, 25,
+	            10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
+	        wb);
+}
+
+/*
+ * The BBAN v[4..n), 16 <= n <= 32, weighted by 10^k mod 97 (k the digits
+ * after it, the six of country and check digits included) and summed,
+ * or -1 when it holds anything but digits.  Two overlapping vectors,
+ * v[0..16) and v[n - 16..n); the bytes outside the BBAN or seen by the
+ * second are masked off the first, so each digit counts once.
+ */
+static inline long
+iban_sum_vec(const char *v, size_t n)
+{
+	static const unsigned char no_cc[16] = { 0, 0, 0, 0, [4 ... 15] =
+		0xff };
+	ib_v16u x1, x2, k1, k2;
+	ib_v4i acc;
+
+	memcpy(&x1, v, 16);
+	memcpy(&x2, v + n - 16, 16);
+	memcpy(&k1, iban_ff + 48 - n, 16);
+	memcpy(&k2, no_cc, 16);
+	x1 = (x1 - '0') & k1 & k2;
+	x2 -= '0';
+	if (n < 20) { /* the second vector starts before the BBAN */
+		memcpy(&k2, iban_ff + n - 4, 16);
+		x2 &= k2;
+	}
+	if (__builtin_ia32_pmovmskb128((ib_v16c)(x1 <= 9) &
+	        (ib_v16c)(x2 <= 9)) != 0xffff)
+		return -1;
+	acc = iban_dot16(x1, iban_wt + 31 - n) + iban_dot16(x2, iban_wt + 15);
+	return acc[0] + acc[1] + acc[2] + acc[3];
+}
+#endif
+
 /*
  * v[0..n): a country with its length n (two capitals), then anything.
  * Valid as a whole?  Most BBANs are digits only: then every eight-digit
@@ -871,6 +938,17 @@ iban_check_cc(const char *v, size_t n, char *out, size_t outsz)
 	tail = (unsigned)(v[0] - 'A' + 10) * 10000u +
 	    (unsigned)(v[1] - 'A' + 10) * 100u + d2 * 10u + d3;
 	sum = tail;
+#ifdef __SSE2__
+	if (n >= 16) {
+		long w = iban_sum_vec(v, n);
+
+		if (w < 0)
+			goto general;
+		if ((sum + (uint64_t)w) % 97 != 1)
+			return 0;
+		goto valid;
+	}
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* n - 4 is 11 to 30 (the country lengths): one to three whole
 	 * chunks from the end, then the r leading digits */
