@@ -820,33 +820,190 @@ iban_mod97(uint64_t acc, const char *v, size_t n)
 	return (acc * scale + chunk) % 97;
 }
 
+/* 10^k mod 97: the weight of a digit that has k digits after it. */
+static const unsigned char iban_pow10[32] = { 1, 10, 3, 30, 9, 90, 27, 76,
+	81, 34, 49, 5, 50, 15, 53, 45, 62, 38, 89, 17, 73, 51, 25, 56, 75, 71,
+	31, 19, 93, 57, 85, 74 };
+
+/* True when all eight bytes of x are ASCII digits (no carry between
+ * bytes: a byte that passes the first test is at most 0x39 + 6). */
+static inline bool
+iban_digits8(uint64_t x)
+{
+	return (((x & 0xf0f0f0f0f0f0f0f0ull) ^ 0x3030303030303030ull) |
+	           (((x + 0x0606060606060606ull) & 0xf0f0f0f0f0f0f0f0ull) ^
+	               0x3030303030303030ull)) == 0;
+}
+
+/* The value of eight ASCII digits, the first byte the most significant. */
+static inline uint64_t
+iban_value8(uint64_t x)
+{
+	x -= 0x3030303030303030ull;
+	x = x * 10 + (x >> 8);
+	return ((x & 0x000000ff000000ffull) * (100 + (1000000ull << 32)) +
+	           ((x >> 16) & 0x000000ff000000ffull) *
+	               (1 + (10000ull << 32))) >>
+	    32;
+}
+
+#ifdef __SSE2__
+typedef char ib_v16c __attribute__((vector_size(16)));
+typedef unsigned char ib_v16u __attribute__((vector_size(16)));
+typedef short ib_v8s __attribute__((vector_size(16)));
+typedef int ib_v4i __attribute__((vector_size(16)));
+
+/* 10^(36 - x) mod 97: read forwards, the weights of digits read from
+ * left to right. */
+static const short iban_wt[37] = { 64, 84, 86, 28, 61, 74, 85, 57, 93, 19,
+	31, 71, 75, 56, 25, 51, 73, 17, 89, 38, 62, 45, 53, 15, 50, 5, 49,
+	34, 81, 76, 27, 90, 9, 30, 3, 10, 1 };
+/* A window into it keeps the bytes of a vector that belong to it. */
+static const unsigned char iban_ff[48] = { [16 ... 31] = 0xff };
+
+/* The sum of the 16 digit values of t (bytes 0-9) times weights w[0..16). */
+static inline ib_v4i
+iban_dot16(ib_v16u t, const short *w)
+{
+	ib_v8s wa, wb;
+	ib_v16c z = { 0 };
+
+	memcpy(&wa, w, 16);
+	memcpy(&wb, w + 8, 16);
+	/* the bytes widened to 16 bits (punpcklbw, punpckhbw with zero) */
+	return __builtin_ia32_pmaddwd128(
+	           (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 0, 16, 1,
+	               17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23),
+	           wa) +
+	    __builtin_ia32_pmaddwd128(
+	        (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 8, 24, 9, 25,
+	            10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
+	        wb);
+}
+
+/*
+ * The BBAN v[4..n), 16 <= n <= 32, weighted by 10^k mod 97 (k the digits
+ * after it, the six of country and check digits included) and summed,
+ * or -1 when it holds anything but digits.  Two overlapping vectors,
+ * v[0..16) and v[n - 16..n); the bytes outside the BBAN or seen by the
+ * second are masked off the first, so each digit counts once.
+ */
+static inline long
+iban_sum_vec(const char *v, size_t n)
+{
+	static const unsigned char no_cc[16] = { 0, 0, 0, 0, [4 ... 15] =
+		0xff };
+	ib_v16u x1, x2, k1, k2;
+	ib_v4i acc;
+
+	memcpy(&x1, v, 16);
+	memcpy(&x2, v + n - 16, 16);
+	memcpy(&k1, iban_ff + 48 - n, 16);
+	memcpy(&k2, no_cc, 16);
+	x1 = (x1 - '0') & k1 & k2;
+	x2 -= '0';
+	if (n < 20) { /* the second vector starts before the BBAN */
+		memcpy(&k2, iban_ff + n - 4, 16);
+		x2 &= k2;
+	}
+	if (__builtin_ia32_pmovmskb128((ib_v16c)(x1 <= 9) &
+	        (ib_v16c)(x2 <= 9)) != 0xffff)
+		return -1;
+	acc = iban_dot16(x1, iban_wt + 31 - n) + iban_dot16(x2, iban_wt + 15);
+	return acc[0] + acc[1] + acc[2] + acc[3];
+}
+#endif
+
+/*
+ * v[0..n): a country with its length n (two capitals), then anything.
+ * Valid as a whole?  Most BBANs are digits only: then every eight-digit
+ * chunk, counted from the end, is weighted by 10^k mod 97 and one
+ * division finishes the sum (below 2^36), instead of a division per
+ * chunk in a chain.  A BBAN with letters (or other bytes) takes the
+ * general iban_mod97().
+ */
+static inline __attribute__((always_inline)) size_t
+iban_check_cc(const char *v, size_t n, char *out, size_t outsz)
+{
+	uint64_t x, sum;
+	size_t r, k, p, m;
+	unsigned d2, d3, tail;
+
+	d2 = (unsigned)(unsigned char)v[2] - '0';
+	d3 = (unsigned)(unsigned char)v[3] - '0';
+	if (n + 1 > outsz || d2 > 9 || d3 > 9)
+		return 0;
+	/* the country and check digits move to the end: two letters of
+	 * two digits each (A = 10), then the two digits */
+	tail = (unsigned)(v[0] - 'A' + 10) * 10000u +
+	    (unsigned)(v[1] - 'A' + 10) * 100u + d2 * 10u + d3;
+	sum = tail;
+#ifdef __SSE2__
+	if (n >= 16) {
+		long w = iban_sum_vec(v, n);
+
+		if (w < 0)
+			goto general;
+		if ((sum + (uint64_t)w) % 97 != 1)
+			return 0;
+		goto valid;
+	}
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* n - 4 is 11 to 30 (the country lengths): one to three whole
+	 * chunks from the end, then the r leading digits */
+	r = (n - 4) & 7;
+	k = 6;
+	p = n;
+	for (m = (n - 4) >> 3; m > 0; m--) {
+		p -= 8;
+		memcpy(&x, v + p, 8);
+		if (!iban_digits8(x))
+			goto general;
+		sum += iban_value8(x) * iban_pow10[k];
+		k += 8;
+	}
+	if (r != 0) {
+		/* the r digits at v + 4 become the low end of a chunk
+		 * filled with leading zeros */
+		memcpy(&x, v + 4, 8);
+		x = x << (8 * (8 - r)) | 0x3030303030303030ull >> (8 * r);
+		if (!iban_digits8(x))
+			goto general;
+		sum += iban_value8(x) * iban_pow10[k];
+	}
+	if (sum % 97 != 1)
+		return 0;
+	goto valid;
+general:
+#endif
+	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u + tail) % 97 !=
+	    1)
+		return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+valid:
+#endif
+	/* n is 15 to 31: two overlapping fixed-size copies */
+	if (n >= 16) {
+		memcpy(out, v, 16);
+		memcpy(out + n - 16, v + n - 16, 16);
+	} else {
+		memcpy(out, v, 8);
+		memcpy(out + n - 8, v + n - 8, 8);
+	}
+	out[n] = '\0';
+	return n;
+}
+
 /* v[0..n): capitals and digits; valid as a whole? */
 static size_t
 iban_check(const char *v, size_t n, char *out, size_t outsz)
 {
-	int want;
+	int want = n >= 2 ? iban_country_len(v) : 0;
 
-	if (n < 15 || n > 34 || n + 1 > outsz)
-		return 0;
-	if (!is_alpha(v[0]) || !is_alpha(v[1]) || !is_digit(v[2]) ||
-	    !is_digit(v[3]))
-		return 0;
-	want = iban_country_len(v);
 	if (want == 0 || (size_t)want != n)
 		return 0;
-	/* the country and check digits move to the end: two letters of
-	 * two digits each (A = 10), then the two digits (the sum stays
-	 * below 10^8: unsigned arithmetic) */
-	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u +
-	        (unsigned)(v[0] - 'A' + 10) * 10000u +
-	        (unsigned)(v[1] - 'A' + 10) * 100u +
-	        (unsigned)(v[2] - '0') * 10u + (unsigned)(v[3] - '0')) %
-	        97 !=
-	    1)
-		return 0;
-	memcpy(out, v, n);
-	out[n] = '\0';
-	return n;
+	return iban_check_cc(v, n, out, outsz);
 }
 
 size_t
@@ -881,7 +1038,7 @@ norm_iban_prefix(const char *v, size_t n, char *out, size_t outsz)
 	want = iban_country_len(v);
 	if (want == 0 || (size_t)want > n)
 		return 0;
-	return iban_check(v, (size_t)want, out, outsz);
+	return iban_check_cc(v, (size_t)want, out, outsz);
 }
 
 bool
@@ -1076,9 +1233,10 @@ norm_date(const char *s, size_t len, char *out, size_t outsz)
 }
 
 /* Four parts of 1-3 digits <= 255 without leading zeros, nothing else
- * (a colon or a NUL byte included). */
+ * (a colon or a NUL byte included); the four values to q when valid.
+ * The language of glibc's inet_pton4() too. */
 static bool
-ipv4_ok(const char *s, size_t len)
+ipv4_parse(const char *s, size_t len, unsigned char *q)
 {
 	size_t i = 0;
 
@@ -1101,6 +1259,7 @@ ipv4_ok(const char *s, size_t len)
 					return false;
 			}
 		}
+		q[part] = (unsigned char)val;
 		if (part < 3) {
 			if (i >= len || s[i] != '.')
 				return false;
@@ -1109,6 +1268,74 @@ ipv4_ok(const char *s, size_t len)
 	}
 	return i == len;
 }
+
+#ifdef __SSE2__
+typedef char ip_v16c __attribute__((vector_size(16)));
+typedef unsigned char ip_v16u __attribute__((vector_size(16)));
+typedef unsigned long long ip_v2q __attribute__((vector_size(16)));
+
+static inline unsigned
+ip_mask(ip_v16c m)
+{
+	return (unsigned)__builtin_ia32_pmovmskb128(m);
+}
+
+/*
+ * ipv4_parse()'s answer for s[0..len), 7 <= len <= 15, without a loop:
+ * the bytes go into one vector (two overlapping loads), and bit masks
+ * of its digits and dots answer the rules at once.  A part starts at 0
+ * and after each dot; it may not be empty (a dot there), run to four
+ * digits, start with 0 and go on, or be three digits above 255.
+ */
+static inline bool
+ipv4_ok_vec(const char *s, size_t len)
+{
+	uint64_t lo, hi = 0;
+	uint32_t a, b;
+	unsigned dig, dot, st, all = (1u << len) - 1, t, d1, d2;
+	ip_v16u x;
+
+	if (len >= 8) {
+		memcpy(&lo, s, 8);
+		if (len > 8) {
+			memcpy(&hi, s + len - 8, 8);
+			hi >>= 8 * (16 - len);
+		}
+	} else { /* 7: two overlapping four-byte loads */
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		lo = a | (uint64_t)b << (8 * (len - 4));
+	}
+	x = (ip_v16u)(ip_v2q){ lo, hi };
+	dig = ip_mask((ip_v16c)((ip_v16u)(x - '0') <= 9));
+	dot = ip_mask((ip_v16c)(x == '.'));
+	if ((dig | dot) != all)
+		return false;
+	/* exactly three dots, none at the end */
+	d1 = dot & (dot - 1);
+	d2 = d1 & (d1 - 1);
+	if (d2 == 0 || (d2 & (d2 - 1)) != 0 || (dot >> (len - 1)) != 0)
+		return false;
+	st = dot << 1 | 1;
+	if ((st & dot) != 0 || (dig & dig >> 1 & dig >> 2 & dig >> 3) != 0)
+		return false;
+	if ((st & ip_mask((ip_v16c)(x == '0')) & dig >> 1) != 0)
+		return false;
+	/* three-digit parts: 1xy, 2[0-4]x or 25[0-5] */
+	t = st & dig >> 1 & dig >> 2;
+	if (t != 0) {
+		ip_v16c sx = (ip_v16c)x;
+		unsigned one = ip_mask(sx == '1'), two = ip_mask(sx == '2');
+		unsigned lt5 = ip_mask(sx < '5'), eq5 = ip_mask(sx == '5');
+		unsigned le5 = lt5 | eq5;
+
+		if ((t & ~(one | (two & (lt5 >> 1 | (eq5 >> 1 & le5 >> 2))))) !=
+		    0)
+			return false;
+	}
+	return true;
+}
+#endif
 
 /* Lower-case hex of v without leading zeros at out; the length. */
 static size_t
@@ -1207,40 +1434,117 @@ static size_t norm_ip6(const char *s, size_t len, char *out);
 size_t
 norm_ip(const char *s, size_t len, char *out, size_t outsz)
 {
+	bool v4;
+
 	s = trim_in(s, len, &len);
 	if (len < 2 || len >= 64 || outsz < 46)
 		return 0;
-	if (ipv4_ok(s, len)) {
-		/* a dotted quad without leading zeros is already canonical;
-		 * 7 to 15 bytes: two overlapping fixed-size copies */
-		if (len >= 8) {
-			memcpy(out, s, 8);
-			memcpy(out + len - 8, s + len - 8, 8);
-		} else {
-			memcpy(out, s, len);
-		}
-		out[len] = '\0';
-		return len;
+	if (len < 7 || len > 15)
+		return norm_ip6(s, len, out);
+#ifdef __SSE2__
+	v4 = ipv4_ok_vec(s, len);
+#else
+	unsigned char q[4];
+
+	v4 = ipv4_parse(s, len, q);
+#endif
+	if (!v4)
+		return norm_ip6(s, len, out);
+	/* a dotted quad without leading zeros is already canonical; 7 to
+	 * 15 bytes: two overlapping fixed-size copies */
+	if (len >= 8) {
+		memcpy(out, s, 8);
+		memcpy(out + len - 8, s + len - 8, 8);
+	} else {
+		memcpy(out, s, 4);
+		memcpy(out + len - 4, s + len - 4, 4);
 	}
-	return norm_ip6(s, len, out);
+	out[len] = '\0';
+	return len;
 }
 
-/* norm_ip() of what is not a dotted quad, out of line (its buffers would
- * give every IPv4 address a stack protector check). */
+/* One more than the value of a hex digit, 0 for any other byte. */
+static const unsigned char ip_hex[256] = { ['0'] = 1, ['1'] = 2, ['2'] = 3,
+	['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9,
+	['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14,
+	['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13,
+	['D'] = 14, ['E'] = 15, ['F'] = 16 };
+
+/*
+ * norm_ip() of what is not a dotted quad, out of line (its buffers would
+ * give every IPv4 address a stack protector check): IPv6 text parsed
+ * exactly as glibc's inet_pton(AF_INET6) does it (groups of one to four
+ * hex digits, one "::", a dotted quad in place of the last two groups,
+ * no ':' alone at either end), without its copy to a NUL-terminated
+ * buffer and its per-byte table lookups.  Then the canonical text.
+ */
 static size_t __attribute__((noinline))
 norm_ip6(const char *s, size_t len, char *out)
 {
-	char t[64];
-	unsigned char bin[16];
+	unsigned char b[16] = { 0 };
+	size_t i = 0, tp = 0, cur, gap = 17, nx = 0; /* 17: no "::" */
+	unsigned val = 0;
 
-	/* not a dotted quad: IPv6 when it has a colon */
-	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
+	if (s[0] == ':') {
+		if (len < 2 || s[1] != ':')
+			return 0;
+		i = 1;
+	}
+	cur = i;
+	while (i < len) {
+		int c = (unsigned char)s[i++];
+		unsigned h = ip_hex[c];
+
+		if (h != 0) {
+			if (nx == 4)
+				return 0;
+			val = val << 4 | (h - 1);
+			nx++;
+			continue;
+		}
+		if (c == ':') {
+			cur = i;
+			if (nx == 0) {
+				if (gap != 17)
+					return 0;
+				gap = tp; /* "::": zeros go here */
+				continue;
+			}
+			if (i == len || tp + 2 > 16)
+				return 0;
+			b[tp++] = (unsigned char)(val >> 8);
+			b[tp++] = (unsigned char)val;
+			nx = 0;
+			val = 0;
+			continue;
+		}
+		/* a dotted quad from the start of this group to the end */
+		if (c == '.' && tp + 4 <= 16 &&
+		    ipv4_parse(s + cur, len - cur, b + tp)) {
+			tp += 4;
+			nx = 0;
+			break;
+		}
 		return 0;
-	memcpy(t, s, len);
-	t[len] = '\0';
-	if (inet_pton(AF_INET6, t, bin) != 1)
+	}
+	if (nx > 0) {
+		if (tp + 2 > 16)
+			return 0;
+		b[tp++] = (unsigned char)(val >> 8);
+		b[tp++] = (unsigned char)val;
+	}
+	if (gap != 17) {
+		size_t n = tp - gap;
+
+		if (tp == 16) /* "::" would stand for no group */
+			return 0;
+		memmove(b + 16 - n, b + gap, n);
+		memset(b + gap, 0, 16 - n - gap);
+		tp = 16;
+	}
+	if (tp != 16)
 		return 0;
-	return ipv6_text(bin, out);
+	return ipv6_text(b, out);
 }
 
 size_t

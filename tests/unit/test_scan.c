@@ -10,6 +10,7 @@
 #include "base/base.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <unistd.h>
@@ -190,6 +191,438 @@ test_ipv6_text(void **state)
 	assert_int_equal(norm_iban("MT84MALT011000012345MTLCAST001S", 31,
 	                     t_iban, sizeof(t_iban)),
 	    31);
+}
+
+/*
+ * Differential tests of the number normalisers: the implementations
+ * before their rewrite for speed (issue 6) are kept here as references,
+ * and the fast ones must give the same result, and the same output
+ * bytes, on many seeded random inputs, valid and invalid.
+ */
+static uint64_t
+xs64(uint64_t *r)
+{
+	*r ^= *r << 13;
+	*r ^= *r >> 7;
+	*r ^= *r << 17;
+	return *r;
+}
+
+#define REF_CC(a, b) (((a) - 'A') * 26 + ((b) - 'A'))
+static const unsigned char ref_iban_lens[26 * 26] = {
+	[REF_CC('D', 'E')] = 22, [REF_CC('A', 'T')] = 20,
+	[REF_CC('C', 'H')] = 21, [REF_CC('F', 'R')] = 27,
+	[REF_CC('N', 'L')] = 18, [REF_CC('G', 'B')] = 22,
+	[REF_CC('E', 'S')] = 24, [REF_CC('I', 'T')] = 27,
+	[REF_CC('B', 'E')] = 16, [REF_CC('P', 'L')] = 28,
+	[REF_CC('L', 'U')] = 20, [REF_CC('D', 'K')] = 18,
+	[REF_CC('S', 'E')] = 24, [REF_CC('N', 'O')] = 15,
+	[REF_CC('F', 'I')] = 18, [REF_CC('I', 'E')] = 22,
+	[REF_CC('P', 'T')] = 25, [REF_CC('C', 'Z')] = 24,
+	[REF_CC('L', 'I')] = 21, [REF_CC('G', 'R')] = 27,
+	[REF_CC('H', 'U')] = 28, [REF_CC('S', 'K')] = 24,
+	[REF_CC('S', 'I')] = 19, [REF_CC('H', 'R')] = 21,
+	[REF_CC('R', 'O')] = 24, [REF_CC('B', 'G')] = 22,
+	[REF_CC('E', 'E')] = 20, [REF_CC('L', 'V')] = 21,
+	[REF_CC('L', 'T')] = 20, [REF_CC('M', 'T')] = 31,
+	[REF_CC('C', 'Y')] = 28, [REF_CC('I', 'S')] = 26,
+	[REF_CC('T', 'R')] = 26, [REF_CC('M', 'C')] = 27,
+	[REF_CC('S', 'M')] = 27, [REF_CC('A', 'D')] = 24
+};
+
+static int
+ref_iban_country_len(const char *cc)
+{
+	if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z')
+		return 0;
+	return ref_iban_lens[REF_CC(cc[0], cc[1])];
+}
+#undef REF_CC
+
+/* The mod-97 of the old code, its arithmetic on other bytes included. */
+static uint64_t
+ref_iban_mod97(uint64_t acc, const char *v, size_t n)
+{
+	uint64_t chunk = 0, scale = 1;
+	size_t k = 0;
+
+	for (; n - k >= 8; k += 8) {
+		uint64_t x;
+
+		memcpy(&x, v + k, 8);
+		if ((x & 0xf0f0f0f0f0f0f0f0ull) != 0x3030303030303030ull ||
+		    ((x + 0x0606060606060606ull) & 0xf0f0f0f0f0f0f0f0ull) !=
+		        0x3030303030303030ull)
+			break;
+		x -= 0x3030303030303030ull;
+		x = x * 10 + (x >> 8);
+		x = ((x & 0x000000ff000000ffull) * (100 + (1000000ull << 32)) +
+		        ((x >> 16) & 0x000000ff000000ffull) *
+		            (1 + (10000ull << 32))) >>
+		    32;
+		acc = (acc * 100000000ull + x) % 97;
+	}
+	for (; k < n; k++) {
+		unsigned c = (unsigned char)v[k];
+
+		if (c <= '9') {
+			chunk = chunk * 10 + (c - '0');
+			scale *= 10;
+		} else {
+			chunk = chunk * 100 + (c - 'A' + 10);
+			scale *= 100;
+		}
+		if (scale >= 100000000ull) {
+			acc = (acc * scale + chunk) % 97;
+			chunk = 0;
+			scale = 1;
+		}
+	}
+	return (acc * scale + chunk) % 97;
+}
+
+static size_t
+ref_iban_check(const char *v, size_t n, char *out, size_t outsz)
+{
+	int want;
+
+	if (n < 15 || n > 34 || n + 1 > outsz)
+		return 0;
+	if (!isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1]) ||
+	    !isdigit((unsigned char)v[2]) || !isdigit((unsigned char)v[3]))
+		return 0;
+	want = ref_iban_country_len(v);
+	if (want == 0 || (size_t)want != n)
+		return 0;
+	if (((unsigned)ref_iban_mod97(0, v + 4, n - 4) * 1000000u +
+	        (unsigned)(v[0] - 'A' + 10) * 10000u +
+	        (unsigned)(v[1] - 'A' + 10) * 100u +
+	        (unsigned)(v[2] - '0') * 10u + (unsigned)(v[3] - '0')) %
+	        97 !=
+	    1)
+		return 0;
+	memcpy(out, v, n);
+	out[n] = '\0';
+	return n;
+}
+
+static size_t
+ref_norm_iban(const char *s, size_t len, char *out, size_t outsz)
+{
+	char v[40];
+	size_t n = 0;
+
+	s = norm_trim(s, len, &len);
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c == ' ')
+			continue;
+		if (!isalnum(c) || c >= 0x80)
+			return 0;
+		if (n == sizeof(v) - 1)
+			return 0;
+		v[n++] = (char)(isalpha(c) ? c & ~32 : c);
+	}
+	return ref_iban_check(v, n, out, outsz);
+}
+
+static size_t
+ref_norm_iban_prefix(const char *v, size_t n, char *out, size_t outsz)
+{
+	int want;
+
+	if (n < 4)
+		return 0;
+	want = ref_iban_country_len(v);
+	if (want == 0 || (size_t)want > n)
+		return 0;
+	return ref_iban_check(v, (size_t)want, out, outsz);
+}
+
+/* Both give the same length and the same output bytes (all of out). */
+static void
+same_norm(norm_fn fast, norm_fn ref, const char *in, size_t len, size_t outsz)
+{
+	char a[NORM_MAX], b[NORM_MAX];
+	size_t na, nb;
+
+	memset(a, 0x55, sizeof(a));
+	memset(b, 0x55, sizeof(b));
+	na = fast(in, len, a, outsz);
+	nb = ref(in, len, b, outsz);
+	if (na != nb || (na != 0 && memcmp(a, b, na + 1) != 0)) {
+		print_error("input \"%.*s\" (%zu bytes, outsz %zu): %zu \"%s\""
+		            " want %zu \"%s\"\n",
+		    (int)len, in, len, outsz, na, na ? a : "", nb, nb ? b : "");
+		fail();
+	}
+}
+
+static const char *const iban_ccs[] = { "DE", "AT", "CH", "FR", "NL", "GB",
+	"ES", "IT", "BE", "PL", "LU", "DK", "SE", "NO", "FI", "IE", "PT", "CZ",
+	"LI", "GR", "HU", "SK", "SI", "HR", "RO", "BG", "EE", "LV", "LT", "MT",
+	"CY", "IS", "TR", "MC", "SM", "AD", "XX", "de", "QQ" };
+
+/* IBANs of every country, check digits right or wrong, letters and
+ * other bytes where digits belong, lower case, spaces, odd lengths. */
+static void
+test_iban_diff(void **state)
+{
+	static const char odd[] = " /:-.\x80\xc3\xff\t\"'aZ0";
+	uint64_t r = 0x9e3779b97f4a7c15ull;
+
+	(void)state;
+	for (int it = 0; it < 300000; it++) {
+		char v[64], sp[96];
+		const char *cc = iban_ccs[xs64(&r) % nitems(iban_ccs)];
+		int want = ref_iban_country_len(cc);
+		size_t n, m, k;
+		unsigned rem = 0, chk;
+
+		if (want == 0 || xs64(&r) % 8 == 0)
+			want = 12 + (int)(xs64(&r) % 26);
+		n = (size_t)want;
+		memcpy(v, cc, 2);
+		for (size_t i = 4; i < n; i++)
+			v[i] = xs64(&r) % 6 == 0 && it % 3 == 0
+			           ? (char)('A' + xs64(&r) % 26)
+			           : (char)('0' + xs64(&r) % 10);
+		/* the right check digits: mod 97 of BBAN, country, "00" */
+		v[2] = v[3] = '0';
+		for (size_t i = 0; i < n; i++) {
+			size_t j = (i + 4) % n;
+			int c = (unsigned char)v[j];
+
+			rem = c <= '9' ? (rem * 10 + (unsigned)(c - '0')) % 97
+			               : (rem * 100 + (unsigned)(c - 'A' + 10)) %
+			                     97;
+		}
+		chk = 98 - rem;
+		v[2] = (char)('0' + chk / 10);
+		v[3] = (char)('0' + chk % 10);
+		switch (xs64(&r) % 4) {
+		case 0: /* one byte changed */
+			k = xs64(&r) % n;
+			v[k] = xs64(&r) % 2 ? (char)('0' + xs64(&r) % 10)
+			                    : odd[xs64(&r) % (sizeof(odd) - 1)];
+			break;
+		case 1: /* two adjacent digits swapped */
+			k = xs64(&r) % (n - 1);
+			chk = (unsigned char)v[k];
+			v[k] = v[k + 1];
+			v[k + 1] = (char)chk;
+			break;
+		default:
+			break;
+		}
+		/* what the detector may pass after it: more capitals/digits */
+		m = n + (xs64(&r) % 3 == 0 ? xs64(&r) % 6 : 0);
+		for (size_t i = n; i < m; i++)
+			v[i] = (char)('0' + xs64(&r) % 10);
+		for (size_t t = 0; t < 3; t++) {
+			size_t outsz = t == 0 ? NORM_MAX : n + t - 1;
+
+			same_norm(norm_iban_prefix, ref_norm_iban_prefix, v, m,
+			    outsz);
+			same_norm(norm_iban, ref_norm_iban, v, m, outsz);
+		}
+		/* grouped by four, some in lower case */
+		k = 0;
+		for (size_t i = 0; i < m; i++) {
+			if (i > 0 && i % 4 == 0)
+				sp[k++] = ' ';
+			sp[k++] = it % 5 == 0 ? (char)tolower(v[i]) : v[i];
+		}
+		same_norm(norm_iban, ref_norm_iban, sp, k, NORM_MAX);
+		same_norm(norm_iban_prefix, ref_norm_iban_prefix, sp, k, NORM_MAX);
+	}
+}
+
+/* norm_ip() before its rewrite: the old dotted-quad rules, and glibc's
+ * inet_pton() and inet_ntop() for the rest. */
+static bool
+ref_ipv4_ok(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (unsigned part = 0; part < 4; part++) {
+		unsigned val;
+
+		if (i >= len || !isdigit((unsigned char)s[i]))
+			return false;
+		val = (unsigned)(s[i++] - '0');
+		if (i < len && isdigit((unsigned char)s[i])) {
+			if (val == 0)
+				return false;
+			val = val * 10 + (unsigned)(s[i++] - '0');
+			if (i < len && isdigit((unsigned char)s[i])) {
+				val = val * 10 + (unsigned)(s[i++] - '0');
+				if (val > 255 ||
+				    (i < len && isdigit((unsigned char)s[i])))
+					return false;
+			}
+		}
+		if (part < 3) {
+			if (i >= len || s[i] != '.')
+				return false;
+			i++;
+		}
+	}
+	return i == len;
+}
+
+static size_t
+ref_norm_ip(const char *s, size_t len, char *out, size_t outsz)
+{
+	char t[64];
+	unsigned char bin[16];
+
+	s = norm_trim(s, len, &len);
+	if (len < 2 || len >= 64 || outsz < 46)
+		return 0;
+	if (ref_ipv4_ok(s, len)) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return len;
+	}
+	if (memchr(s, ':', len) == NULL || memchr(s, '\0', len) != NULL)
+		return 0;
+	memcpy(t, s, len);
+	t[len] = '\0';
+	if (inet_pton(AF_INET6, t, bin) != 1)
+		return 0;
+	assert_non_null(inet_ntop(AF_INET6, bin, out, 46));
+	return strlen(out);
+}
+
+/* A random dotted quad, mostly valid: parts of every length, leading
+ * zeros, values past 255, parts missing or one too many. */
+static size_t
+rand_quad(uint64_t *r, char *o)
+{
+	static const char *const odd[] = { "00", "01", "256", "255", "250",
+		"260", "300", "199", "1234", "", "0", "09", "99", "249" };
+	unsigned parts = xs64(r) % 8 == 0 ? 2 + (unsigned)(xs64(r) % 4) : 4;
+	size_t n = 0;
+
+	for (unsigned p = 0; p < parts; p++) {
+		if (p > 0)
+			o[n++] = '.';
+		if (xs64(r) % 6 == 0) {
+			const char *x = odd[xs64(r) % nitems(odd)];
+
+			memcpy(o + n, x, strlen(x));
+			n += strlen(x);
+		} else {
+			n += (size_t)snprintf(o + n, 4, "%u",
+			    (unsigned)(xs64(r) % (xs64(r) % 2 ? 256 : 10)));
+		}
+	}
+	return n;
+}
+
+/* Random IPv6 text: groups of 0-5 hex digits in both cases, "::" in any
+ * place (sometimes twice), an embedded quad, colons at the ends. */
+static size_t
+rand_ip6(uint64_t *r, char *o)
+{
+	static const char hx[] = "0123456789abcdefABCDEF0000";
+	unsigned groups = (unsigned)(xs64(r) % 10), gap = 99, gap2 = 99;
+	bool quad = xs64(r) % 4 == 0;
+	size_t n = 0;
+
+	if (xs64(r) % 3 != 0)
+		gap = (unsigned)(xs64(r) % (groups + 1));
+	if (xs64(r) % 16 == 0)
+		gap2 = (unsigned)(xs64(r) % (groups + 1));
+	if (xs64(r) % 16 == 0)
+		o[n++] = ':';
+	for (unsigned g = 0; g <= groups; g++) {
+		if (g == gap || g == gap2) {
+			o[n++] = ':';
+			o[n++] = ':';
+		} else if (g > 0) {
+			o[n++] = ':';
+		}
+		if (g == groups)
+			break;
+		unsigned nd = xs64(r) % 8 == 0 ? (unsigned)(xs64(r) % 6)
+		                               : 1 + (unsigned)(xs64(r) % 4);
+
+		for (unsigned k = 0; k < nd; k++)
+			o[n++] = hx[xs64(r) % (sizeof(hx) - 1)];
+	}
+	if (quad) {
+		if (n > 0 && o[n - 1] != ':')
+			o[n++] = ':';
+		n += rand_quad(r, o + n);
+	} else if (xs64(r) % 16 == 0) {
+		o[n++] = ':';
+	}
+	return n;
+}
+
+/* Dotted quads and IPv6 text, valid and broken, against the old code. */
+static void
+test_ip_diff(void **state)
+{
+	static const char odd[] = ":.0aFg \t\"'\x80\xff/-x9";
+	uint64_t r = 0x2545f4914f6cdd1dull;
+
+	(void)state;
+	for (int it = 0; it < 400000; it++) {
+		char t[160];
+		size_t n = 0, k;
+
+		if (xs64(&r) % 16 == 0)
+			t[n++] = " \"'\t\r"[xs64(&r) % 5];
+		n += it % 2 ? rand_quad(&r, t + n) : rand_ip6(&r, t + n);
+		if (xs64(&r) % 16 == 0)
+			t[n++] = " \"'\t\r"[xs64(&r) % 5];
+		switch (xs64(&r) % 8) {
+		case 0: /* one byte changed */
+			if (n > 0) {
+				k = xs64(&r) % n;
+				t[k] = odd[xs64(&r) % (sizeof(odd) - 1)];
+			}
+			break;
+		case 1: /* one byte dropped */
+			if (n > 0) {
+				k = xs64(&r) % n;
+				memmove(t + k, t + k + 1, n - k - 1);
+				n--;
+			}
+			break;
+		case 2: /* a NUL byte */
+			if (n > 0)
+				t[xs64(&r) % n] = '\0';
+			break;
+		default:
+			break;
+		}
+		same_norm(norm_ip, ref_norm_ip, t, n, NORM_MAX);
+		same_norm(norm_ip, ref_norm_ip, t, n, 46);
+		same_norm(norm_ip, ref_norm_ip, t, n, 45);
+	}
+	/* every short string of the bytes that matter */
+	for (unsigned len = 1; len <= 5; len++) {
+		static const char al[] = ":.01a";
+		unsigned total = 1;
+		char t[8];
+
+		for (unsigned i = 0; i < len; i++)
+			total *= sizeof(al) - 1;
+		for (unsigned c = 0; c < total; c++) {
+			unsigned x = c;
+
+			for (unsigned i = 0; i < len; i++) {
+				t[i] = al[x % (sizeof(al) - 1)];
+				x /= sizeof(al) - 1;
+			}
+			same_norm(norm_ip, ref_norm_ip, t, len, NORM_MAX);
+		}
+	}
 }
 
 /* norm_email_runs() gives norm_email()'s result on run-shaped addresses. */
@@ -1324,6 +1757,8 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_normalisers),
 	cmocka_unit_test(test_luhn_tld),
 	cmocka_unit_test(test_ipv6_text),
+	cmocka_unit_test(test_iban_diff),
+	cmocka_unit_test(test_ip_diff),
 	cmocka_unit_test(test_email_runs),
 	cmocka_unit_test(test_detectors),
 	cmocka_unit_test(test_email_field),
