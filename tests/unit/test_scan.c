@@ -900,15 +900,6 @@ log_hit(void *ctx, const struct scan_hit *h)
 	    l->buf + l->len, need, "%u %s\n", h->cat, h->val);
 }
 
-static uint64_t
-xs64(uint64_t *r)
-{
-	*r ^= *r << 13;
-	*r ^= *r >> 7;
-	*r ^= *r << 17;
-	return *r;
-}
-
 /* A random field for the e-mail column: mostly address-shaped, built
  * from pieces near each rule of email_field(), or random bytes. */
 static size_t
