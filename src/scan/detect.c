@@ -1179,7 +1179,7 @@ text_empty16(const char *p, size_t n)
 		return true;
 	dash = (unsigned)__builtin_ia32_pmovmskb128((v16c)(x == '-')) & lim;
 	return (dig | dash) == lim && (dig & 1) != 0 && p[0] != '0' &&
-	       (dash & dash >> 1) == 0 && popcount16(dig) <= 10;
+	       (dash & dash >> 1) == 0 && (n <= 10 || popcount16(dig) <= 10);
 }
 #endif
 
