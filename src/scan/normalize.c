@@ -596,7 +596,7 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
  * the bytes after the '@' at s[at]. */
 struct em_scan {
 	size_t at;
-	size_t dot;     /* the domain's last '.', or 0 when it has none */
+	size_t dot;     /* the last block's last domain '.', or 0: none */
 	unsigned bad;   /* a '.' right after a '.' or '-' (an empty label,
 	                   a label ending in '-') */
 	unsigned high;  /* a byte >= 0x80: an IDN */
@@ -608,9 +608,10 @@ struct em_scan {
  * *st, and returned lower-cased.  Blocks come in order; the last may
  * overlap the one before, its bytes then give the same results twice
  * (the caller clears carry for it: its first byte was checked already).
+ * Only the last block looks for the last dot (`last`).
  */
 static inline __attribute__((always_inline)) v16u
-em_block(struct em_scan *st, v16u x, size_t b)
+em_block(struct em_scan *st, v16u x, size_t b, bool last)
 {
 	unsigned dm = movemask16((v16c)(x == '.'));
 	unsigned dd = dm | movemask16((v16c)(x == '-'));
@@ -621,21 +622,24 @@ em_block(struct em_scan *st, v16u x, size_t b)
 	st->carry = dd >> 15;
 	st->high |= movemask16((v16c)x) & dom;
 	dm &= dom;
-	if (dm != 0)
+	if (last && dm != 0)
 		st->dot = b + 31 - (size_t)__builtin_clz(dm);
 	return lower16(x);
 }
 
 /*
- * The TLD t[0..tl) (lower-cased already) of an ASCII address is known, as
- * norm_tld_ok() says.  `last` is the lower-cased block whose byte end - 1
- * is the TLD's last, zero after it: the TLD as the index's two words is
- * one shift of it instead of a copy byte by byte.
+ * The TLD, the last tl bytes of the lower-cased address out[0..len), is
+ * known, as norm_tld_ok() says.  Its words for the index are loads that
+ * end at out[len - 1], shifted: a TLD of 3-8 letters is one load (4 or 8
+ * bytes, within the address: len >= tl + 4 for '@', a label and its dot
+ * and a local byte).
  */
 static inline bool
-em_tld_ok(const char *t, size_t tl, v16u last, size_t end)
+em_tld_ok(const char *out, size_t len, size_t tl)
 {
-	unsigned __int128 v;
+	const char *t = out + len - tl;
+	uint64_t w0, w1 = 0;
+	uint32_t w;
 
 	if (tl == 2)
 		return tld2_ok((unsigned char)t[0], (unsigned char)t[1]);
@@ -643,9 +647,19 @@ em_tld_ok(const char *t, size_t tl, v16u last, size_t end)
 		return tl <= 63;
 	if (tl < 3 || tl >= TLD_W)
 		return false;
-	memcpy(&v, &last, sizeof(v));
-	v >>= 8 * (end - tl);
-	return tld_find((uint64_t)v, (uint64_t)(v >> 64));
+	if (tl <= 4) {
+		memcpy(&w, out + len - 4, 4);
+		w0 = le32toh(w) >> (8 * (4 - tl));
+	} else if (tl <= 8) {
+		memcpy(&w0, out + len - 8, 8);
+		w0 = le64toh(w0) >> (8 * (8 - tl));
+	} else {
+		memcpy(&w0, t, 8);
+		memcpy(&w1, out + len - 8, 8);
+		w0 = le64toh(w0);
+		w1 = le64toh(w1) >> (8 * (16 - tl));
+	}
+	return tld_find(htole64(w0), htole64(w1));
 }
 
 /*
@@ -658,7 +672,7 @@ size_t
 norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 {
 	struct em_scan st = { .at = at };
-	size_t b = 0, end = 16;
+	size_t b = 0;
 	v16u x, last;
 
 	/* no trim byte and no second '@' in these classes */
@@ -684,7 +698,7 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 			lo = a | (uint64_t)z << (8 * (len - 4));
 		}
 		x = (v16u)(v2du){ lo, hi };
-		last = em_block(&st, x, 0);
+		last = em_block(&st, x, 0, true);
 		/* out[0..len): the first half, then the last 8 (or 4) bytes */
 		memcpy(&v, &last, 16);
 		if (len >= 8) {
@@ -698,30 +712,38 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 			memcpy(out, &a, 4);
 			memcpy(out + len - 4, &z, 4);
 		}
-		end = len;
 	} else {
-		for (; b + 16 <= len; b += 16) {
+		for (; b + 16 < len; b += 16) {
 			memcpy(&x, s + b, 16);
-			last = em_block(&st, x, b);
+			last = em_block(&st, x, b, false);
 			memcpy(out + b, &last, 16);
 		}
-		if (b < len) { /* the last 16 bytes, overlapping */
-			b = len - 16;
+		/* the last 16 bytes, overlapping the block before unless
+		 * they follow it */
+		if (b != len - 16)
 			st.carry = 0;
-			memcpy(&x, s + b, 16);
-			last = em_block(&st, x, b);
-			memcpy(out + b, &last, 16);
-		}
+		b = len - 16;
+		memcpy(&x, s + b, 16);
+		last = em_block(&st, x, b, true);
+		memcpy(out + b, &last, 16);
 	}
-	if (st.bad != 0 || st.dot == 0)
+	if (st.bad != 0)
 		return 0;
+	if (st.dot == 0) { /* a TLD of 16 bytes or more (xn--), or no dot */
+		size_t i = len - 1;
+
+		while (i > at && s[i] != '.')
+			i--;
+		if (i == at)
+			return 0;
+		st.dot = i;
+	}
 	out[at] = '@'; /* as s[at], but whatever the caller passed */
 	out[len] = '\0';
 	if (st.high != 0) /* out[0..at] is the local part and '@' already */
 		return email_domain(
 		    s, len, at, len - 1 - st.dot, false, out, outsz);
-	return em_tld_ok(out + st.dot + 1, len - 1 - st.dot, last, end) ? len
-	                                                                : 0;
+	return em_tld_ok(out, len, len - 1 - st.dot) ? len : 0;
 }
 #else
 /* The high bit of each byte of w that equals c, the others clear (no
