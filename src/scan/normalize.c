@@ -1254,10 +1254,11 @@ date_digits(const char *s, size_t len, char *out)
 	} else {
 		return 0;
 	}
-	/* eight digits (as digits8()) */
+	/* eight digits: a byte of t over 9 gets its high bit from the add
+	 * or has it already; a carry out of such a byte only flags bytes of
+	 * a word that is rejected anyway */
 	t = w ^ 0x3030303030303030ull;
-	if (((t | ((t & 0x7f7f7f7f7f7f7f7full) + 0x7676767676767676ull)) &
-	        0x8080808080808080ull) != 0)
+	if (((t | (t + 0x7676767676767676ull)) & 0x8080808080808080ull) != 0)
 		return 0;
 	/* each byte pair (10 * first + second) in its first byte: YY YY MM DD */
 	p = t * 10 + (t >> 8);

@@ -599,7 +599,7 @@ date_same(const char *s, size_t n)
 static void
 test_date_ref(void **state)
 {
-	static const char alpha[] = "0123456789012345-./ \t\"'\rx\x80";
+	static const char alpha[] = "0123456789012345-./: \t\"'\rx\x80";
 	uint64_t r = 0x0123456789abcdefull;
 	char s[32];
 	unsigned ok = 0;
