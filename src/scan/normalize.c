@@ -6,6 +6,7 @@
 #include "base/base.h"
 
 #include <arpa/inet.h>
+#include <endian.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -75,42 +76,112 @@ static const char *const tlds[] = { "com", "net", "org", "invalid", "test",
 	"wales", "paris", "london", "amsterdam", "brussels", "vlaanderen",
 	"frl", "istanbul", "moscow" };
 
-/* The TLDs by first letter, each zero-padded to 16 bytes and compared as
- * two words: the linear search with a string compare per entry was 8 %
- * of an e-mail-only scan.  Built once (tld_index_init). */
-enum { TLD_W = 16 };
+/*
+ * The TLDs of three to fifteen letters, each zero-padded to 16 bytes (two
+ * words) and found through a perfect hash: one slot read and one compare
+ * per address, where the search by first letter compared up to a dozen
+ * entries ("com", "net", "org" sit among many).  Two-letter names never
+ * reach it (tld2_ok()).  Built once (tld_index_init), the multiplier
+ * searched for then: a fixed sequence of candidates, so every process
+ * builds the same table.
+ */
+enum { TLD_W = 16, TLD_HBITS = 12 };
 static struct {
-	uint64_t w[nitems(tlds)][2];
-	unsigned char from[27]; /* entries of letter c: [from[c], from[c+1]) */
+	uint64_t w[nitems(tlds) + 1][2]; /* w[0]: no TLD, never matches */
+	uint64_t mul;
+	unsigned char slot[1u << TLD_HBITS]; /* index into w; 0: empty */
 } tld_idx;
 static pthread_once_t tld_once = PTHREAD_ONCE_INIT;
 static int tld_ready; /* set (release) when tld_idx is built */
 
+static inline unsigned
+tld_hash(uint64_t w0, uint64_t w1, uint64_t mul)
+{
+	return (unsigned)(((w0 ^ (w1 * 0x9e3779b97f4a7c15ull)) * mul) >>
+	                  (64 - TLD_HBITS));
+}
+
 static void
 tld_index_init(void)
 {
-	size_t k = 0;
+	uint64_t seed = 0x2545f4914f6cdd1dull, m;
+	size_t k = 1;
 
 	static_assert(nitems(tlds) < 256, "TLD index fits a byte");
-	for (unsigned c = 0; c < 26; c++) {
-		tld_idx.from[c] = (unsigned char)k;
-		for (size_t i = 0; i < nitems(tlds); i++) {
-			char t[TLD_W] = { 0 };
-			size_t n = strlen(tlds[i]);
+	/* all ones: a byte >= 0x80 is in no key, so w[0] matches nothing */
+	tld_idx.w[0][0] = tld_idx.w[0][1] = ~0ull;
+	for (size_t i = 0; i < nitems(tlds); i++) {
+		char t[TLD_W] = { 0 };
+		size_t n = strlen(tlds[i]);
 
-			if (tlds[i][0] != 'a' + (int)c)
-				continue;
-			if (n >= TLD_W)
-				BUG("TLD longer than the index");
-			memcpy(t, tlds[i], n);
-			memcpy(tld_idx.w[k], t, TLD_W);
-			k++;
-		}
+		if (n >= TLD_W)
+			BUG("TLD longer than the index");
+		for (size_t j = 0; j < n; j++)
+			if (tlds[i][j] < 'a' || tlds[i][j] > 'z')
+				BUG("TLD not lower-case");
+		if (n < 3) /* two letters: tld2_ok() decides */
+			continue;
+		memcpy(t, tlds[i], n);
+		memcpy(tld_idx.w[k], t, TLD_W);
+		k++;
 	}
-	tld_idx.from[26] = (unsigned char)k;
-	if (k != nitems(tlds))
-		BUG("TLD not lower-case");
+	for (unsigned tries = 0;; tries++) {
+		bool clash = false;
+
+		if (tries == 100000)
+			BUG("no perfect hash for the TLDs");
+		/* splitmix64: odd multipliers spread over all 64 bits */
+		seed += 0x9e3779b97f4a7c15ull;
+		m = (seed ^ (seed >> 30)) * 0xbf58476d1ce4e5b9ull;
+		m = (m ^ (m >> 27)) * 0x94d049bb133111ebull;
+		tld_idx.mul = (m ^ (m >> 31)) | 1;
+		memset(tld_idx.slot, 0, sizeof(tld_idx.slot));
+		for (size_t i = 1; i < k && !clash; i++) {
+			unsigned h = tld_hash(
+			    tld_idx.w[i][0], tld_idx.w[i][1], tld_idx.mul);
+
+			clash = tld_idx.slot[h] != 0;
+			tld_idx.slot[h] = (unsigned char)i;
+		}
+		if (!clash)
+			break;
+	}
 	__atomic_store_n(&tld_ready, 1, __ATOMIC_RELEASE);
+}
+
+/* The TLD whose zero-padded bytes are the words w0, w1 (3-15 bytes) is in
+ * the list.  Bytes that are not lower-case letters match no entry. */
+static inline bool
+tld_find(uint64_t w0, uint64_t w1)
+{
+	unsigned i;
+
+	/* a load per address instead of a pthread_once() call */
+	if (!__atomic_load_n(&tld_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&tld_once, tld_index_init);
+	i = tld_idx.slot[tld_hash(w0, w1, tld_idx.mul)];
+	return tld_idx.w[i][0] == w0 && tld_idx.w[i][1] == w1;
+}
+
+/*
+ * Two-letter TLDs: bit b of tld2[a] for the name a,b (0 = 'a').  Every
+ * code but ISO 3166's user-assigned AA, QM-QZ, XA-XZ and ZZ.
+ */
+#define TLD2_ALL 0x3ffffffu
+static const uint32_t tld2[26] = { TLD2_ALL & ~1u, TLD2_ALL, TLD2_ALL, TLD2_ALL,
+	TLD2_ALL, TLD2_ALL, TLD2_ALL, TLD2_ALL, TLD2_ALL, TLD2_ALL, TLD2_ALL,
+	TLD2_ALL, TLD2_ALL, TLD2_ALL, TLD2_ALL, TLD2_ALL,
+	(1u << ('m' - 'a')) - 1, TLD2_ALL, TLD2_ALL, TLD2_ALL, TLD2_ALL,
+	TLD2_ALL, TLD2_ALL, 0, TLD2_ALL, TLD2_ALL & ~(1u << 25) };
+#undef TLD2_ALL
+
+/* The two bytes a, b (lower-cased) are a two-letter TLD. */
+static inline bool
+tld2_ok(unsigned char a, unsigned char b)
+{
+	unsigned x = (unsigned)a - 'a', y = (unsigned)b - 'a';
+
+	return x < 26 && y < 26 && (tld2[x] >> y & 1);
 }
 
 bool
@@ -129,24 +200,10 @@ norm_tld_ok(const char *s, size_t len)
 			return false;
 		t[i] = (char)(s[i] | 0x20); /* letters only: lower case */
 	}
-	if (len == 2) {
-		if ((t[0] == 'a' && t[1] == 'a') ||
-		    (t[0] == 'z' && t[1] == 'z'))
-			return false;
-		if ((t[0] == 'q' && t[1] >= 'm') || t[0] == 'x')
-			return false;
-		return true;
-	}
-	/* a load per address instead of a pthread_once() call */
-	if (!__atomic_load_n(&tld_ready, __ATOMIC_ACQUIRE))
-		pthread_once(&tld_once, tld_index_init);
+	if (len == 2)
+		return tld2_ok((unsigned char)t[0], (unsigned char)t[1]);
 	memcpy(w, t, sizeof(w));
-	for (unsigned i = tld_idx.from[t[0] - 'a'];
-	     i < tld_idx.from[t[0] - 'a' + 1]; i++) {
-		if (tld_idx.w[i][0] == w[0] && tld_idx.w[i][1] == w[1])
-			return true;
-	}
-	return false;
+	return tld_find(w[0], w[1]);
 }
 
 /*
@@ -405,6 +462,26 @@ idn_domain(const char *s, size_t n, char *out, size_t outsz)
 	return o;
 }
 
+#ifdef __SSE2__
+/* <emmintrin.h> drags in the allocator (banned.h): vector types */
+typedef unsigned char v16u __attribute__((vector_size(16)));
+typedef char v16c __attribute__((vector_size(16)));
+typedef uint64_t v2du __attribute__((vector_size(16)));
+
+/* x with A-Z lower-cased. */
+static inline v16u
+lower16(v16u x)
+{
+	return x + (v16u)((v16c)((v16u)(x - 'A') <= 25) & 0x20);
+}
+
+static inline unsigned
+movemask16(v16c m)
+{
+	return (unsigned)__builtin_ia32_pmovmskb128(m);
+}
+#endif
+
 /* dst[0..n) = src[0..n) with A-Z lower-cased: 16 bytes at a time. */
 static inline __attribute__((always_inline)) void
 lower_copy(char *dst, const char *src, size_t n)
@@ -412,15 +489,11 @@ lower_copy(char *dst, const char *src, size_t n)
 	size_t i = 0;
 
 #ifdef __SSE2__
-	/* <emmintrin.h> drags in the allocator (banned.h): vector types */
-	typedef unsigned char v16u __attribute__((vector_size(16)));
-	typedef char v16c __attribute__((vector_size(16)));
-
 	for (; i + 16 <= n; i += 16) {
 		v16u x;
 
 		memcpy(&x, src + i, 16);
-		x += (v16u)((v16c)((v16u)(x - 'A') <= 25) & 0x20);
+		x = lower16(x);
 		memcpy(dst + i, &x, 16);
 	}
 #endif
@@ -431,7 +504,7 @@ lower_copy(char *dst, const char *src, size_t n)
 /* The checks of an address's shape both e-mail normalisers make: the
  * local part s[0..l), the domain after s[l] == '@', their lengths and
  * where a dot or hyphen may not stand. */
-static bool
+static inline __attribute__((always_inline)) bool
 email_shape_ok(const char *s, size_t len, size_t l)
 {
 	size_t dl = len - l - 1;
@@ -518,6 +591,161 @@ norm_email(const char *s, size_t len, char *out, size_t outsz)
 	return email_domain(s, len, l, tl, (high & EM_HIGH) == 0, out, outsz);
 }
 
+#ifdef __SSE2__
+/* What the pass over an address's 16-byte blocks learns about its domain,
+ * the bytes after the '@' at s[at]. */
+struct em_scan {
+	size_t at;
+	size_t dot;     /* the last block's last domain '.', or 0: none */
+	unsigned bad;   /* a '.' right after a '.' or '-' (an empty label,
+	                   a label ending in '-') */
+	unsigned high;  /* a byte >= 0x80: an IDN */
+	unsigned carry; /* the block before ended in '.' or '-' */
+};
+
+/*
+ * The block x = s[b..b+16) of an address: its domain bytes checked into
+ * *st, and returned lower-cased.  Blocks come in order; the last may
+ * overlap the one before, its bytes then give the same results twice
+ * (the caller clears carry for it: its first byte was checked already).
+ * Only the last block looks for the last dot (`last`).
+ */
+static inline __attribute__((always_inline)) v16u
+em_block(struct em_scan *st, v16u x, size_t b, bool last)
+{
+	unsigned dm = movemask16((v16c)(x == '.'));
+	unsigned dd = dm | movemask16((v16c)(x == '-'));
+	size_t k = st->at + 1 > b ? st->at + 1 - b : 0;
+	unsigned dom = k < 16 ? (0xffffu << k) & 0xffff : 0; /* domain bytes */
+
+	st->bad |= dm & (dd << 1 | st->carry) & dom;
+	st->carry = dd >> 15;
+	st->high |= movemask16((v16c)x) & dom;
+	dm &= dom;
+	if (last && dm != 0)
+		st->dot = b + 31 - (size_t)__builtin_clz(dm);
+	return lower16(x);
+}
+
+/*
+ * The TLD, the last tl bytes of the lower-cased address out[0..len), is
+ * known, as norm_tld_ok() says.  Its words for the index are loads that
+ * end at out[len - 1], shifted: a TLD of 3-8 letters is one load (4 or 8
+ * bytes, within the address: len >= tl + 4 for '@', a label and its dot
+ * and a local byte).
+ */
+static inline bool
+em_tld_ok(const char *out, size_t len, size_t tl)
+{
+	const char *t = out + len - tl;
+	uint64_t w0, w1 = 0;
+	uint32_t w;
+
+	if (tl == 2)
+		return tld2_ok((unsigned char)t[0], (unsigned char)t[1]);
+	if (tl >= 4 && memcmp(t, "xn--", 4) == 0)
+		return tl <= 63;
+	if (tl < 3 || tl >= TLD_W)
+		return false;
+	if (tl <= 4) {
+		memcpy(&w, out + len - 4, 4);
+		w0 = le32toh(w) >> (8 * (4 - tl));
+	} else if (tl <= 8) {
+		memcpy(&w0, out + len - 8, 8);
+		w0 = le64toh(w0) >> (8 * (8 - tl));
+	} else {
+		memcpy(&w0, t, 8);
+		memcpy(&w1, out + len - 8, 8);
+		w0 = le64toh(w0);
+		w1 = le64toh(w1) >> (8 * (16 - tl));
+	}
+	return tld_find(htole64(w0), htole64(w1));
+}
+
+/*
+ * One pass over the address 16 bytes at a time: each block is lower-cased
+ * into out and its domain bytes checked (labels, the last dot, IDN bytes)
+ * together; the byte-by-byte loops this replaces walked the domain three
+ * times.  Only s[0..len) is read: the detector guarantees nothing past it.
+ */
+size_t
+norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
+{
+	struct em_scan st = { .at = at };
+	size_t b = 0;
+	v16u x, last;
+
+	/* no trim byte and no second '@' in these classes */
+	if (at >= len || len + 1 > outsz || len > 254)
+		return 0;
+	if (!email_shape_ok(s, len, at))
+		return 0;
+	if (len < 16) { /* len >= 6 */
+		/* two overlapping loads make the block, zero after s[len - 1]
+		 * (no buffer: an array would cost a stack protector check) */
+		uint64_t lo, hi = 0;
+		unsigned __int128 v;
+
+		if (len >= 8) {
+			memcpy(&lo, s, 8);
+			memcpy(&hi, s + len - 8, 8);
+			hi = hi >> (8 * (15 - len)) >> 8;
+		} else {
+			uint32_t a, z;
+
+			memcpy(&a, s, 4);
+			memcpy(&z, s + len - 4, 4);
+			lo = a | (uint64_t)z << (8 * (len - 4));
+		}
+		x = (v16u)(v2du){ lo, hi };
+		last = em_block(&st, x, 0, true);
+		/* out[0..len): the first half, then the last 8 (or 4) bytes */
+		memcpy(&v, &last, 16);
+		if (len >= 8) {
+			memcpy(out, &v, 8);
+			lo = (uint64_t)(v >> (8 * (len - 8)));
+			memcpy(out + len - 8, &lo, 8);
+		} else {
+			uint32_t a = (uint32_t)v,
+			         z = (uint32_t)(v >> (8 * (len - 4)));
+
+			memcpy(out, &a, 4);
+			memcpy(out + len - 4, &z, 4);
+		}
+	} else {
+		for (; b + 16 < len; b += 16) {
+			memcpy(&x, s + b, 16);
+			last = em_block(&st, x, b, false);
+			memcpy(out + b, &last, 16);
+		}
+		/* the last 16 bytes, overlapping the block before unless
+		 * they follow it */
+		if (b != len - 16)
+			st.carry = 0;
+		b = len - 16;
+		memcpy(&x, s + b, 16);
+		last = em_block(&st, x, b, true);
+		memcpy(out + b, &last, 16);
+	}
+	if (st.bad != 0)
+		return 0;
+	if (st.dot == 0) { /* a TLD of 16 bytes or more (xn--), or no dot */
+		size_t i = len - 1;
+
+		while (i > at && s[i] != '.')
+			i--;
+		if (i == at)
+			return 0;
+		st.dot = i;
+	}
+	out[at] = '@'; /* as s[at], but whatever the caller passed */
+	out[len] = '\0';
+	if (st.high != 0) /* out[0..at] is the local part and '@' already */
+		return email_domain(
+		    s, len, at, len - 1 - st.dot, false, out, outsz);
+	return em_tld_ok(out, len, len - 1 - st.dot) ? len : 0;
+}
+#else
 /* The high bit of each byte of w that equals c, the others clear (no
  * borrow between bytes, so exact per byte). */
 static inline uint64_t
@@ -571,6 +799,7 @@ norm_email_runs(const char *s, size_t len, size_t at, char *out, size_t outsz)
 	out[l] = '@';
 	return email_domain(s, len, l, tl, (high & 0x80) == 0, out, outsz);
 }
+#endif
 
 /* The default region of national phone numbers: ISO 3166 code and its
  * country calling code.  Process-wide, set once before scanning. */
@@ -1147,89 +1376,80 @@ norm_taxid(const char *s, size_t len, char *out, size_t outsz)
 	return 11;
 }
 
-static int
-num(const char *s, size_t n)
+/*
+ * Date of birth.  Every accepted shape has eight digits: they are
+ * gathered into one word in YYYYMMDD order (a few shifts per shape),
+ * checked for digits at once and turned into year, month and day with
+ * one multiply, instead of a loop per field; the ISO text is written
+ * from the same word.  s[0..len) untrimmed; out has 11 bytes.
+ */
+static inline __attribute__((always_inline)) size_t
+date_digits(const char *s, size_t len, char *out)
 {
-	int v = 0;
+	static const unsigned char mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31,
+		30, 31, 30, 31 };
+	uint64_t a, z, w, t, p;
+	uint32_t d32;
+	unsigned y, m, d;
 
-	for (size_t i = 0; i < n; i++) {
-		if (!is_digit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
+	if (len == 10) {
+		memcpy(&a, s, 8);     /* s[0..8) */
+		memcpy(&z, s + 2, 8); /* s[2..10) */
+		a = le64toh(a);
+		z = le64toh(z);
+		if (s[4] == '-' && s[7] == '-') /* YYYY-MM-DD */
+			w = (a & 0xffffffffull) | (a >> 8 & 0xffff00000000ull) |
+			    (z & 0xffff000000000000ull);
+		else if ((s[2] == '.' || s[2] == '/') && s[5] == s[2])
+			/* DD.MM.YYYY, DD/MM/YYYY */
+			w = z >> 32 | (a << 8 & 0xffff00000000ull) | a << 48;
+		else
+			return 0;
+	} else if (len == 8) { /* YYYYMMDD */
+		memcpy(&w, s, 8);
+		w = le64toh(w);
+	} else {
+		return 0;
 	}
-	return v;
+	/* eight digits: a byte of t over 9 gets its high bit from the add
+	 * or has it already; a carry out of such a byte only flags bytes of
+	 * a word that is rejected anyway */
+	t = w ^ 0x3030303030303030ull;
+	if (((t | (t + 0x7676767676767676ull)) & 0x8080808080808080ull) != 0)
+		return 0;
+	/* each byte pair (10 * first + second) in its first byte: YY YY MM DD */
+	p = t * 10 + (t >> 8);
+	y = (unsigned)(p & 0xff) * 100 + (unsigned)(p >> 16 & 0xff);
+	m = (unsigned)(p >> 32 & 0xff);
+	d = (unsigned)(p >> 48 & 0xff);
+	if (y - 1900 > 130 || m - 1 > 11 || d - 1 >= mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
+		return 0;
+	/* YYYY-MM- and DD with its NUL (out[7] written twice) */
+	a = (w & 0xffffffffull) | 0x2d00000000ull |
+	    (w & 0xffff00000000ull) << 8 | 0x2d00000000000000ull;
+	d32 = htole32((uint32_t)(0x2d | (w >> 48 << 8)));
+	a = htole64(a);
+	memcpy(out, &a, 8);
+	memcpy(out + 7, &d32, 4);
+	return 10;
 }
 
 size_t
 norm_date(const char *s, size_t len, char *out, size_t outsz)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-	int y, m, d;
-	bool iso = false;
+	size_t n, tlen;
 
-	s = trim_in(s, len, &len);
 	if (outsz < 11)
 		return 0;
-	if (len == 10 && s[4] == '-' && s[7] == '-') {
-		iso = true;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* "YYYY-MM-" as one word: the six digits checked at once (as
-		 * digits8()), then their values; a non-digit is num()'s -1 */
-		uint64_t w, t;
-
-		memcpy(&w, s, 8);
-		t = w ^ 0x3030303030303030ull;
-		if (((t | ((t & 0x7f7f7f7f7f7f7f7full) +
-		              0x7676767676767676ull)) &
-		        0x0080800080808080ull) != 0 ||
-		    !is_digit((unsigned char)s[8]) ||
-		    !is_digit((unsigned char)s[9]))
-			return 0;
-		y = (int)((t & 0xff) * 1000 + (t >> 8 & 0xff) * 100 +
-		          (t >> 16 & 0xff) * 10 + (t >> 24 & 0xff));
-		m = (int)((t >> 40 & 0xff) * 10 + (t >> 48 & 0xff));
-		d = (s[8] - '0') * 10 + (s[9] - '0');
-#else
-		y = num(s, 4);
-		m = num(s + 5, 2);
-		d = num(s + 8, 2);
-#endif
-	} else if (len == 10 && (s[2] == '.' || s[2] == '/') && s[5] == s[2]) {
-		d = num(s, 2);
-		m = num(s + 3, 2);
-		y = num(s + 6, 4);
-	} else if (len == 8) {
-		y = num(s, 4);
-		m = num(s + 4, 2);
-		d = num(s + 6, 2);
-	} else {
-		return 0;
-	}
-	if (y < 1900 || y > 2030 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
-		return 0;
-	if (iso) { /* already YYYY-MM-DD: its digits are the output */
-		memcpy(out, s, 10);
-		out[10] = '\0';
-		return 10;
-	}
-	/* the values came from exactly these digits (a year of 1900-2030
-	 * has four): the output is the input's digits moved */
-	if (len == 10) { /* DD.MM.YYYY */
-		memcpy(out, s + 6, 4);
-		memcpy(out + 5, s + 3, 2);
-		memcpy(out + 8, s, 2);
-	} else { /* YYYYMMDD */
-		memcpy(out, s, 4);
-		memcpy(out + 5, s + 4, 2);
-		memcpy(out + 8, s + 6, 2);
-	}
-	out[4] = out[7] = '-';
-	out[10] = '\0';
-	return 10;
+	/* untrimmed first: an accepted date starts and ends with one of
+	 * its digits, so trimming could not have changed it */
+	n = date_digits(s, len, out);
+	if (n != 0)
+		return n;
+	s = trim_in(s, len, &tlen);
+	return tlen != len ? date_digits(s, tlen, out) : 0;
 }
 
 /* Four parts of 1-3 digits <= 255 without leading zeros, nothing else

@@ -663,6 +663,425 @@ test_email_runs(void **state)
 	}
 }
 
+/*
+ * ---- reference copies: e-mail, TLDs, dates ----
+ *
+ * norm_email_runs(), norm_tld_ok() and norm_date() as they were before
+ * their 16-byte and one-word rewrites, in the plainest code (a linear
+ * search, a loop per field).  The differential tests below compare each
+ * fast one with its copy on every TLD, near misses, and hundreds of
+ * thousands of seeded random inputs, valid and invalid.
+ */
+static const char *const ref_tlds[] = { "com", "net", "org", "invalid", "test",
+	"example", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
+	"mobi", "aero", "asia", "coop", "jobs", "museum", "tel", "travel",
+	"app", "dev", "online", "site", "shop", "store", "xyz", "top", "club",
+	"live", "tech", "email", "cloud", "blog", "web", "page", "art",
+	"design", "agency", "berlin", "bayern", "koeln", "cologne", "nrw",
+	"hamburg", "ruhr", "saarland", "wien", "swiss", "tirol", "gmbh", "ag",
+	"digital", "solutions", "services", "network", "systems", "media",
+	"news", "world", "life", "space", "website", "company", "family",
+	"group", "health", "law", "legal", "bank", "insurance", "church",
+	"school", "university", "academy", "expert", "consulting", "marketing",
+	"software", "studio", "center", "social", "tips", "today", "link",
+	"click", "icu", "vip", "work", "cat", "eus", "bzh", "gal", "scot",
+	"wales", "paris", "london", "amsterdam", "brussels", "vlaanderen",
+	"frl", "istanbul", "moscow" };
+
+static uint64_t
+xs64(uint64_t *r)
+{
+	*r ^= *r << 13;
+	*r ^= *r >> 7;
+	*r ^= *r << 17;
+	return *r;
+}
+
+static int
+ref_lc(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static bool
+ref_tld_ok(const char *s, size_t len)
+{
+	char t[16];
+
+	if (len >= 4 && ref_lc(s[0]) == 'x' && ref_lc(s[1]) == 'n' &&
+	    s[2] == '-' && s[3] == '-')
+		return len <= 63;
+	if (len < 2 || len >= sizeof(t))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i] | 32;
+
+		if (c < 'a' || c > 'z')
+			return false;
+		t[i] = (char)c;
+	}
+	if (len == 2)
+		return !(t[0] == 'a' && t[1] == 'a') &&
+		       !(t[0] == 'z' && t[1] == 'z') &&
+		       !(t[0] == 'q' && t[1] >= 'm') && t[0] != 'x';
+	for (size_t k = 0; k < nitems(ref_tlds); k++)
+		if (strlen(ref_tlds[k]) == len &&
+		    memcmp(ref_tlds[k], t, len) == 0)
+			return true;
+	return false;
+}
+
+/* The old norm_email_runs() up to its IDN branch: a domain with a byte
+ * >= 0x80 that passed the other checks sets *idn (its conversion did not
+ * change; norm_email() gives the answer on run-shaped input). */
+static size_t
+ref_email_runs(
+    const char *s, size_t len, size_t at, char *out, size_t outsz, bool *idn)
+{
+	size_t l = at, dl, tl;
+	unsigned high = 0;
+
+	*idn = false;
+	if (at >= len || len + 1 > outsz || len > 254)
+		return 0;
+	dl = len - l - 1;
+	if (l == 0 || l > 64 || dl < 4)
+		return 0;
+	if (s[0] == '.' || s[l - 1] == '.' || s[l + 1] == '-' ||
+	    s[l + 1] == '.' || s[len - 1] == '.')
+		return 0;
+	for (size_t i = l + 1; i < len; i++) {
+		high |= (unsigned char)s[i];
+		if (i >= l + 2 && s[i] == '.' &&
+		    (s[i - 1] == '.' || s[i - 1] == '-'))
+			return 0;
+	}
+	tl = 0;
+	while (tl < dl && s[len - 1 - tl] != '.')
+		tl++;
+	if (tl == dl)
+		return 0;
+	if (high & 0x80) {
+		*idn = true;
+		return 0;
+	}
+	for (size_t i = 0; i < len; i++)
+		out[i] = (char)ref_lc((unsigned char)s[i]);
+	out[l] = '@';
+	out[len] = '\0';
+	return ref_tld_ok(out + len - tl, tl) ? len : 0;
+}
+
+static int
+ref_num(const char *s, size_t n)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static size_t
+ref_date(const char *s, size_t len, char *out, size_t outsz)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int y, m, d;
+
+	s = norm_trim(s, len, &len);
+	if (outsz < 11)
+		return 0;
+	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		y = ref_num(s, 4);
+		m = ref_num(s + 5, 2);
+		d = ref_num(s + 8, 2);
+	} else if (len == 10 && (s[2] == '.' || s[2] == '/') && s[5] == s[2]) {
+		d = ref_num(s, 2);
+		m = ref_num(s + 3, 2);
+		y = ref_num(s + 6, 4);
+	} else if (len == 8) {
+		y = ref_num(s, 4);
+		m = ref_num(s + 4, 2);
+		d = ref_num(s + 6, 2);
+	} else {
+		return 0;
+	}
+	if (y < 1900 || y > 2030 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
+		return 0;
+	snprintf(out, outsz, "%04d-%02d-%02d", y, m, d);
+	return 10;
+}
+
+static void
+tld_same(const char *s, size_t n)
+{
+	if (norm_tld_ok(s, n) != ref_tld_ok(s, n))
+		fail_msg(
+		    "norm_tld_ok(%.*s) is %d", (int)n, s, norm_tld_ok(s, n));
+}
+
+/* norm_tld_ok() against the linear search: every TLD in three cases, every
+ * one-letter change, cut and extension of each, all names of two and three
+ * letters, xn-- names of every length, random bytes. */
+static void
+test_tld_ref(void **state)
+{
+	static const char odd[] = "aZz09-.@[`{\x80\xc3\xff";
+	uint64_t r = 0x2545f4914f6cdd1dull;
+	char t[80];
+
+	(void)state;
+	for (size_t k = 0; k < nitems(ref_tlds); k++) {
+		size_t n = strlen(ref_tlds[k]);
+
+		memcpy(t, ref_tlds[k], n);
+		assert_true(norm_tld_ok(t, n));
+		for (size_t i = 0; i < n; i++)
+			t[i] = (char)(t[i] - 32);
+		assert_true(norm_tld_ok(t, n));
+		for (size_t i = 0; i < n; i++)
+			t[i] = (char)(ref_tlds[k][i] ^ (xs64(&r) & 32));
+		tld_same(t, n);
+		tld_same(t, n - 1);
+		for (unsigned c = 0; c < 256; c++) {
+			memcpy(t, ref_tlds[k], n);
+			t[n] = (char)c;
+			tld_same(t, n + 1);
+			for (size_t i = 0; i < n; i++) {
+				memcpy(t, ref_tlds[k], n);
+				t[i] = (char)c;
+				tld_same(t, n);
+			}
+		}
+	}
+	for (unsigned a = 0; a < 128; a++)
+		for (unsigned b = 0; b < 128; b++) {
+			t[0] = (char)a;
+			t[1] = (char)b;
+			tld_same(t, 2);
+			if ((a | 32) < 'a' || (a | 32) > 'z' ||
+			    (b | 32) < 'a' || (b | 32) > 'z')
+				continue;
+			for (unsigned c = 'a'; c <= 'z'; c++) {
+				t[2] = (char)(c ^ (a & 32));
+				tld_same(t, 3);
+			}
+		}
+	memcpy(t, "xN--", 4);
+	for (size_t n = 0; n < sizeof(t); n++) {
+		if (n >= 4)
+			t[n] = (char)('a' + n % 26);
+		tld_same(t, n);
+	}
+	for (int it = 0; it < 200000; it++) {
+		size_t n = (size_t)(xs64(&r) % 20);
+
+		for (size_t i = 0; i < n; i++) {
+			uint64_t x = xs64(&r);
+
+			t[i] =
+			    (x & 3) != 0
+			        ? (char)('a' + (x >> 8) % 26 - (x & 4 ? 32 : 0))
+			        : odd[(x >> 8) % (sizeof(odd) - 1)];
+		}
+		if (n >= 4 && (r & 0x300) == 0)
+			memcpy(t, r & 0x400 ? "xn--" : "XN--", 4);
+		tld_same(t, n);
+	}
+}
+
+/* One random address of the detector's classes (or, with `any`, of any
+ * bytes) in s; the '@' index in *at, the length returned. */
+static size_t
+gen_address(char *s, size_t *at, uint64_t *r, bool any)
+{
+	static const char loc[] = "aZ09._%+-xQ\xc3\xa4";
+	static const char dom[] = "abcxyzQRSZ0189--..";
+	static const char *const utf[] = { "\xc3\xbc", "\xc3\x9c",
+		"\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xc3", "\x80" };
+	uint64_t x = xs64(r);
+	size_t l = (x & 1) ? (x >> 8 & 15) : (x >> 8) % 70, n = 0;
+	size_t d = (x & 2) ? 4 + (x >> 16) % 30 : (x >> 16) % 262;
+
+	for (size_t k = 0; k < l; k++) {
+		x = xs64(r);
+		s[n++] = any && (x & 7) == 0
+		             ? (char)(x >> 8)
+		             : loc[(x >> 8) % (sizeof(loc) - 1)];
+	}
+	*at = n;
+	s[n++] = any && (x & 0x70000) == 0 ? (char)(x >> 24) : '@';
+	while (d > 0) {
+		const char *p;
+		size_t k;
+
+		x = xs64(r);
+		switch (x & 15) {
+		case 0: /* a known TLD, any case */
+			p = ref_tlds[(x >> 8) % nitems(ref_tlds)];
+			k = strlen(p);
+			break;
+		case 1:
+			p = utf[(x >> 8) % nitems(utf)];
+			k = strlen(p);
+			break;
+		case 2:
+			p = (x & 16) ? "xn--" : "XN--";
+			k = 4;
+			break;
+		default:
+			p = dom + (x >> 8) % (sizeof(dom) - 1);
+			k = 1;
+			break;
+		}
+		if (k > d)
+			k = d;
+		for (size_t i = 0; i < k; i++) {
+			char c = p[i];
+
+			if ((x >> (20 + i)) & 1 && c >= 'a' && c <= 'z')
+				c = (char)(c - 32);
+			s[n++] =
+			    any && ((x >> 40) & 15) == 0 ? (char)(x >> 48) : c;
+		}
+		d -= k;
+	}
+	if ((x & 0x300) == 0 && n > *at + 5) { /* a dot before a TLD */
+		const char *p = ref_tlds[(x >> 12) % nitems(ref_tlds)];
+		size_t k = strlen(p);
+
+		if (n - *at - 2 > k) {
+			s[n - k - 1] = '.';
+			memcpy(s + n - k, p, k);
+		}
+	} else if ((x & 0x300) == 0x100 && n > *at + 4) {
+		s[n - 3] = '.';
+	}
+	return n;
+}
+
+/* norm_email_runs() against the old code on run-shaped addresses (IDN
+ * ones against norm_email()) and on addresses of any bytes; s is a heap
+ * copy of exactly its length, so ASan sees a read past it, and out has
+ * a guard after outsz bytes. */
+static void
+test_email_ref(void **state)
+{
+	uint64_t r = 0x9e3779b97f4a7c15ull;
+	unsigned accepted = 0, idns = 0;
+
+	(void)state;
+	for (int it = 0; it < 400000; it++) {
+		char buf[400], want[NORM_MAX + 16], got[NORM_MAX + 16];
+		bool any = it % 4 == 3, idn;
+		size_t at, n = gen_address(buf, &at, &r, any), osz, wn, gn;
+		char *s = xmalloc(n + 1);
+
+		memcpy(s, buf, n);
+		osz = (r & 0x3000) == 0 ? n + (r >> 14 & 1) : NORM_MAX;
+		memset(got, 0xa5, sizeof(got));
+		gn = norm_email_runs(s, n, at, got, osz);
+		wn = ref_email_runs(s, n, at, want, osz, &idn);
+		if (idn && any) {
+			free(s);
+			continue;
+		}
+		if (idn) {
+			wn = norm_email(s, n, want, osz);
+			idns += wn > 0;
+		}
+		if (gn != wn)
+			fail_msg("norm_email_runs(%.*s, %zu) = %zu, want %zu",
+			    (int)n, s, at, gn, wn);
+		if (wn > 0)
+			assert_memory_equal(got, want, wn + 1);
+		for (size_t i = osz; i < sizeof(got); i++)
+			assert_int_equal((unsigned char)got[i], 0xa5);
+		accepted += wn > 0;
+		free(s);
+	}
+	/* the generator reaches both answers and the IDN path */
+	assert_true(accepted > 20000);
+	assert_true(idns > 100);
+}
+
+static void
+date_same(const char *s, size_t n)
+{
+	char want[16], got[16];
+	size_t wn = ref_date(s, n, want, sizeof(want));
+	size_t gn = norm_date(s, n, got, sizeof(got));
+
+	if (gn != wn)
+		fail_msg("norm_date(%.*s) = %zu, want %zu", (int)n, s, gn, wn);
+	if (wn > 0)
+		assert_memory_equal(got, want, wn + 1);
+	assert_int_equal(norm_date(s, n, got, 10), 0);
+}
+
+/* norm_date() against the field-by-field code: every year 1899-2031,
+ * month 0-13 and day 0-32 in each shape, padded or not, and random
+ * strings of the shapes' bytes. */
+static void
+test_date_ref(void **state)
+{
+	static const char alpha[] = "0123456789012345-./: \t\"'\rx\x80";
+	uint64_t r = 0x0123456789abcdefull;
+	char s[32];
+	unsigned ok = 0;
+
+	(void)state;
+	for (int y = 1899; y <= 2031; y++)
+		for (int m = 0; m <= 13; m++)
+			for (int d = 0; d <= 32; d++) {
+				char w[16];
+
+				snprintf(
+				    s, sizeof(s), "%04d-%02d-%02d", y, m, d);
+				date_same(s, 10);
+				ok += norm_date(s, 10, w, sizeof(w)) > 0;
+				snprintf(
+				    s, sizeof(s), "%02d.%02d.%04d", d, m, y);
+				date_same(s, 10);
+				s[2] = s[5] = '/';
+				date_same(s, 10);
+				s[5] = '.';
+				date_same(s, 10);
+				snprintf(s, sizeof(s), "%04d%02d%02d", y, m, d);
+				date_same(s, 8);
+				snprintf(s, sizeof(s), " \"%02d.%02d.%04d\"\r",
+				    d, m, y);
+				date_same(s, 14);
+				date_same(s + 1, 12);
+				date_same(s, 13);
+			}
+	assert_int_equal(ok, 131 * 366 - 99); /* Feb 29 in 32 of 131 years */
+	for (int it = 0; it < 300000; it++) {
+		uint64_t x = xs64(&r);
+		size_t n = (x & 1) ? (x & 2 ? 8 : 10) : (x >> 2) % 14;
+
+		for (size_t i = 0; i < n; i++)
+			s[i] = alpha[xs64(&r) % (sizeof(alpha) - 1)];
+		if (n == 10 && (x & 12) == 0) {
+			s[4] = s[7] = '-';
+		} else if (n == 10 && (x & 12) == 4) {
+			s[2] = s[5] = (x & 16) ? '.' : '/';
+		}
+		if ((x & 0xe0) == 0 && n > 4) {
+			s[0] = "19"[x >> 8 & 1];
+			s[1] = "90"[x >> 8 & 1];
+		}
+		date_same(s, n);
+	}
+}
+
 /* ---- detectors over lines ---- */
 
 struct got {
@@ -1751,6 +2170,9 @@ const struct CMUnitTest scan_tests[] = {
 	cmocka_unit_test(test_iban_diff),
 	cmocka_unit_test(test_ip_diff),
 	cmocka_unit_test(test_email_runs),
+	cmocka_unit_test(test_tld_ref),
+	cmocka_unit_test(test_email_ref),
+	cmocka_unit_test(test_date_ref),
 	cmocka_unit_test(test_detectors),
 	cmocka_unit_test(test_email_field),
 	cmocka_unit_test(test_bcrypt),
