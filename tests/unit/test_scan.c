@@ -688,15 +688,6 @@ static const char *const ref_tlds[] = { "com", "net", "org", "invalid", "test",
 	"wales", "paris", "london", "amsterdam", "brussels", "vlaanderen",
 	"frl", "istanbul", "moscow" };
 
-static uint64_t
-xs64(uint64_t *r)
-{
-	*r ^= *r << 13;
-	*r ^= *r >> 7;
-	*r ^= *r << 17;
-	return *r;
-}
-
 static int
 ref_lc(int c)
 {
