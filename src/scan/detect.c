@@ -35,8 +35,10 @@ enum ctx {
 };
 
 struct kw_hit {
-	size_t off; /* end offset in the block */
+	size_t off;   /* end offset in the block */
+	size_t start; /* start offset */
 	unsigned id;
+	bool done; /* emitted with its field, or not an indicator */
 };
 
 struct scan_engine {
@@ -243,6 +245,9 @@ scan_engine_skip_lines(struct scan_engine *e, uint64_t n)
 }
 
 static const char *mem_find(const char *, size_t, const char *, size_t);
+static void kw_drop(struct scan_engine *, const char *, size_t);
+static void kw_span(
+    struct scan_engine *, const char *, size_t, bool, const char *);
 
 /* ---- byte classes ---------------------------------------------------- */
 
@@ -490,8 +495,11 @@ det_email(
 	if (a == i || b - a > 254)
 		return i + 1;
 	len = norm_email_runs(p + a, b - a, i - a, e->val, sizeof(e->val));
-	if (len > 0)
+	if (len > 0) {
 		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
+		if (e->kw_i < e->kw_n)
+			kw_drop(e, p + a, b - a);
+	}
 	return b;
 }
 
@@ -1361,8 +1369,11 @@ email_field_at(struct scan_engine *e, const char *p, size_t n, size_t i,
 	}
 	a = (size_t)__builtin_ctzll(~m.dot); /* leading dots */
 	len = norm_email_runs(p + a, n - a, i - a, e->val, sizeof(e->val));
-	if (len > 0)
+	if (len > 0) {
 		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
+		if (e->kw_i < e->kw_n)
+			kw_drop(e, p + a, n - a);
+	}
 	return true;
 }
 
@@ -1399,7 +1410,7 @@ field_text(struct scan_engine *e, const char *p, size_t n, const char *col)
  * col_field() and copy_val(): a call per field was 5 % of the
  * instructions of a dense CSV. */
 static inline __attribute__((always_inline)) void
-field(
+field_ctx(
     struct scan_engine *e, const char *p, size_t n, enum ctx c, const char *col)
 {
 	size_t len;
@@ -1463,6 +1474,17 @@ field(
 	}
 }
 
+/* A field, then the keywords inside it: with its column, none in a name. */
+static inline __attribute__((always_inline)) void
+field(
+    struct scan_engine *e, const char *p, size_t n, enum ctx c, const char *col)
+{
+	field_ctx(e, p, n, c, col);
+	if (e->kw_i < e->kw_n &&
+	    e->kw[e->kw_i].off <= (size_t)((uintptr_t)p - (uintptr_t)e->blk) + n)
+		kw_span(e, p, n, c != CTX_NAME, col);
+}
+
 /* ---- Art. 9 keywords over a block ------------------------------------ */
 
 static int
@@ -1480,22 +1502,62 @@ kw_cb(unsigned id, unsigned long long from, unsigned long long to,
 		return 0;
 	if (e->kw_n < KW_HITS_MAX) {
 		e->kw[e->kw_n].off = b;
+		e->kw[e->kw_n].start = a;
 		e->kw[e->kw_n].id = id;
+		e->kw[e->kw_n].done = false;
 		e->kw_n++;
 	}
 	return 0;
 }
 
-/* Keyword hits ending inside [.., end) belong to the current record. */
+/* Keyword hits ending inside [.., end) belong to the current record:
+ * those not yet emitted with their field or dropped, without a column. */
 static void
 kw_flush(struct scan_engine *e, size_t end)
 {
 	while (e->kw_i < e->kw_n && e->kw[e->kw_i].off <= end) {
-		const char *k = keywords[e->kw[e->kw_i].id].kw;
+		const struct kw_hit *k = &e->kw[e->kw_i++];
+		const char *w = keywords[k->id].kw;
 
-		emit(e, keywords[e->kw[e->kw_i].id].cat, k, strlen(k), NULL);
-		e->kw_i++;
+		if (!k->done)
+			emit(e, keywords[k->id].cat, w, strlen(w), NULL);
 	}
+}
+
+/*
+ * The keyword hits inside p[0..n) (a field, an e-mail address) of the
+ * block: emitted now with the field's column, or dropped (`emit` false).
+ * A keyword inside a name is a surname ("Krebs", "cancer" in German),
+ * inside an e-mail address a part of one: neither says anything about
+ * the person's health, religion or politics.  Hits not wholly inside are
+ * left to kw_flush() at the record's end.
+ */
+static void __attribute__((noinline))
+kw_span(struct scan_engine *e, const char *p, size_t n, bool emit_them,
+    const char *col)
+{
+	uintptr_t fs = (uintptr_t)p - (uintptr_t)e->blk;
+
+	if (fs >= e->blk_len) /* a copy (unescaped JSON), not the block */
+		return;
+	for (size_t j = e->kw_i; j < e->kw_n && e->kw[j].off <= fs + n; j++) {
+		struct kw_hit *k = &e->kw[j];
+		const char *w = keywords[k->id].kw;
+
+		if (k->done || k->start < fs)
+			continue;
+		k->done = true;
+		if (emit_them)
+			emit(e, keywords[k->id].cat, w, strlen(w), col);
+	}
+	while (e->kw_i < e->kw_n && e->kw[e->kw_i].done)
+		e->kw_i++;
+}
+
+static void
+kw_drop(struct scan_engine *e, const char *p, size_t n)
+{
+	kw_span(e, p, n, false, NULL);
 }
 
 /* ---- formats --------------------------------------------------------- */
@@ -2016,6 +2078,75 @@ enum sql_line {
 
 /* The structure of one SQL line: CREATE TABLE columns, COPY blocks,
  * INSERT column lists.  Shared by line_sql() and scan_engine_advance(). */
+/* A word of a CREATE TABLE body that starts a constraint, not a column. */
+static bool
+create_keyword(const char *w, size_t n)
+{
+	static const char *const kws[] = { "primary", "key", "unique",
+		"constraint", "foreign", "check", "index", "fulltext", "spatial",
+		"exclude" };
+
+	for (size_t i = 0; i < nitems(kws); i++) {
+		if (strlen(kws[i]) == n && starts_ci(w, n, kws[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The column names in a piece p[0..n) of a CREATE TABLE statement, which
+ * may be on one line (SQLite's .dump: `CREATE TABLE t(id INTEGER, email
+ * TEXT);`) or over many (mysqldump, pg_dump): at parenthesis depth 1 the
+ * first identifier of each comma-separated definition, unless it starts
+ * a constraint; types' parentheses (VARCHAR(255), DECIMAL(10,2)), quoted
+ * defaults and `--` comments are stepped over.  The closing parenthesis
+ * ends the statement.
+ */
+static void
+create_cols(struct scan_engine *e, const char *p, size_t n)
+{
+	struct scan_state *st = &e->st;
+
+	for (size_t i = 0; i < n && st->in_create; i++) {
+		char c = p[i];
+
+		if (c == '\'') { /* a quoted default: to its end */
+			for (i++; i < n && p[i] != '\''; i++)
+				;
+		} else if (c == '-' && i + 1 < n && p[i + 1] == '-') {
+			return;
+		} else if (c == '(') {
+			if (++st->create_depth == 1)
+				st->create_name = true;
+		} else if (c == ')') {
+			if (st->create_depth > 0 && --st->create_depth == 0)
+				st->in_create = false;
+		} else if (c == ',' && st->create_depth == 1) {
+			st->create_name = true;
+		} else if (st->create_depth == 1 && st->create_name &&
+		           (ALNUM(c) || c == '_' ||
+		               (unsigned char)c >= 0x80)) {
+			size_t a = i, l;
+
+			while (i + 1 < n &&
+			       (ALNUM(p[i + 1]) || p[i + 1] == '_' ||
+			           (unsigned char)p[i + 1] >= 0x80))
+				i++;
+			st->create_name = false;
+			l = i + 1 - a;
+			if (create_keyword(p + a, l) || st->cols_n >= COLS_MAX)
+				continue;
+			if (l >= COLNAME_MAX)
+				l = COLNAME_MAX - 1;
+			memcpy(st->cols[st->cols_n], p + a, l);
+			st->cols[st->cols_n][l] = '\0';
+			st->ctx[st->cols_n] =
+			    (unsigned char)ctx_of(st->cols[st->cols_n]);
+			st->cols_n++;
+		}
+	}
+}
+
 static enum sql_line
 sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 {
@@ -2031,40 +2162,21 @@ sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 		e->st.delim = '\t';
 		return SQL_LINE_COPY;
 	}
+	if (e->st.in_create &&
+	    (starts_ci(p, n, "insert into") || starts_ci(p, n, "copy ") ||
+	        starts_ci(p, n, "create table")))
+		e->st.in_create = false; /* a definition that never closed */
 	if (starts_ci(p, n, "create table")) {
 		e->st.in_create = true;
+		e->st.create_depth = 0;
+		e->st.create_name = false;
 		e->st.cols_n = 0;
 		e->st.schema++;
+		create_cols(e, p + 12, n - 12);
 		return SQL_LINE_NONE;
 	}
 	if (e->st.in_create) {
-		if (n > 0 && p[0] == ')') {
-			e->st.in_create = false;
-		} else if (n > 2 && (p[0] == ' ' || p[0] == '\t')) {
-			size_t a = 0, b;
-
-			while (a < n && (p[a] == ' ' || p[a] == '\t' ||
-			                    p[a] == '`' || p[a] == '"'))
-				a++;
-			b = a;
-			while (b < n && (ALNUM(p[b]) || p[b] == '_'))
-				b++;
-			if (b > a && e->st.cols_n < COLS_MAX &&
-			    !starts_ci(p + a, n - a, "primary") &&
-			    !starts_ci(p + a, n - a, "key") &&
-			    !starts_ci(p + a, n - a, "unique") &&
-			    !starts_ci(p + a, n - a, "constraint")) {
-				size_t l = b - a < COLNAME_MAX
-				               ? b - a
-				               : COLNAME_MAX - 1;
-
-				memcpy(e->st.cols[e->st.cols_n], p + a, l);
-				e->st.cols[e->st.cols_n][l] = '\0';
-				e->st.ctx[e->st.cols_n] = (unsigned char)ctx_of(
-				    e->st.cols[e->st.cols_n]);
-				e->st.cols_n++;
-			}
-		}
+		create_cols(e, p, n);
 		return SQL_LINE_NONE;
 	}
 	if (starts_ci(p, n, "copy ")) {
@@ -2076,9 +2188,17 @@ sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 		return SQL_LINE_NONE;
 	}
 	if (!starts_ci(p, n, "insert into")) {
+		/* statements without data (SQLite's .dump wraps its INSERTs
+		 * in PRAGMA, BEGIN TRANSACTION and COMMIT) */
 		if (n == 0 || starts_ci(p, n, "--") || starts_ci(p, n, "/*") ||
 		    starts_ci(p, n, "set ") || starts_ci(p, n, "lock ") ||
-		    starts_ci(p, n, "unlock ") || starts_ci(p, n, "drop "))
+		    starts_ci(p, n, "unlock ") || starts_ci(p, n, "drop ") ||
+		    starts_ci(p, n, "pragma ") || starts_ci(p, n, "begin") ||
+		    starts_ci(p, n, "commit") ||
+		    starts_ci(p, n, "start transaction") ||
+		    starts_ci(p, n, "alter table") ||
+		    starts_ci(p, n, "create index") ||
+		    starts_ci(p, n, "create unique index"))
 			return SQL_LINE_NONE;
 		return SQL_LINE_TEXT;
 	}

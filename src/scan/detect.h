@@ -83,6 +83,10 @@ struct scan_state {
 	unsigned fmt; /* enum scan_format */
 	char delim;
 	bool header_pending, csv_open, in_create, in_copy;
+	/* in a CREATE TABLE: parenthesis depth, and whether the next
+	 * identifier at depth 1 names a column */
+	unsigned create_depth;
+	bool create_name;
 	size_t csv_col, cols_n;
 	unsigned schema;
 	char cols[SCAN_STATE_COLS][SCAN_STATE_COLNAME];
