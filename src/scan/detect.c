@@ -1474,15 +1474,23 @@ field_ctx(
 	}
 }
 
-/* A field, then the keywords inside it: with its column, none in a name. */
+/* A field, then the keywords inside it: with its column, none in a name.
+ * `kw` false: the caller knows the block has no keyword hit. */
+static inline __attribute__((always_inline)) void
+field_kw(struct scan_engine *e, const char *p, size_t n, enum ctx c,
+    const char *col, bool kw)
+{
+	field_ctx(e, p, n, c, col);
+	if (kw && e->kw_i < e->kw_n &&
+	    e->kw[e->kw_i].off <= (size_t)((uintptr_t)p - (uintptr_t)e->blk) + n)
+		kw_span(e, p, n, c != CTX_NAME, col);
+}
+
 static inline __attribute__((always_inline)) void
 field(
     struct scan_engine *e, const char *p, size_t n, enum ctx c, const char *col)
 {
-	field_ctx(e, p, n, c, col);
-	if (e->kw_i < e->kw_n &&
-	    e->kw[e->kw_i].off <= (size_t)((uintptr_t)p - (uintptr_t)e->blk) + n)
-		kw_span(e, p, n, c != CTX_NAME, col);
+	field_kw(e, p, n, c, col, true);
 }
 
 /* ---- Art. 9 keywords over a block ------------------------------------ */
@@ -1605,16 +1613,18 @@ col_field(struct scan_engine *e, size_t col, const char *p, size_t n)
 	}
 }
 
-/* col_field() with the column count and the first column id passed in. */
+/* col_field() with the column count and the first column id passed in;
+ * `kw` false when the block has no keyword hit. */
 static inline __attribute__((always_inline)) void
 col_field_in(struct scan_engine *e, size_t col, const char *p, size_t n,
-    size_t ncols, unsigned idb)
+    size_t ncols, unsigned idb, bool kw)
 {
 	if (col < ncols) {
 		e->col_id = idb + (unsigned)col;
-		field(e, p, n, (enum ctx)e->st.ctx[col], e->st.cols[col]);
+		field_kw(
+		    e, p, n, (enum ctx)e->st.ctx[col], e->st.cols[col], kw);
 	} else {
-		field(e, p, n, CTX_NONE, NULL);
+		field_kw(e, p, n, CTX_NONE, NULL, kw);
 	}
 }
 
@@ -2315,11 +2325,11 @@ one_line(struct scan_engine *e, const char *buf, size_t i, size_t end)
  */
 static inline __attribute__((always_inline)) void
 csv_line_end(struct scan_engine *e, const char *buf, size_t ls, size_t start,
-    size_t end, size_t col, size_t ncols, unsigned idb)
+    size_t end, size_t col, size_t ncols, unsigned idb, bool kw)
 {
 	if (end > ls && buf[end - 1] == '\r') /* as line() strips it */
 		end--;
-	col_field_in(e, col, buf + start, end - start, ncols, idb);
+	col_field_in(e, col, buf + start, end - start, ncols, idb, kw);
 	e->st.csv_open = false;
 	end_record(e, end);
 }
@@ -2330,8 +2340,9 @@ csv_line_end(struct scan_engine *e, const char *buf, size_t ls, size_t start,
  * line ends and one per line for the delimiters.  The same fields, records
  * and line numbers as one_line() on each line.
  */
-static void
-lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
+static inline __attribute__((always_inline)) void
+lines_csv_noquote_kw(struct scan_engine *e, const char *buf, size_t len,
+    size_t i, bool kw)
 {
 	size_t ls = i, start = i, col = 0, b = i;
 	char d = e->st.delim;
@@ -2355,12 +2366,12 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 			m &= m - 1;
 			if ((nl & bit) == 0) {
 				col_field_in(e, col, buf + start, at - start,
-				    ncols, idb);
+				    ncols, idb, kw);
 				col++;
 				start = at + 1;
 				continue;
 			}
-			csv_line_end(e, buf, ls, start, at, col, ncols, idb);
+			csv_line_end(e, buf, ls, start, at, col, ncols, idb, kw);
 			ls = start = at + 1;
 			col = 0;
 			if (ls == len)
@@ -2372,11 +2383,11 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 	for (; b < len; b++) {
 		if (buf[b] == d) {
 			col_field_in(
-			    e, col, buf + start, b - start, ncols, idb);
+			    e, col, buf + start, b - start, ncols, idb, kw);
 			col++;
 			start = b + 1;
 		} else if (buf[b] == '\n') {
-			csv_line_end(e, buf, ls, start, b, col, ncols, idb);
+			csv_line_end(e, buf, ls, start, b, col, ncols, idb, kw);
 			ls = start = b + 1;
 			col = 0;
 			if (ls == len)
@@ -2386,7 +2397,18 @@ lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
 		}
 	}
 	/* no line end: the last */
-	csv_line_end(e, buf, ls, start, len, col, ncols, idb);
+	csv_line_end(e, buf, ls, start, len, col, ncols, idb, kw);
+}
+
+/* Two copies: blocks without any keyword hit (most of a dense dump) skip
+ * the per-field keyword test. */
+static void
+lines_csv_noquote(struct scan_engine *e, const char *buf, size_t len, size_t i)
+{
+	if (e->kw_n > 0)
+		lines_csv_noquote_kw(e, buf, len, i, true);
+	else
+		lines_csv_noquote_kw(e, buf, len, i, false);
 }
 
 void
