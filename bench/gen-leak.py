@@ -273,6 +273,32 @@ def gen_jsonl(rng, out, n):
         out.rec(json.dumps(o, ensure_ascii=False), labels)
 
 
+def gen_json(rng, out, n):
+    """One pretty-printed JSON document: {"users": [ {...}, ... ]}, each
+    user over many lines, a record each (labels on its brace's line)."""
+    import json
+    out.rec('{\n  "export": "synthetic",\n  "users": [', [])
+    for i in range(n):
+        p = person(rng)
+        nt, nl = note(rng)
+        o = {"id": i + 1, "user": {"email": p["email"],
+                                   "fullName": "%s %s" % (p["first"],
+                                                          p["last"])},
+             "phones": [p["phone"]], "payment": {"iban": p["iban"],
+                                                 "card": p["card"]},
+             "dob": p["dob"], "pwd": p["pw"], "token": hexs(rng, 40),
+             "comment": nt}
+        labels = [("email", p["email_n"]),
+                  ("name", "%s %s" % (p["first"], p["last"])),
+                  ("phone", p["phone_n"]), ("iban", p["iban"]),
+                  ("payment_card", p["card"]),
+                  ("date_of_birth", p["dob_n"]), ("password", p["pw"])] + nl
+        text = json.dumps(o, ensure_ascii=False, indent=2)
+        out.rec("    " + text.replace("\n", "\n    ") +
+                ("," if i + 1 < n else ""), labels)
+    out.rec("  ]\n}", [])
+
+
 def sqlq(s):
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
@@ -373,7 +399,8 @@ def write_all(args):
             ("sql.sql", lambda o: gen_sql(rng, o, n)),
             ("combo.txt", lambda o: gen_combo(rng, o, n)),
             ("stealer.txt", lambda o: gen_stealer(rng, o, n)),
-            ("text.txt", lambda o: gen_text(rng, o, n))]
+            ("text.txt", lambda o: gen_text(rng, o, n)),
+            ("json.json", lambda o: gen_json(rng, o, n))]
     for name, fn in jobs:
         base = name.split(".")[0]
         o = Out(os.path.join(args.out, name),

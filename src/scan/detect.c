@@ -1965,6 +1965,124 @@ line_json(struct scan_engine *e, const char *p, size_t n)
 	}
 }
 
+/*
+ * Pretty-printed JSON: a document over many lines, an array of objects
+ * (`[`, `  {`, `    "email": "..."`, ...), objects one after another, or
+ * such an array under a key ({"users": [...]}).  Keys and values as in
+ * JSON Lines, the last key carried to values on later lines (an array's
+ * items).  The records are the objects in the first array that holds
+ * objects with values of their own, or the top-level objects: when the
+ * first such object closes, the depth of its container becomes the
+ * record level (scan_engine_sniff() finds it in the first lines), and a
+ * record ends where an object closes back to it; until then every line
+ * with a value is a record, as in JSON Lines.  Strings do not
+ * span lines in JSON; a malformed line cannot make the depth negative.
+ * With `detect` false only the structure is followed (the block cutter,
+ * scan_engine_advance()).
+ */
+static void
+line_json_doc(struct scan_engine *e, const char *p, size_t n, size_t off,
+    bool detect)
+{
+	struct scan_state *st = &e->st;
+	const char *col;
+	enum ctx c;
+	size_t i = 0;
+	bool values = false;
+
+	while (i < n) {
+		char ch = p[i];
+		bool value = false;
+
+		if (ch == '"') {
+			size_t j = i + 1, k;
+
+			while (j < n && p[j] != '"')
+				j += p[j] == '\\' ? 2 : 1;
+			if (j > n)
+				j = n;
+			k = j + 1;
+			while (k < n && (p[k] == ' ' || p[k] == '\t'))
+				k++;
+			if (k < n && p[k] == ':') {
+				size_t l = j - i - 1;
+
+				if (l >= sizeof(st->json_key))
+					l = sizeof(st->json_key) - 1;
+				memcpy(st->json_key, p + i + 1, l);
+				st->json_key[l] = '\0';
+				i = k + 1;
+				continue;
+			}
+			if (detect) {
+				col = json_col(e, st->json_key, &c);
+				json_field(e, p + i + 1, j - i - 1, c, col);
+			}
+			i = j + 1;
+			value = true;
+		} else if (IS(ch, C_DIGIT) || ch == '-' || ch == '+') {
+			size_t j = i;
+
+			while (j < n && p[j] != ',' && p[j] != '}' &&
+			       p[j] != ']')
+				j++;
+			if (detect) {
+				col = json_col(e, st->json_key, &c);
+				field(e, p + i, j - i, c, col);
+			}
+			i = j;
+			value = true;
+		} else if (ch == '{' || ch == '[') {
+			/* deeper than 63 counts as objects; a hostile file
+			 * nesting past a million stops counting */
+			if (st->json_depth < (1u << 20))
+				st->json_depth++;
+			if (st->json_depth < 64 && ch == '[')
+				st->json_arr |= 1ull << st->json_depth;
+			else if (st->json_depth < 64)
+				st->json_arr &= ~(1ull << st->json_depth);
+			if (st->json_depth < 64)
+				st->json_val &= ~(1ull << st->json_depth);
+			if (ch == '{') {
+				st->json_key[0] = '\0';
+				if (st->json_level >= 0 &&
+				    st->json_depth == (unsigned)st->json_level + 1)
+					st->csv_open = true;
+			}
+			i++;
+		} else if (ch == '}' || ch == ']') {
+			unsigned d = st->json_depth;
+
+			/* the first object with a value of its own to close:
+			 * its container is the record level when that is an
+			 * array or the top */
+			if (ch == '}' && st->json_level < 0 && d > 0 && d < 64 &&
+			    (st->json_val >> d & 1) != 0 &&
+			    (d == 1 || (st->json_arr >> (d - 1) & 1) != 0))
+				st->json_level = (int)d - 1;
+			if (st->json_depth > 0)
+				st->json_depth--;
+			if (ch == '}' && st->csv_open &&
+			    st->json_level >= 0 &&
+			    st->json_depth == (unsigned)st->json_level) {
+				st->csv_open = false;
+				if (detect)
+					end_record(e, off + i + 1);
+			}
+			i++;
+		} else {
+			i++;
+		}
+		/* a value of the object itself (not an array's item) */
+		if (value && st->json_depth > 0 && st->json_depth < 64 &&
+		    (st->json_arr >> st->json_depth & 1) == 0)
+			st->json_val |= 1ull << st->json_depth;
+		values = values || value;
+	}
+	if (st->json_level < 0 && values && detect)
+		end_record(e, off + n); /* not known yet: a line a record */
+}
+
 /* Combolist: login SEP password, SEP one of : ; | tab. */
 static void
 line_combo(struct scan_engine *e, const char *p, size_t n)
@@ -2295,6 +2413,9 @@ line(struct scan_engine *e, const char *p, size_t n, size_t off)
 	case SCAN_FMT_JSON:
 		line_json(e, p, n);
 		break;
+	case SCAN_FMT_JSONDOC:
+		line_json_doc(e, p, n, off, true); /* its own records */
+		return;
 	case SCAN_FMT_COMBO:
 		line_combo(e, p, n);
 		break;
@@ -2476,9 +2597,16 @@ scan_engine_advance(
     struct scan_engine *e, const char *buf, size_t len, bool force)
 {
 	size_t i = 0, cut = 0, v;
+	/* JSON: the structure where the last record ended */
+	unsigned jdepth = e->st.json_depth;
+	int jlevel = e->st.json_level;
+	uint64_t jarr = e->st.json_arr;
+	char jkey[sizeof(e->st.json_key)];
 
 	cls_init();
-	if (e->st.fmt != SCAN_FMT_CSV && e->st.fmt != SCAN_FMT_SQL)
+	memcpy(jkey, e->st.json_key, sizeof(jkey));
+	if (e->st.fmt != SCAN_FMT_CSV && e->st.fmt != SCAN_FMT_SQL &&
+	    e->st.fmt != SCAN_FMT_JSONDOC)
 		return len; /* one record per line, no state across lines */
 	if (e->st.fmt == SCAN_FMT_CSV && !e->st.csv_open &&
 	    !e->st.header_pending && memchr(buf, '"', len) == NULL)
@@ -2489,19 +2617,57 @@ scan_engine_advance(
 
 		if (n > 0 && buf[end - 1] == '\r')
 			n--;
-		if (e->st.fmt == SCAN_FMT_CSV ||
-		    sql_struct_line(e, buf + i, n, &v) == SQL_LINE_COPY)
+		if (e->st.fmt == SCAN_FMT_JSONDOC)
+			line_json_doc(e, buf + i, n, i, false);
+		else if (e->st.fmt == SCAN_FMT_CSV ||
+		         sql_struct_line(e, buf + i, n, &v) == SQL_LINE_COPY)
 			csv_struct_line(e, buf + i, n);
 		i = nl != NULL ? end + 1 : len;
-		if (!e->st.csv_open)
+		if (!e->st.csv_open) {
 			cut = i;
+			if (e->st.fmt == SCAN_FMT_JSONDOC) {
+				jdepth = e->st.json_depth;
+				jlevel = e->st.json_level;
+				jarr = e->st.json_arr;
+				memcpy(jkey, e->st.json_key, sizeof(jkey));
+			}
+		}
 	}
 	if (force || !e->st.csv_open)
 		return len;
-	/* after `cut` only lines of one open record: nothing else changed */
+	/* after `cut` only lines of one open record: nothing else changed
+	 * (but a JSON record's structure, put back as it was at `cut`) */
 	e->st.csv_open = false;
 	e->st.csv_col = 0;
+	e->st.json_depth = jdepth;
+	e->st.json_level = jlevel;
+	e->st.json_arr = jarr;
+	memcpy(e->st.json_key, jkey, sizeof(jkey));
 	return cut;
+}
+
+void
+scan_engine_prime(struct scan_engine *e, const char *buf, size_t len)
+{
+	size_t i = 0;
+	int level;
+
+	if (e->st.fmt != SCAN_FMT_JSONDOC)
+		return;
+	/* the record level of pretty-printed JSON from its first lines, so
+	 * that the first record is one too (else the level is found when
+	 * an object closes, and the lines before are records of their own) */
+	for (unsigned k = 0; k < 4000 && i < len && e->st.json_level < 0;
+	     k++) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
+
+		line_json_doc(e, buf + i, end - i, i, false);
+		i = end + 1;
+	}
+	level = e->st.json_level;
+	scan_engine_set_format(e, SCAN_FMT_JSONDOC, 0);
+	e->st.json_level = level;
 }
 
 void
@@ -2510,6 +2676,11 @@ scan_engine_set_format(struct scan_engine *e, enum scan_format f, char delim)
 	e->st.fmt = f;
 	e->st.delim = delim;
 	e->st.header_pending = f == SCAN_FMT_CSV;
+	e->st.json_depth = 0;
+	e->st.json_level = -1;
+	e->st.json_arr = e->st.json_val = 0;
+	e->st.json_key[0] = '\0';
+	e->st.csv_open = false;
 }
 
 /* ---- sniffing -------------------------------------------------------- */
@@ -2562,6 +2733,7 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 	static const char delims[] = { '\t', ',', ';', '|', ':' };
 	const char *ls[200] = { 0 };
 	size_t ln[200], n = 0, i = 0, sql = 0, json = 0, url = 0, at = 0;
+	size_t pretty = 0;
 
 	cls_init();
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
@@ -2594,6 +2766,14 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 			sql++;
 		if (p[0] == '{' || p[0] == '[')
 			json++;
+		{ /* pretty-printed JSON: "key": value, or a bracket */
+			size_t b = 0;
+
+			while (b < ln[k] && (p[b] == ' ' || p[b] == '\t'))
+				b++;
+			if (b < ln[k] && strchr("\"{}[]", p[b]) != NULL)
+				pretty++;
+		}
 		if (starts_ci(p, ln[k], "http://") ||
 		    starts_ci(p, ln[k], "https://") ||
 		    starts_ci(p, ln[k], "android://"))
@@ -2610,6 +2790,12 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 	}
 	if (json * 10 >= n * 8) {
 		scan_engine_set_format(e, SCAN_FMT_JSON, 0);
+		return e->st.fmt;
+	}
+	if ((ls[0][0] == '{' || ls[0][0] == '[') && n >= 3 &&
+	    pretty * 10 >= n * 9) {
+		scan_engine_set_format(e, SCAN_FMT_JSONDOC, 0);
+		scan_engine_prime(e, buf, len);
 		return e->st.fmt;
 	}
 	if (url * 10 >= n * 6) {

@@ -47,7 +47,8 @@ enum scan_cat { SCAN_CAT_LIST(X) SCAN_CAT__MAX };
 	X(TEXT, "text")     \
 	X(CSV, "csv")       \
 	X(JSON, "jsonl")    \
-	X(SQL, "sql") X(COMBO, "combolist") X(STEALER, "stealer_log")
+	X(SQL, "sql") X(COMBO, "combolist") X(STEALER, "stealer_log") \
+	X(JSONDOC, "json")
 #define X(e, s) SCAN_FMT_##e,
 enum scan_format { SCAN_FORMAT_LIST(X) SCAN_FMT__MAX };
 #undef X
@@ -87,6 +88,15 @@ struct scan_state {
 	 * identifier at depth 1 names a column */
 	unsigned create_depth;
 	bool create_name;
+	/* pretty-printed JSON: open containers, a bit per depth for an
+	 * array and one for an object with a value of its own, the depth of
+	 * the container whose objects are the records (-1 until known), the
+	 * last key (its values may follow on later lines, as an array's
+	 * items) */
+	unsigned json_depth;
+	int json_level;
+	uint64_t json_arr, json_val;
+	char json_key[SCAN_STATE_COLNAME];
 	size_t csv_col, cols_n;
 	unsigned schema;
 	char cols[SCAN_STATE_COLS][SCAN_STATE_COLNAME];
@@ -107,6 +117,9 @@ enum scan_format scan_engine_sniff(
     struct scan_engine *, const char *buf, size_t len);
 /* Force a format (tests; --format). */
 void scan_engine_set_format(struct scan_engine *, enum scan_format, char delim);
+/* After a forced format: what sniffing learns from the first bytes
+ * besides the format (the record level of pretty-printed JSON). */
+void scan_engine_prime(struct scan_engine *, const char *buf, size_t len);
 /*
  * Scan `len` bytes holding whole lines (each ending in '\n' except perhaps
  * the last of the file).  May be called with any split at line ends.

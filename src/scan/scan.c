@@ -1231,10 +1231,11 @@ loop_run(struct loop *l)
 			break;
 		if (first) {
 			first = false;
-			if (l->o->force_format >= 0)
+			if (l->o->force_format >= 0) {
 				scan_engine_set_format(l->eng,
 				    (enum scan_format)l->o->force_format, ',');
-			else
+				scan_engine_prime(l->eng, buf, got);
+			} else
 				scan_engine_sniff(l->eng, buf, got);
 		}
 		if (got == 0) {

@@ -1966,6 +1966,38 @@ test_file_threads(void **state)
 		scan_result_release(&many);
 	}
 	scan_result_release(&one);
+
+	/* pretty-printed JSON under a key: each user over 8-12 lines with
+	 * a nested object and an array of e-mail addresses, a record each
+	 * however the blocks are cut */
+	n = (size_t)snprintf(d, cap, "{\n  \"users\": [\n");
+	recs = 0;
+	while (n < (8u << 20)) {
+		n += (size_t)snprintf(d + n, cap - n,
+		    "    {\n      \"id\": %zu,\n      \"last_name\": \"Krebs\",\n"
+		    "      \"address\": {\n        \"street\": \"Demostr. %zu\"\n"
+		    "      },\n      \"emails\": [\n        \"j%zu@example.org\",\n"
+		    "        \"k%zu@example.org\"\n      ],\n"
+		    "      \"note\": \"Diagnose {x} [y]\"\n    },\n",
+		    recs, recs % 200, recs, recs);
+		recs++;
+	}
+	n += (size_t)snprintf(d + n, cap - n, "    {\"id\": 0}\n  ]\n}\n");
+	snprintf(path, sizeof(path), "%s", tmp_file("t.json", d, n));
+	scan_threads(path, SCAN_FMT_JSONDOC, 1, &one);
+	assert_int_equal(one.files[0].records, recs + 1);
+	assert_int_equal(one.cats[SCAN_CAT_EMAIL].values, 2 * recs);
+	assert_int_equal(one.cats[SCAN_CAT_EMAIL].records, recs);
+	assert_int_equal(one.cats[SCAN_CAT_NAME].records, recs);
+	assert_int_equal(one.cats[SCAN_CAT_ADDRESS].records, recs);
+	/* "Krebs" is a name here; "Diagnose" in the note is counted */
+	assert_int_equal(one.cats[SCAN_CAT_HEALTH].values, recs);
+	for (unsigned t = 2; t <= 3; t++) {
+		scan_threads(path, SCAN_FMT_JSONDOC, t, &many);
+		assert_same_result(&one, &many);
+		scan_result_release(&many);
+	}
+	scan_result_release(&one);
 	free(d);
 }
 

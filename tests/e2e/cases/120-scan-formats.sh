@@ -6,7 +6,7 @@
 
 ok "$PY" "$TOP/bench/gen-leak.py" --out gen --records 1500 --seed 7
 for f in csv.csv:csv tsv.tsv:csv jsonl.jsonl:jsonl sql.sql:sql \
-    combo.txt:combolist stealer.txt:stealer_log text.txt:text; do
+    combo.txt:combolist stealer.txt:stealer_log text.txt:text json.json:json; do
 	file=${f%%:*}
 	want=${f##*:}
 	bk scan --json "gen/$file"

@@ -60,3 +60,41 @@ printf 'CREATE TABLE broken (\n  `id` int,\n  `email` varchar(80)\nINSERT INTO b
     "'c@example.de'" >broken.sql
 bk scan --json broken.sql
 expect_eq "unclosed CREATE: e-mail still found" "$(cat_of email values)" 1
+
+# pretty-printed JSON under a key, with a value of the wrapper first: a
+# record per user (nested objects and arrays inside it), keys as columns
+cat >p.json <<'JSON'
+{
+  "meta": {
+    "count": 2
+  },
+  "exported": "2024-05-01",
+  "users": [
+    {
+      "email": "anna.krebs@example.de",
+      "last_name": "Krebs",
+      "address": {
+        "street": "Demostr. 5"
+      },
+      "phones": [
+        "0151 12345678",
+        "+49 30 1234567"
+      ],
+      "note": "Diagnose {offen}"
+    },
+    {
+      "email": "bob@example.org",
+      "last_name": "Meyer"
+    }
+  ]
+}
+JSON
+bk scan --json p.json
+expect_eq "pretty json format" "$(jget 'd["files"][0]["format"]')" json
+expect_eq "pretty json e-mail records" "$(cat_of email records)" 2
+expect_eq "pretty json phones: one record" "$(cat_of phone records)" 1
+expect_eq "pretty json phone values" "$(cat_of phone values)" 2
+expect_eq "pretty json phone column" "$(cat_of phone columns)" '["phones"]'
+expect_eq "pretty json address column" "$(cat_of address columns)" '["street"]'
+expect_eq "pretty json health" "$(cat_of health values)" 1
+expect_eq "pretty json health column" "$(cat_of health columns)" '["note"]'

@@ -1,0 +1,23 @@
+build-b18/obj/cli/cmd_obligation.o: src/cli/cmd_obligation.c \
+ src/base/base.h src/base/banned.h src/base/clock.h src/base/err.h \
+ src/base/str.h src/cli/cli.h src/base/buf.h src/svc/svc.h \
+ src/base/arena.h src/doc/tmpl.h src/model/facts.h src/model/enums.h \
+ src/model/record.h src/base/hash.h src/model/regime.h src/store/store.h \
+ src/model/json_out.h
+src/base/base.h:
+src/base/banned.h:
+src/base/clock.h:
+src/base/err.h:
+src/base/str.h:
+src/cli/cli.h:
+src/base/buf.h:
+src/svc/svc.h:
+src/base/arena.h:
+src/doc/tmpl.h:
+src/model/facts.h:
+src/model/enums.h:
+src/model/record.h:
+src/base/hash.h:
+src/model/regime.h:
+src/store/store.h:
+src/model/json_out.h:

@@ -1,0 +1,17 @@
+build-b18/obj/doc/notify.o: src/doc/notify.c src/base/base.h \
+ src/base/banned.h src/base/clock.h src/base/err.h src/base/str.h \
+ src/doc/notify.h src/base/arena.h src/doc/doc.h src/base/buf.h \
+ src/model/facts.h src/model/enums.h src/model/record.h src/base/hash.h
+src/base/base.h:
+src/base/banned.h:
+src/base/clock.h:
+src/base/err.h:
+src/base/str.h:
+src/doc/notify.h:
+src/base/arena.h:
+src/doc/doc.h:
+src/base/buf.h:
+src/model/facts.h:
+src/model/enums.h:
+src/model/record.h:
+src/base/hash.h:

@@ -1,0 +1,15 @@
+build-b18/obj/model/facts.o: src/model/facts.c src/base/base.h \
+ src/base/banned.h src/base/clock.h src/base/err.h src/base/str.h \
+ src/model/facts.h src/base/arena.h src/base/buf.h src/model/enums.h \
+ src/model/record.h src/base/hash.h
+src/base/base.h:
+src/base/banned.h:
+src/base/clock.h:
+src/base/err.h:
+src/base/str.h:
+src/model/facts.h:
+src/base/arena.h:
+src/base/buf.h:
+src/model/enums.h:
+src/model/record.h:
+src/base/hash.h:

@@ -1,0 +1,15 @@
+build-b18/obj/model/json_out.o: src/model/json_out.c src/base/base.h \
+ src/base/banned.h src/base/clock.h src/base/err.h src/model/facts.h \
+ src/base/arena.h src/base/buf.h src/model/enums.h src/model/record.h \
+ src/base/hash.h src/model/json_out.h
+src/base/base.h:
+src/base/banned.h:
+src/base/clock.h:
+src/base/err.h:
+src/model/facts.h:
+src/base/arena.h:
+src/base/buf.h:
+src/model/enums.h:
+src/model/record.h:
+src/base/hash.h:
+src/model/json_out.h:

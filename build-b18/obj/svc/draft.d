@@ -1,0 +1,19 @@
+build-b18/obj/svc/draft.o: src/svc/draft.c src/base/base.h \
+ src/base/banned.h src/svc/svc_int.h src/svc/svc.h src/base/arena.h \
+ src/base/buf.h src/base/err.h src/doc/tmpl.h src/model/facts.h \
+ src/model/enums.h src/model/record.h src/base/hash.h src/model/regime.h \
+ src/store/store.h
+src/base/base.h:
+src/base/banned.h:
+src/svc/svc_int.h:
+src/svc/svc.h:
+src/base/arena.h:
+src/base/buf.h:
+src/base/err.h:
+src/doc/tmpl.h:
+src/model/facts.h:
+src/model/enums.h:
+src/model/record.h:
+src/base/hash.h:
+src/model/regime.h:
+src/store/store.h:

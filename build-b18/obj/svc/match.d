@@ -1,0 +1,28 @@
+build-b18/obj/svc/match.o: src/svc/match.c src/base/base.h \
+ src/base/banned.h src/base/str.h src/base/err.h src/base/xalloc.h \
+ src/model/json_out.h src/base/buf.h src/model/record.h src/base/hash.h \
+ src/scan/detect.h src/scan/matcher.h src/scan/normalize.h \
+ src/scan/scan.h src/svc/svc_int.h src/svc/svc.h src/base/arena.h \
+ src/doc/tmpl.h src/model/facts.h src/model/enums.h src/model/regime.h \
+ src/store/store.h
+src/base/base.h:
+src/base/banned.h:
+src/base/str.h:
+src/base/err.h:
+src/base/xalloc.h:
+src/model/json_out.h:
+src/base/buf.h:
+src/model/record.h:
+src/base/hash.h:
+src/scan/detect.h:
+src/scan/matcher.h:
+src/scan/normalize.h:
+src/scan/scan.h:
+src/svc/svc_int.h:
+src/svc/svc.h:
+src/base/arena.h:
+src/doc/tmpl.h:
+src/model/facts.h:
+src/model/enums.h:
+src/model/regime.h:
+src/store/store.h:

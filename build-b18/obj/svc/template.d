@@ -1,0 +1,23 @@
+build-b18/obj/svc/template.o: src/svc/template.c src/base/base.h \
+ src/base/banned.h src/base/clock.h src/base/err.h src/base/hash.h \
+ src/base/str.h build-b18/gen/embed.h src/svc/svc_int.h src/svc/svc.h \
+ src/base/arena.h src/base/buf.h src/doc/tmpl.h src/model/facts.h \
+ src/model/enums.h src/model/record.h src/model/regime.h \
+ src/store/store.h
+src/base/base.h:
+src/base/banned.h:
+src/base/clock.h:
+src/base/err.h:
+src/base/hash.h:
+src/base/str.h:
+build-b18/gen/embed.h:
+src/svc/svc_int.h:
+src/svc/svc.h:
+src/base/arena.h:
+src/base/buf.h:
+src/doc/tmpl.h:
+src/model/facts.h:
+src/model/enums.h:
+src/model/record.h:
+src/model/regime.h:
+src/store/store.h:
