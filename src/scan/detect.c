@@ -1584,12 +1584,14 @@ set_cols_from(struct scan_engine *e, const char *p, size_t n, char delim)
 		while (j < n && p[j] != delim)
 			j++;
 		f = norm_trim(p + i, j - i, &len);
-		while (len > 0 && (f[0] == '`' || f[0] == '(' || f[0] == ' ')) {
+		/* `mysql`, "postgres" (norm_trim), [sql server] */
+		while (len > 0 && (f[0] == '`' || f[0] == '(' || f[0] == ' ' ||
+		                      f[0] == '[')) {
 			f++;
 			len--;
 		}
 		while (len > 0 && (f[len - 1] == '`' || f[len - 1] == ')' ||
-		                      f[len - 1] == ' '))
+		                      f[len - 1] == ' ' || f[len - 1] == ']'))
 			len--;
 		if (len >= COLNAME_MAX)
 			len = COLNAME_MAX - 1;
@@ -2291,7 +2293,7 @@ sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 		return SQL_LINE_COPY;
 	}
 	if (e->st.in_create &&
-	    (starts_ci(p, n, "insert into") || starts_ci(p, n, "copy ") ||
+	    (starts_ci(p, n, "insert ") || starts_ci(p, n, "copy ") ||
 	        starts_ci(p, n, "create table")))
 		e->st.in_create = false; /* a definition that never closed */
 	if (starts_ci(p, n, "create table")) {
@@ -2315,7 +2317,7 @@ sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 		e->st.in_copy = true;
 		return SQL_LINE_NONE;
 	}
-	if (!starts_ci(p, n, "insert into")) {
+	if (!starts_ci(p, n, "insert ")) {
 		/* statements without data (SQLite's .dump wraps its INSERTs
 		 * in PRAGMA, BEGIN TRANSACTION and COMMIT) */
 		if (n == 0 || starts_ci(p, n, "--") || starts_ci(p, n, "/*") ||
@@ -2326,7 +2328,8 @@ sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 		    starts_ci(p, n, "start transaction") ||
 		    starts_ci(p, n, "alter table") ||
 		    starts_ci(p, n, "create index") ||
-		    starts_ci(p, n, "create unique index"))
+		    starts_ci(p, n, "create unique index") ||
+		    starts_ci(p, n, "use ") || (n == 2 && starts_ci(p, n, "go")))
 			return SQL_LINE_NONE;
 		return SQL_LINE_TEXT;
 	}
@@ -2345,6 +2348,22 @@ sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 	}
 	*values = (size_t)(v - p) + 6;
 	return SQL_LINE_INSERT;
+}
+
+/* A value of an INSERT tuple; SQL Server's N'...' (a Unicode string)
+ * without its N. */
+static void
+sql_field(struct scan_engine *e, size_t col, const char *p, size_t n)
+{
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	if (n >= 2 && (*p == 'N' || *p == 'n') && p[1] == '\'') {
+		p++;
+		n--;
+	}
+	col_field(e, col, p, n);
 }
 
 /* SQL: CREATE TABLE columns, INSERT tuples, COPY blocks. */
@@ -2387,11 +2406,11 @@ line_sql(struct scan_engine *e, const char *p, size_t n, size_t off)
 			col = 0;
 			start = i + 1;
 		} else if (c == ',' && in) {
-			col_field(e, col, p + start, i - start);
+			sql_field(e, col, p + start, i - start);
 			col++;
 			start = i + 1;
 		} else if (c == ')' && in) {
-			col_field(e, col, p + start, i - start);
+			sql_field(e, col, p + start, i - start);
 			in = false;
 			end_record(e, off + i);
 		}
@@ -2757,7 +2776,7 @@ scan_engine_sniff(struct scan_engine *e, const char *buf, size_t len)
 	for (size_t k = 0; k < n; k++) {
 		const char *p = ls[k];
 
-		if (starts_ci(p, ln[k], "insert into") ||
+		if (starts_ci(p, ln[k], "insert ") ||
 		    starts_ci(p, ln[k], "create table") ||
 		    starts_ci(p, ln[k], "copy ") || starts_ci(p, ln[k], "--") ||
 		    starts_ci(p, ln[k], "/*!") ||

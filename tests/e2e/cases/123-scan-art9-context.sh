@@ -98,3 +98,20 @@ expect_eq "pretty json phone column" "$(cat_of phone columns)" '["phones"]'
 expect_eq "pretty json address column" "$(cat_of address columns)" '["street"]'
 expect_eq "pretty json health" "$(cat_of health values)" 1
 expect_eq "pretty json health column" "$(cat_of health columns)" '["note"]'
+
+# SQL Server scripts: INSERT without INTO, [bracketed] names, N'...'
+cat >mssql.sql <<'SQL'
+USE [shop]
+GO
+SET IDENTITY_INSERT [dbo].[Customers] ON
+INSERT [dbo].[Customers] ([Id], [Email], [LastName], [Birthdate]) VALUES (1, N'anna@example.de', N'Krebs', N'1980-02-03')
+INSERT [dbo].[Customers] ([Id], [Email], [LastName], [Birthdate]) VALUES (2, N'bob@example.org', N'Meyer', N'1975-12-24')
+GO
+SQL
+bk scan --json mssql.sql
+expect_eq "mssql format" "$(jget 'd["files"][0]["format"]')" sql
+expect_eq "mssql records" "$(jget 'd["files"][0]["records"]')" 2
+expect_eq "mssql e-mail" "$(cat_of email values)" 2
+expect_eq "mssql names" "$(cat_of name columns)" '["LastName"]'
+expect_eq "mssql dates of birth" "$(cat_of date_of_birth values)" 2
+expect_eq "mssql no health from a surname" "$(cat_of health values)" none
