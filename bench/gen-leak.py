@@ -253,23 +253,32 @@ def gen_csv(rng, out, n, delim):
         out.rec(delim.join(fields), labels)
 
 
+def json_user(rng, i, phones_list=False):
+    """A user object as an API export has it, and its labels."""
+    p = person(rng)
+    nt, nl = note(rng)
+    o = {"id": i + 1, "user": {"email": p["email"],
+                               "fullName": "%s %s" % (p["first"],
+                                                      p["last"])},
+         "mobile": p["phone"], "payment": {"iban": p["iban"],
+                                           "card": p["card"]},
+         "dob": p["dob"], "pwd": p["pw"], "token": hexs(rng, 40),
+         "comment": nt}
+    if phones_list:  # the number as an array's item under its key
+        o = {("phones" if k == "mobile" else k):
+             ([v] if k == "mobile" else v) for k, v in o.items()}
+    labels = [("email", p["email_n"]),
+              ("name", "%s %s" % (p["first"], p["last"])),
+              ("phone", p["phone_n"]), ("iban", p["iban"]),
+              ("payment_card", p["card"]),
+              ("date_of_birth", p["dob_n"]), ("password", p["pw"])] + nl
+    return o, labels
+
+
 def gen_jsonl(rng, out, n):
     import json
     for i in range(n):
-        p = person(rng)
-        nt, nl = note(rng)
-        o = {"id": i + 1, "user": {"email": p["email"],
-                                   "fullName": "%s %s" % (p["first"],
-                                                          p["last"])},
-             "mobile": p["phone"], "payment": {"iban": p["iban"],
-                                               "card": p["card"]},
-             "dob": p["dob"], "pwd": p["pw"], "token": hexs(rng, 40),
-             "comment": nt}
-        labels = [("email", p["email_n"]),
-                  ("name", "%s %s" % (p["first"], p["last"])),
-                  ("phone", p["phone_n"]), ("iban", p["iban"]),
-                  ("payment_card", p["card"]),
-                  ("date_of_birth", p["dob_n"]), ("password", p["pw"])] + nl
+        o, labels = json_user(rng, i)
         out.rec(json.dumps(o, ensure_ascii=False), labels)
 
 
@@ -279,20 +288,7 @@ def gen_json(rng, out, n):
     import json
     out.rec('{\n  "export": "synthetic",\n  "users": [', [])
     for i in range(n):
-        p = person(rng)
-        nt, nl = note(rng)
-        o = {"id": i + 1, "user": {"email": p["email"],
-                                   "fullName": "%s %s" % (p["first"],
-                                                          p["last"])},
-             "phones": [p["phone"]], "payment": {"iban": p["iban"],
-                                                 "card": p["card"]},
-             "dob": p["dob"], "pwd": p["pw"], "token": hexs(rng, 40),
-             "comment": nt}
-        labels = [("email", p["email_n"]),
-                  ("name", "%s %s" % (p["first"], p["last"])),
-                  ("phone", p["phone_n"]), ("iban", p["iban"]),
-                  ("payment_card", p["card"]),
-                  ("date_of_birth", p["dob_n"]), ("password", p["pw"])] + nl
+        o, labels = json_user(rng, i, phones_list=True)
         text = json.dumps(o, ensure_ascii=False, indent=2)
         out.rec("    " + text.replace("\n", "\n    ") +
                 ("," if i + 1 < n else ""), labels)

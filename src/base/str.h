@@ -23,6 +23,22 @@ enum err str_to_i64n(
 /* True when `s[0..len)` is well-formed UTF-8 (no overlongs, surrogates). */
 bool utf8_valid(const char *s, size_t len);
 /*
+ * The continuation bytes a UTF-8 lead byte announces (1-3 for 0xc2-0xf4),
+ * 0 for any other byte >= 0x80: the byte-level rule of the scanner's
+ * quick checks, which do not look for overlongs after the lead byte.
+ */
+static inline unsigned
+utf8_lead_tail(unsigned char c)
+{
+	if (c >= 0xc2 && c <= 0xdf)
+		return 1;
+	if (c >= 0xe0 && c <= 0xef)
+		return 2;
+	if (c >= 0xf0 && c <= 0xf4)
+		return 3;
+	return 0;
+}
+/*
  * Check a text value from outside: valid UTF-8, at most `max` bytes, no
  * control characters except \t and \n when `multiline`.  Returns NULL when
  * fine, else a static description of the problem.

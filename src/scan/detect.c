@@ -479,12 +479,27 @@ run_begin(const char *p, size_t a, enum run k)
 
 /* ---- the individual detectors ---------------------------------------- */
 
+/* The address p[0..n) found as runs, its '@' at `at`: normalised and
+ * emitted when valid; keywords inside it are not Art. 9 indicators. */
+static void
+email_emit(struct scan_engine *e, const char *p, size_t n, size_t at,
+    const char *col)
+{
+	size_t len = norm_email_runs(p, n, at, e->val, sizeof(e->val));
+
+	if (len > 0) {
+		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
+		if (e->kw_i < e->kw_n)
+			kw_drop(e, p, n);
+	}
+}
+
 /* '@' at p[i]: expand both ways; returns the end of what was consumed. */
 static size_t
 det_email(
     struct scan_engine *e, const char *p, size_t n, size_t i, const char *col)
 {
-	size_t a = i, b = i + 1, len;
+	size_t a = i, b = i + 1;
 
 	a = run_begin(p, a, RUN_LOCAL);
 	b = run_end(p, b, n, e->room, RUN_DOMAIN, NULL);
@@ -494,12 +509,7 @@ det_email(
 		a++;
 	if (a == i || b - a > 254)
 		return i + 1;
-	len = norm_email_runs(p + a, b - a, i - a, e->val, sizeof(e->val));
-	if (len > 0) {
-		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
-		if (e->kw_i < e->kw_n)
-			kw_drop(e, p + a, b - a);
-	}
+	email_emit(e, p + a, b - a, i - a, col);
 	return b;
 }
 
@@ -1347,7 +1357,7 @@ email_field_at(struct scan_engine *e, const char *p, size_t n, size_t i,
 {
 	struct email_masks m;
 	uint64_t lm, dm, ws;
-	size_t a, len;
+	size_t a;
 
 	if (i == 0 || i >= 32 || i + 1 >= n || p[n - 1] == '.' ||
 	    p[n - 1] == '-' || IS(p[0], C_DIGIT))
@@ -1368,12 +1378,7 @@ email_field_at(struct scan_engine *e, const char *p, size_t n, size_t i,
 			return false;
 	}
 	a = (size_t)__builtin_ctzll(~m.dot); /* leading dots */
-	len = norm_email_runs(p + a, n - a, i - a, e->val, sizeof(e->val));
-	if (len > 0) {
-		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
-		if (e->kw_i < e->kw_n)
-			kw_drop(e, p + a, n - a);
-	}
+	email_emit(e, p + a, n - a, i - a, col);
 	return true;
 }
 

@@ -11,6 +11,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "base/str.h"
 #include "base/xalloc.h"
 #include "scan/reader.h"
 
@@ -196,13 +197,7 @@ utf8_prefix_valid(const unsigned char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf)
-			k = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			k = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			k = 3;
-		else
+		if ((k = utf8_lead_tail((unsigned char)c)) == 0)
 			return false;
 		if (i + k >= n)
 			return true; /* cut at the end of the sample */

@@ -931,13 +931,7 @@ utf8_first_bad(const unsigned char *s, size_t n)
 			size_t j = (size_t)__builtin_ctzll(m), p = i + j;
 			unsigned c = s[p], k;
 
-			if (c >= 0xc2 && c <= 0xdf)
-				k = 1;
-			else if (c >= 0xe0 && c <= 0xef)
-				k = 2;
-			else if (c >= 0xf0 && c <= 0xf4)
-				k = 3;
-			else
+			if ((k = utf8_lead_tail((unsigned char)c)) == 0)
 				return p;
 			if (p + k >= n)
 				return p;
