@@ -482,8 +482,8 @@ run_begin(const char *p, size_t a, enum run k)
 /* The address p[0..n) found as runs, its '@' at `at`: normalised and
  * emitted when valid; keywords inside it are not Art. 9 indicators. */
 static void
-email_emit(struct scan_engine *e, const char *p, size_t n, size_t at,
-    const char *col)
+email_emit(
+    struct scan_engine *e, const char *p, size_t n, size_t at, const char *col)
 {
 	size_t len = norm_email_runs(p, n, at, e->val, sizeof(e->val));
 
@@ -603,7 +603,7 @@ bcrypt_at(const char *p, size_t n, size_t i)
 	        p[i + 2] != 'y') ||
 	    (n - i > 60 && IS(p[i + 60], C_CRYPT)))
 		return 0;
-	for (unsigned k = 0; k < 4; k++) {
+	for (size_t k = 0; k < 4; k++) {
 		v16u x, lx;
 
 		memcpy(&x, p + i + 16 * k, 16);
@@ -1297,7 +1297,8 @@ at_mask64(const char *p)
 	memcpy(&x1, p + 16, 16);
 	memcpy(&x2, p + 32, 16);
 	memcpy(&x3, p + 48, 16);
-	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x0 == '@')) |
+	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
+	           (v16c)(x0 == '@')) |
 	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x1 == '@'))
 	           << 16 |
 	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x2 == '@'))
@@ -1311,7 +1312,7 @@ email_masks64(const char *p, size_t n, struct email_masks *m)
 {
 	uint64_t loc = 0, more = 0, dot = 0;
 
-	for (unsigned k = 0; 16 * k < n; k++) {
+	for (size_t k = 0; 16 * k < n; k++) {
 		v16u x, lx;
 		v16c d;
 
@@ -1351,9 +1352,8 @@ email_masks64(const char *p, size_t n, struct email_masks *m)
  * runs are the whole local part (from its first non-dot) and the whole
  * domain.  A unit test compares this with scan_text() on random fields.
  */
-static bool __attribute__((noinline))
-email_field_at(struct scan_engine *e, const char *p, size_t n, size_t i,
-    uint64_t lim, const char *col)
+static bool __attribute__((noinline)) email_field_at(struct scan_engine *e,
+    const char *p, size_t n, size_t i, uint64_t lim, const char *col)
 {
 	struct email_masks m;
 	uint64_t lm, dm, ws;
@@ -1487,7 +1487,8 @@ field_kw(struct scan_engine *e, const char *p, size_t n, enum ctx c,
 {
 	field_ctx(e, p, n, c, col);
 	if (kw && e->kw_i < e->kw_n &&
-	    e->kw[e->kw_i].off <= (size_t)((uintptr_t)p - (uintptr_t)e->blk) + n)
+	    e->kw[e->kw_i].off <=
+	        (size_t)((uintptr_t)p - (uintptr_t)e->blk) + n)
 		kw_span(e, p, n, c != CTX_NAME, col);
 }
 
@@ -1545,9 +1546,8 @@ kw_flush(struct scan_engine *e, size_t end)
  * the person's health, religion or politics.  Hits not wholly inside are
  * left to kw_flush() at the record's end.
  */
-static void __attribute__((noinline))
-kw_span(struct scan_engine *e, const char *p, size_t n, bool emit_them,
-    const char *col)
+static void __attribute__((noinline)) kw_span(struct scan_engine *e,
+    const char *p, size_t n, bool emit_them, const char *col)
 {
 	uintptr_t fs = (uintptr_t)p - (uintptr_t)e->blk;
 
@@ -1988,8 +1988,8 @@ line_json(struct scan_engine *e, const char *p, size_t n)
  * scan_engine_advance()).
  */
 static void
-line_json_doc(struct scan_engine *e, const char *p, size_t n, size_t off,
-    bool detect)
+line_json_doc(
+    struct scan_engine *e, const char *p, size_t n, size_t off, bool detect)
 {
 	struct scan_state *st = &e->st;
 	const char *col;
@@ -2030,8 +2030,8 @@ line_json_doc(struct scan_engine *e, const char *p, size_t n, size_t off,
 		} else if (IS(ch, C_DIGIT) || ch == '-' || ch == '+') {
 			size_t j = i;
 
-			while (j < n && p[j] != ',' && p[j] != '}' &&
-			       p[j] != ']')
+			while (
+			    j < n && p[j] != ',' && p[j] != '}' && p[j] != ']')
 				j++;
 			if (detect) {
 				col = json_col(e, st->json_key, &c);
@@ -2053,7 +2053,8 @@ line_json_doc(struct scan_engine *e, const char *p, size_t n, size_t off,
 			if (ch == '{') {
 				st->json_key[0] = '\0';
 				if (st->json_level >= 0 &&
-				    st->json_depth == (unsigned)st->json_level + 1)
+				    st->json_depth ==
+				        (unsigned)st->json_level + 1)
 					st->csv_open = true;
 			}
 			i++;
@@ -2063,14 +2064,13 @@ line_json_doc(struct scan_engine *e, const char *p, size_t n, size_t off,
 			/* the first object with a value of its own to close:
 			 * its container is the record level when that is an
 			 * array or the top */
-			if (ch == '}' && st->json_level < 0 && d > 0 && d < 64 &&
-			    (st->json_val >> d & 1) != 0 &&
+			if (ch == '}' && st->json_level < 0 && d > 0 &&
+			    d < 64 && (st->json_val >> d & 1) != 0 &&
 			    (d == 1 || (st->json_arr >> (d - 1) & 1) != 0))
 				st->json_level = (int)d - 1;
 			if (st->json_depth > 0)
 				st->json_depth--;
-			if (ch == '}' && st->csv_open &&
-			    st->json_level >= 0 &&
+			if (ch == '}' && st->csv_open && st->json_level >= 0 &&
 			    st->json_depth == (unsigned)st->json_level) {
 				st->csv_open = false;
 				if (detect)
@@ -2218,8 +2218,8 @@ static bool
 create_keyword(const char *w, size_t n)
 {
 	static const char *const kws[] = { "primary", "key", "unique",
-		"constraint", "foreign", "check", "index", "fulltext", "spatial",
-		"exclude" };
+		"constraint", "foreign", "check", "index", "fulltext",
+		"spatial", "exclude" };
 
 	for (size_t i = 0; i < nitems(kws); i++) {
 		if (strlen(kws[i]) == n && starts_ci(w, n, kws[i]))
@@ -2259,13 +2259,12 @@ create_cols(struct scan_engine *e, const char *p, size_t n)
 		} else if (c == ',' && st->create_depth == 1) {
 			st->create_name = true;
 		} else if (st->create_depth == 1 && st->create_name &&
-		           (ALNUM(c) || c == '_' ||
-		               (unsigned char)c >= 0x80)) {
+		           (ALNUM(c) || c == '_' || (unsigned char)c >= 0x80)) {
 			size_t a = i, l;
 
-			while (i + 1 < n &&
-			       (ALNUM(p[i + 1]) || p[i + 1] == '_' ||
-			           (unsigned char)p[i + 1] >= 0x80))
+			while (
+			    i + 1 < n && (ALNUM(p[i + 1]) || p[i + 1] == '_' ||
+			                     (unsigned char)p[i + 1] >= 0x80))
 				i++;
 			st->create_name = false;
 			l = i + 1 - a;
@@ -2334,7 +2333,8 @@ sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 		    starts_ci(p, n, "alter table") ||
 		    starts_ci(p, n, "create index") ||
 		    starts_ci(p, n, "create unique index") ||
-		    starts_ci(p, n, "use ") || (n == 2 && starts_ci(p, n, "go")))
+		    starts_ci(p, n, "use ") ||
+		    (n == 2 && starts_ci(p, n, "go")))
 			return SQL_LINE_NONE;
 		return SQL_LINE_TEXT;
 	}
@@ -2486,8 +2486,8 @@ csv_line_end(struct scan_engine *e, const char *buf, size_t ls, size_t start,
  * and line numbers as one_line() on each line.
  */
 static inline __attribute__((always_inline)) void
-lines_csv_noquote_kw(struct scan_engine *e, const char *buf, size_t len,
-    size_t i, bool kw)
+lines_csv_noquote_kw(
+    struct scan_engine *e, const char *buf, size_t len, size_t i, bool kw)
 {
 	size_t ls = i, start = i, col = 0, b = i;
 	char d = e->st.delim;
@@ -2516,7 +2516,8 @@ lines_csv_noquote_kw(struct scan_engine *e, const char *buf, size_t len,
 				start = at + 1;
 				continue;
 			}
-			csv_line_end(e, buf, ls, start, at, col, ncols, idb, kw);
+			csv_line_end(
+			    e, buf, ls, start, at, col, ncols, idb, kw);
 			ls = start = at + 1;
 			col = 0;
 			if (ls == len)
@@ -2681,8 +2682,7 @@ scan_engine_prime(struct scan_engine *e, const char *buf, size_t len)
 	/* the record level of pretty-printed JSON from its first lines, so
 	 * that the first record is one too (else the level is found when
 	 * an object closes, and the lines before are records of their own) */
-	for (unsigned k = 0; k < 4000 && i < len && e->st.json_level < 0;
-	     k++) {
+	for (unsigned k = 0; k < 4000 && i < len && e->st.json_level < 0; k++) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
 

@@ -47,8 +47,8 @@ enum scan_cat { SCAN_CAT_LIST(X) SCAN_CAT__MAX };
 	X(TEXT, "text")     \
 	X(CSV, "csv")       \
 	X(JSON, "jsonl")    \
-	X(SQL, "sql") X(COMBO, "combolist") X(STEALER, "stealer_log") \
-	X(JSONDOC, "json")
+	X(SQL, "sql")       \
+	X(COMBO, "combolist") X(STEALER, "stealer_log") X(JSONDOC, "json")
 #define X(e, s) SCAN_FMT_##e,
 enum scan_format { SCAN_FORMAT_LIST(X) SCAN_FMT__MAX };
 #undef X

@@ -1050,9 +1050,9 @@ iban_mod97(uint64_t acc, const char *v, size_t n)
 }
 
 /* 10^k mod 97: the weight of a digit that has k digits after it. */
-static const unsigned char iban_pow10[32] = { 1, 10, 3, 30, 9, 90, 27, 76,
-	81, 34, 49, 5, 50, 15, 53, 45, 62, 38, 89, 17, 73, 51, 25, 56, 75, 71,
-	31, 19, 93, 57, 85, 74 };
+static const unsigned char iban_pow10[32] = { 1, 10, 3, 30, 9, 90, 27, 76, 81,
+	34, 49, 5, 50, 15, 53, 45, 62, 38, 89, 17, 73, 51, 25, 56, 75, 71, 31,
+	19, 93, 57, 85, 74 };
 
 /* True when all eight bytes of x are ASCII digits (no carry between
  * bytes: a byte that passes the first test is at most 0x39 + 6). */
@@ -1073,7 +1073,7 @@ iban_value8(uint64_t x)
 	return ((x & 0x000000ff000000ffull) * (100 + (1000000ull << 32)) +
 	           ((x >> 16) & 0x000000ff000000ffull) *
 	               (1 + (10000ull << 32))) >>
-	    32;
+	       32;
 }
 
 #ifdef __SSE2__
@@ -1084,9 +1084,9 @@ typedef int ib_v4i __attribute__((vector_size(16)));
 
 /* 10^(36 - x) mod 97: read forwards, the weights of digits read from
  * left to right. */
-static const short iban_wt[37] = { 64, 84, 86, 28, 61, 74, 85, 57, 93, 19,
-	31, 71, 75, 56, 25, 51, 73, 17, 89, 38, 62, 45, 53, 15, 50, 5, 49,
-	34, 81, 76, 27, 90, 9, 30, 3, 10, 1 };
+static const short iban_wt[37] = { 64, 84, 86, 28, 61, 74, 85, 57, 93, 19, 31,
+	71, 75, 56, 25, 51, 73, 17, 89, 38, 62, 45, 53, 15, 50, 5, 49, 34, 81,
+	76, 27, 90, 9, 30, 3, 10, 1 };
 /* A window into it keeps the bytes of a vector that belong to it. */
 static const unsigned char iban_ff[48] = { [16 ... 31] = 0xff };
 
@@ -1101,13 +1101,13 @@ iban_dot16(ib_v16u t, const short *w)
 	memcpy(&wb, w + 8, 16);
 	/* the bytes widened to 16 bits (punpcklbw, punpckhbw with zero) */
 	return __builtin_ia32_pmaddwd128(
-	           (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 0, 16, 1,
-	               17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23),
+	           (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 0, 16, 1, 17,
+	               2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23),
 	           wa) +
-	    __builtin_ia32_pmaddwd128(
-	        (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 8, 24, 9, 25,
-	            10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
-	        wb);
+	       __builtin_ia32_pmaddwd128(
+	           (ib_v8s)__builtin_shufflevector((ib_v16c)t, z, 8, 24, 9, 25,
+	               10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
+	           wb);
 }
 
 /*
@@ -1120,8 +1120,8 @@ iban_dot16(ib_v16u t, const short *w)
 static inline long
 iban_sum_vec(const char *v, size_t n)
 {
-	static const unsigned char no_cc[16] = { 0, 0, 0, 0, [4 ... 15] =
-		0xff };
+	static const unsigned char no_cc[16] = { 0, 0, 0, 0,
+		[4 ... 15] = 0xff };
 	ib_v16u x1, x2, k1, k2;
 	ib_v4i acc;
 
@@ -1135,8 +1135,8 @@ iban_sum_vec(const char *v, size_t n)
 		memcpy(&k2, iban_ff + n - 4, 16);
 		x2 &= k2;
 	}
-	if (__builtin_ia32_pmovmskb128((ib_v16c)(x1 <= 9) &
-	        (ib_v16c)(x2 <= 9)) != 0xffff)
+	if (__builtin_ia32_pmovmskb128(
+	        (ib_v16c)(x1 <= 9) & (ib_v16c)(x2 <= 9)) != 0xffff)
 		return -1;
 	acc = iban_dot16(x1, iban_wt + 31 - n) + iban_dot16(x2, iban_wt + 15);
 	return acc[0] + acc[1] + acc[2] + acc[3];
@@ -1165,7 +1165,7 @@ iban_check_cc(const char *v, size_t n, char *out, size_t outsz)
 	/* the country and check digits move to the end: two letters of
 	 * two digits each (A = 10), then the two digits */
 	tail = (unsigned)(v[0] - 'A' + 10) * 10000u +
-	    (unsigned)(v[1] - 'A' + 10) * 100u + d2 * 10u + d3;
+	       (unsigned)(v[1] - 'A' + 10) * 100u + d2 * 10u + d3;
 	sum = tail;
 #ifdef __SSE2__
 	if (n >= 16) {
@@ -1206,8 +1206,7 @@ iban_check_cc(const char *v, size_t n, char *out, size_t outsz)
 	goto valid;
 general:
 #endif
-	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u + tail) % 97 !=
-	    1)
+	if (((unsigned)iban_mod97(0, v + 4, n - 4) * 1000000u + tail) % 97 != 1)
 		return 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 valid:
@@ -1684,11 +1683,28 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 }
 
 /* One more than the value of a hex digit, 0 for any other byte. */
-static const unsigned char ip_hex[256] = { ['0'] = 1, ['1'] = 2, ['2'] = 3,
-	['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9,
-	['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14,
-	['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13,
-	['D'] = 14, ['E'] = 15, ['F'] = 16 };
+static const unsigned char ip_hex[256] = { ['0'] = 1,
+	['1'] = 2,
+	['2'] = 3,
+	['3'] = 4,
+	['4'] = 5,
+	['5'] = 6,
+	['6'] = 7,
+	['7'] = 8,
+	['8'] = 9,
+	['9'] = 10,
+	['a'] = 11,
+	['b'] = 12,
+	['c'] = 13,
+	['d'] = 14,
+	['e'] = 15,
+	['f'] = 16,
+	['A'] = 11,
+	['B'] = 12,
+	['C'] = 13,
+	['D'] = 14,
+	['E'] = 15,
+	['F'] = 16 };
 
 /*
  * norm_ip() of what is not a dotted quad, out of line (its buffers would

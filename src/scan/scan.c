@@ -605,8 +605,8 @@ agg_hll_add(struct agg *a, uint8_t *reg, uint64_t h)
 	uint8_t *p = a->pend_reg, r = *p, old = a->pend_rank;
 	/* the rank of the first 1 after the 16 index bits, 49 when none:
 	 * bit 15 stands in for the end without a test for zero */
-	uint8_t rank =
-	    (uint8_t)(64 - (63 - __builtin_clzll(h << SCAN_HLL_BITS | 1ull << 15)));
+	uint8_t rank = (uint8_t)(64 - (63 - __builtin_clzll(h << SCAN_HLL_BITS |
+	                                                    1ull << 15)));
 
 	static_assert(SCAN_HLL_BITS == 16, "the stop bit is bit 15");
 	/* a conditional move: which rank wins is random */

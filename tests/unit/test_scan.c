@@ -209,26 +209,42 @@ xs64(uint64_t *r)
 }
 
 #define REF_CC(a, b) (((a) - 'A') * 26 + ((b) - 'A'))
-static const unsigned char ref_iban_lens[26 * 26] = {
-	[REF_CC('D', 'E')] = 22, [REF_CC('A', 'T')] = 20,
-	[REF_CC('C', 'H')] = 21, [REF_CC('F', 'R')] = 27,
-	[REF_CC('N', 'L')] = 18, [REF_CC('G', 'B')] = 22,
-	[REF_CC('E', 'S')] = 24, [REF_CC('I', 'T')] = 27,
-	[REF_CC('B', 'E')] = 16, [REF_CC('P', 'L')] = 28,
-	[REF_CC('L', 'U')] = 20, [REF_CC('D', 'K')] = 18,
-	[REF_CC('S', 'E')] = 24, [REF_CC('N', 'O')] = 15,
-	[REF_CC('F', 'I')] = 18, [REF_CC('I', 'E')] = 22,
-	[REF_CC('P', 'T')] = 25, [REF_CC('C', 'Z')] = 24,
-	[REF_CC('L', 'I')] = 21, [REF_CC('G', 'R')] = 27,
-	[REF_CC('H', 'U')] = 28, [REF_CC('S', 'K')] = 24,
-	[REF_CC('S', 'I')] = 19, [REF_CC('H', 'R')] = 21,
-	[REF_CC('R', 'O')] = 24, [REF_CC('B', 'G')] = 22,
-	[REF_CC('E', 'E')] = 20, [REF_CC('L', 'V')] = 21,
-	[REF_CC('L', 'T')] = 20, [REF_CC('M', 'T')] = 31,
-	[REF_CC('C', 'Y')] = 28, [REF_CC('I', 'S')] = 26,
-	[REF_CC('T', 'R')] = 26, [REF_CC('M', 'C')] = 27,
-	[REF_CC('S', 'M')] = 27, [REF_CC('A', 'D')] = 24
-};
+static const unsigned char ref_iban_lens[26 * 26] = { [REF_CC('D', 'E')] = 22,
+	[REF_CC('A', 'T')] = 20,
+	[REF_CC('C', 'H')] = 21,
+	[REF_CC('F', 'R')] = 27,
+	[REF_CC('N', 'L')] = 18,
+	[REF_CC('G', 'B')] = 22,
+	[REF_CC('E', 'S')] = 24,
+	[REF_CC('I', 'T')] = 27,
+	[REF_CC('B', 'E')] = 16,
+	[REF_CC('P', 'L')] = 28,
+	[REF_CC('L', 'U')] = 20,
+	[REF_CC('D', 'K')] = 18,
+	[REF_CC('S', 'E')] = 24,
+	[REF_CC('N', 'O')] = 15,
+	[REF_CC('F', 'I')] = 18,
+	[REF_CC('I', 'E')] = 22,
+	[REF_CC('P', 'T')] = 25,
+	[REF_CC('C', 'Z')] = 24,
+	[REF_CC('L', 'I')] = 21,
+	[REF_CC('G', 'R')] = 27,
+	[REF_CC('H', 'U')] = 28,
+	[REF_CC('S', 'K')] = 24,
+	[REF_CC('S', 'I')] = 19,
+	[REF_CC('H', 'R')] = 21,
+	[REF_CC('R', 'O')] = 24,
+	[REF_CC('B', 'G')] = 22,
+	[REF_CC('E', 'E')] = 20,
+	[REF_CC('L', 'V')] = 21,
+	[REF_CC('L', 'T')] = 20,
+	[REF_CC('M', 'T')] = 31,
+	[REF_CC('C', 'Y')] = 28,
+	[REF_CC('I', 'S')] = 26,
+	[REF_CC('T', 'R')] = 26,
+	[REF_CC('M', 'C')] = 27,
+	[REF_CC('S', 'M')] = 27,
+	[REF_CC('A', 'D')] = 24 };
 
 static int
 ref_iban_country_len(const char *cc)
@@ -394,9 +410,9 @@ test_iban_diff(void **state)
 			size_t j = (i + 4) % n;
 			int c = (unsigned char)v[j];
 
-			rem = c <= '9' ? (rem * 10 + (unsigned)(c - '0')) % 97
-			               : (rem * 100 + (unsigned)(c - 'A' + 10)) %
-			                     97;
+			rem = c <= '9'
+			          ? (rem * 10 + (unsigned)(c - '0')) % 97
+			          : (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
 		}
 		chk = 98 - rem;
 		v[2] = (char)('0' + chk / 10);
@@ -435,7 +451,8 @@ test_iban_diff(void **state)
 			sp[k++] = it % 5 == 0 ? (char)tolower(v[i]) : v[i];
 		}
 		same_norm(norm_iban, ref_norm_iban, sp, k, NORM_MAX);
-		same_norm(norm_iban_prefix, ref_norm_iban_prefix, sp, k, NORM_MAX);
+		same_norm(
+		    norm_iban_prefix, ref_norm_iban_prefix, sp, k, NORM_MAX);
 	}
 }
 
@@ -1306,8 +1323,8 @@ log_hit(void *ctx, const struct scan_hit *h)
 		l->cap = (l->len + need) * 2;
 		l->buf = xrealloc(l->buf, l->cap);
 	}
-	l->len += (size_t)snprintf(
-	    l->buf + l->len, need, "%u %s\n", h->cat, h->val);
+	l->len +=
+	    (size_t)snprintf(l->buf + l->len, need, "%u %s\n", h->cat, h->val);
 }
 
 /* A random field for the e-mail column: mostly address-shaped, built
@@ -1320,12 +1337,13 @@ email_like(uint64_t *r, char *s)
 		"x", "\xc3\xbc", "Q", "AB12", "fff", "Synthetik1034",
 		"abcdefabcdefabcdefabcdefabcdefab", "A", "9", "015112345678",
 		"4111111111111111", "DE89370400440532013000",
-		"md5.d699fc1f7cd5bb2e35cbf0f19c557067", "x.DE89370400440532013000",
-		"192.168.1.1", "1.2.3.4" };
-	static const char *const dom[] = { "example.net", "MAIL.EXAMPLE.INVALID",
-		"x.de", "-a.de", "b.de.", "c.de-", "xn--bcher-kva.de",
-		"ex.notarealtld", "", "m\xc3\xbcller.de", "a..de", "1.2.3.4",
-		"example.com@x.de", "ex_ample.de", "ex:ample.de", "e.c0m" };
+		"md5.d699fc1f7cd5bb2e35cbf0f19c557067",
+		"x.DE89370400440532013000", "192.168.1.1", "1.2.3.4" };
+	static const char *const dom[] = { "example.net",
+		"MAIL.EXAMPLE.INVALID", "x.de", "-a.de", "b.de.", "c.de-",
+		"xn--bcher-kva.de", "ex.notarealtld", "", "m\xc3\xbcller.de",
+		"a..de", "1.2.3.4", "example.com@x.de", "ex_ample.de",
+		"ex:ample.de", "e.c0m" };
 	static const char alpha[] = "aZ09.@-_+:$Dx\xc3\xbc";
 	size_t n = 0, w;
 
@@ -1428,8 +1446,8 @@ test_bcrypt(void **state)
 {
 	static const char b64[] =
 	    "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-	static const char *const after[] = { "", "", " x", ",", "$", "=",
-		":", "a", "\xc3\xbc", "-", "\t" };
+	static const char *const after[] = { "", "", " x", ",", "$", "=", ":",
+		"a", "\xc3\xbc", "-", "\t" };
 	static const char ver[] = "abxyz1";
 	uint64_t r = 0x51ed2701cafef00dull;
 	size_t found = 0;
@@ -1450,7 +1468,8 @@ test_bcrypt(void **state)
 		line[n++] = ver[xs64(&r) % (sizeof(ver) - 1)];
 		line[n++] = xs64(&r) % 16 == 0 ? '_' : '$';
 		line[n++] = (char)('0' + xs64(&r) % 10);
-		line[n++] = xs64(&r) % 16 == 0 ? 'x' : (char)('0' + xs64(&r) % 10);
+		line[n++] =
+		    xs64(&r) % 16 == 0 ? 'x' : (char)('0' + xs64(&r) % 10);
 		line[n++] = xs64(&r) % 16 == 0 ? 'q' : '$';
 		j = 50 + xs64(&r) % 6; /* 50..55 characters, 53 the valid */
 		if (xs64(&r) % 2 == 0)
@@ -1473,8 +1492,7 @@ test_bcrypt(void **state)
 		         strchr("abxy", line[h + 2]) != NULL &&
 		         line[h + 3] == '$' && line[h + 4] >= '0' &&
 		         line[h + 4] <= '9' && line[h + 5] >= '0' &&
-		         line[h + 5] <= '9' && line[h + 6] == '$' &&
-		         d == 3;
+		         line[h + 5] <= '9' && line[h + 6] == '$' && d == 3;
 		/* a second line: room for the fast path to read on */
 		memset(line + n, 'x', 99);
 		line[n + 99] = '\n';
@@ -1482,13 +1500,15 @@ test_bcrypt(void **state)
 		scan_engine_set_format(e, SCAN_FMT_TEXT, 0);
 		scan_engine_lines(e, line, n + 100);
 		scan_engine_free(e);
-		snprintf(want, sizeof(want), "%u %.60s\n", SCAN_CAT_HASH, line + h);
+		snprintf(
+		    want, sizeof(want), "%u %.60s\n", SCAN_CAT_HASH, line + h);
 		if (expect) {
 			found++;
 			assert_non_null(l.buf);
 			assert_non_null(strstr(l.buf, want));
 		} else {
-			assert_true(l.buf == NULL || strstr(l.buf, want) == NULL);
+			assert_true(
+			    l.buf == NULL || strstr(l.buf, want) == NULL);
 		}
 		free(l.buf);
 	}
@@ -2097,14 +2117,17 @@ test_khash(void **state)
 		for (unsigned i = 0; i < 4; i++)
 			k[i] = round == 0 ? 0 : rnd_next(&seed);
 		for (size_t i = 0; i < sizeof(buf); i++)
-			buf[i] = round == 1 ? 0xff : (unsigned char)rnd_next(&seed);
+			buf[i] =
+			    round == 1 ? 0xff : (unsigned char)rnd_next(&seed);
 		for (size_t n = 0; n <= 200; n++) {
 			for (size_t off = 0; off + n <= sizeof(buf) && off < 24;
-			    off += 1 + round % 5) {
+			     off += 1 + round % 5) {
 				const char *p = (const char *)buf + off;
 
-				if (scan_khash_test(k, p, n) != khash_ref(k, p, n))
-					fail_msg("khash: round %u, %zu bytes at %zu",
+				if (scan_khash_test(k, p, n) !=
+				    khash_ref(k, p, n))
+					fail_msg(
+					    "khash: round %u, %zu bytes at %zu",
 					    round, n, off);
 				checked++;
 			}
@@ -2118,11 +2141,11 @@ test_khash(void **state)
 static size_t
 utf8_line(uint64_t *seed, unsigned char *b, size_t cap)
 {
-	static const char *const bits[] = { "a", "x@y.de", ",", ";", "\t",
-		"\"", "\n", "ä", "€", "😀", "\xc3", "\xe2\x82", "\xf0\x9f\x98",
-		"\x80", "\xbf", "\xc0\xaf", "\xc1\x80", "\xf5\x80\x80\x80",
-		"\xff", "\xfe", "\xed\xa0\x80", "\xf4\x90\x80\x80",
-		"\xe0\x80\x80", "\xdf\xbf", "\xef\xbf\xbf" };
+	static const char *const bits[] = { "a", "x@y.de", ",", ";", "\t", "\"",
+		"\n", "ä", "€", "😀", "\xc3", "\xe2\x82", "\xf0\x9f\x98", "\x80",
+		"\xbf", "\xc0\xaf", "\xc1\x80", "\xf5\x80\x80\x80", "\xff",
+		"\xfe", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\x80",
+		"\xdf\xbf", "\xef\xbf\xbf" };
 	size_t n = 0, want = rnd_next(seed) % cap;
 	unsigned ascii_run = (unsigned)(rnd_next(seed) % 200);
 
@@ -2171,7 +2194,8 @@ test_utf8_check(void **state)
 
 			got = scan_utf8_first_bad_test(b, cut);
 			if (got != w)
-				fail_msg("utf8: round %u, %zu bytes: %zu, want %zu",
+				fail_msg(
+				    "utf8: round %u, %zu bytes: %zu, want %zu",
 				    round, cut, got, w);
 			if (cut == 0)
 				break;
