@@ -210,6 +210,55 @@ utf8_prefix_valid(const unsigned char *s, size_t n)
 	return true;
 }
 
+/*
+ * Containers the scanner does not read, by their magic bytes in the
+ * decoded stream (so also inside .gz and .zst): scanned as text they
+ * give binary garbage and "e-mail addresses" made of compressed bytes.
+ */
+static const char *
+container(const unsigned char *s, size_t n)
+{
+	static const struct {
+		size_t at, len;
+		const char *magic, *what;
+	} kinds[] = {
+		{ 0, 4, "PK\x03\x04",
+		    "a ZIP archive (also .xlsx, .docx, .odt): extract it and "
+		    "scan the files inside" },
+		{ 0, 4, "PK\x05\x06", "an empty ZIP archive" },
+		{ 0, 6, "7z\xbc\xaf\x27\x1c",
+		    "a 7-Zip archive: extract it and scan the files inside" },
+		{ 0, 6, "Rar!\x1a\x07",
+		    "a RAR archive: extract it and scan the files inside" },
+		{ 0, 6,
+		    "\xfd"
+		    "7zXZ\x00",
+		    "an xz stream: decompress it (xz -d) or recompress it with "
+		    "zstd or gzip" },
+		{ 4, 6, "1AY&SY",
+		    "a bzip2 stream: decompress it (bzip2 -d) or recompress it "
+		    "with zstd or gzip" },
+		{ 257, 5, "ustar",
+		    "a tar archive: extract it and scan the files inside" },
+		{ 0, 16, "SQLite format 3\x00",
+		    "an SQLite database: dump it (sqlite3 FILE .dump > "
+		    "FILE.sql) and scan the dump" },
+		{ 0, 5, "%PDF-", "a PDF document: not read" },
+		{ 0, 8, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+		    "an OLE2 document (.xls, .doc, .msg): export it as CSV or "
+		    "text and scan that" },
+	};
+
+	for (size_t i = 0; i < nitems(kinds); i++) {
+		if (n >= kinds[i].at + kinds[i].len &&
+		    memcmp(s + kinds[i].at, kinds[i].magic, kinds[i].len) ==
+		        0 &&
+		    (kinds[i].at != 4 || memcmp(s, "BZh", 3) == 0))
+			return kinds[i].what;
+	}
+	return NULL;
+}
+
 enum err
 reader_open(int fd, reader_warn_fn warn, void *ctx, struct reader **out)
 {
@@ -246,6 +295,15 @@ reader_open(int fd, reader_warn_fn warn, void *ctx, struct reader **out)
 	if (rc != ERR_OK) {
 		reader_free(r);
 		return rc;
+	}
+	{
+		const char *what = container(r->mid, r->mid_len);
+
+		if (what != NULL) {
+			warn(ctx, 0, what);
+			reader_free(r);
+			return ERR_INVAL;
+		}
 	}
 	r->enc = READER_ENC_ASCII;
 	if (r->mid_len >= 2 && r->mid[0] == 0xff && r->mid[1] == 0xfe) {

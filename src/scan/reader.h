@@ -40,7 +40,10 @@ struct reader;
 
 /*
  * Start reading `fd` (borrowed; not closed).  Sniffs compression and
- * encoding from the first bytes.  ERR_IO if the first read fails.
+ * encoding from the first bytes.  ERR_IO if the first read fails;
+ * ERR_INVAL, after a warning at offset 0 that says what it is and what to
+ * do, for a container it does not read (ZIP, 7-Zip, RAR, xz, bzip2, tar,
+ * an SQLite database, PDF, OLE2), also inside .gz or .zst.
  */
 enum err reader_open(
     int fd, reader_warn_fn warn, void *ctx, struct reader **out);

@@ -1292,6 +1292,10 @@ loop_run(struct loop *l)
 
 /* ---- the child -------------------------------------------------------- */
 
+/* The child's exit status for a file it does not read (a container such
+ * as a ZIP archive); its warning says what it is. */
+enum { CHILD_EXIT_UNREAD = 5 };
+
 enum { OBUF_SIZE = 256 * 256 };     /* records written to the pipe in one go */
 enum { PIPE_MATCH_SIZE = 1 << 20 }; /* the pipe's buffer in match mode */
 
@@ -1378,7 +1382,17 @@ rec_send_n(struct child *c, struct rec *r, size_t n)
 static void
 child_text(struct rec *r, const char *s)
 {
-	snprintf(r->u.text, sizeof(r->u.text), "%s", s);
+	size_t n = strlen(s);
+
+	/* what the parent accepts (rec_text_ok): at most SCAN_TEXT_MAX - 1
+	 * bytes, cut before a UTF-8 character, not inside it */
+	if (n > SCAN_TEXT_MAX - 1) {
+		n = SCAN_TEXT_MAX - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(r->u.text, s, n);
+	r->u.text[n] = '\0';
 }
 
 static void
@@ -1547,8 +1561,10 @@ child_main(int fd, int out, const struct scan_opts *o)
 	l.progress = child_progress;
 	l.ctx = c;
 	rc = reader_open(fd, child_warn, c, &l.rd);
-	if (rc != ERR_OK)
-		_exit(4);
+	if (rc != ERR_OK) {
+		child_flush(c); /* the warning that says why */
+		_exit(rc == ERR_INVAL ? CHILD_EXIT_UNREAD : 4);
+	}
 	/* the reader gets its own thread when it has work of its own */
 	if (threads > 1 || reader_compression(l.rd) != READER_COMP_NONE ||
 	    reader_encoding(l.rd) > READER_ENC_UTF8)
@@ -1946,6 +1962,10 @@ scan_file(const char *path, const struct scan_opts *o, struct scan_result *res)
 			snprintf(f->error, SCAN_TEXT_MAX,
 			    "scanner died (signal %d) near byte %llu",
 			    WTERMSIG(status), (unsigned long long)p.last_off);
+		else if (WEXITSTATUS(status) == CHILD_EXIT_UNREAD &&
+		         f->warnings_n > 0)
+			snprintf(f->error, SCAN_TEXT_MAX, "not read: %s",
+			    f->warnings[f->warnings_n - 1].msg);
 		else
 			snprintf(f->error, SCAN_TEXT_MAX,
 			    "scanner exited (status %d) near byte %llu",
