@@ -49,12 +49,17 @@ print_human(const struct scan_result *r)
 			"FAILED" };
 
 		human_bytes(b, sizeof(b), f->size);
-		printf("%s: %s, %s, %s encoding, %s compression, %llu records, "
-		       "%.2f s, %s\n",
-		    f->path, b, scan_format_name(f->format),
-		    reader_enc_name(f->encoding),
-		    reader_comp_name(f->compression),
-		    (unsigned long long)f->records, f->seconds, st[f->status]);
+		if (f->status == SCAN_FAILED) /* no format, encoding, counts */
+			printf("%s: %s, %.2f s, %s\n", f->path, b, f->seconds,
+			    st[f->status]);
+		else
+			printf("%s: %s, %s, %s encoding, %s compression, %llu "
+			       "records, %.2f s, %s\n",
+			    f->path, b, scan_format_name(f->format),
+			    reader_enc_name(f->encoding),
+			    reader_comp_name(f->compression),
+			    (unsigned long long)f->records, f->seconds,
+			    st[f->status]);
 		if (f->error[0] != '\0')
 			printf("  error: %s\n", f->error);
 		for (unsigned k = 0; k < f->warnings_n; k++)
