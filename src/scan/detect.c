@@ -245,7 +245,6 @@ scan_engine_skip_lines(struct scan_engine *e, uint64_t n)
 }
 
 static const char *mem_find(const char *, size_t, const char *, size_t);
-static void kw_drop(struct scan_engine *, const char *, size_t);
 static void kw_span(
     struct scan_engine *, const char *, size_t, bool, const char *);
 
@@ -490,7 +489,7 @@ email_emit(
 	if (len > 0) {
 		emit(e, SCAN_CAT_EMAIL, e->val, len, col);
 		if (e->kw_i < e->kw_n)
-			kw_drop(e, p, n);
+			kw_span(e, p, n, false, NULL);
 	}
 }
 
@@ -1280,32 +1279,80 @@ trim(const char *s, size_t len, size_t *outlen)
 }
 
 #ifdef __SSE2__
+/* The top bits of four 16-byte comparison results as one 64-bit mask
+ * (m0 first); written out with eq_mask64() and eq2_mask64(): their loop
+ * was not unrolled at -O2. */
+static inline __attribute__((always_inline)) uint64_t
+movemask64(v16c m0, v16c m1, v16c m2, v16c m3)
+{
+	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m0) |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m1) << 16 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m2) << 32 |
+	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m3) << 48;
+}
+#endif
+
+/* Bits k set when p[k] == a, and in *mb when p[k] == b, for k < 64: one
+ * load of each 16 bytes for the two. */
+static inline __attribute__((always_inline)) uint64_t
+eq2_mask64(const char *p, char a, char b, uint64_t *mb)
+{
+#ifdef __SSE2__
+	typedef char v16 __attribute__((vector_size(16)));
+	v16 av = { 0 }, bv = { 0 }, x0, x1, x2, x3;
+
+	av += a;
+	bv += b;
+	memcpy(&x0, p, 16);
+	memcpy(&x1, p + 16, 16);
+	memcpy(&x2, p + 32, 16);
+	memcpy(&x3, p + 48, 16);
+	*mb = movemask64(x0 == bv, x1 == bv, x2 == bv, x3 == bv);
+	return movemask64(x0 == av, x1 == av, x2 == av, x3 == av);
+#else
+	uint64_t ma = 0, m2 = 0;
+
+	for (unsigned k = 0; k < 64; k++) {
+		ma |= (uint64_t)(p[k] == a) << k;
+		m2 |= (uint64_t)(p[k] == b) << k;
+	}
+	*mb = m2;
+	return ma;
+#endif
+}
+
+/* Bit k set when p[k] == c, for k < 64 (SSE2 is part of x86-64). */
+static inline __attribute__((always_inline)) uint64_t
+eq_mask64(const char *p, char c)
+{
+#ifdef __SSE2__
+	/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
+	typedef char v16 __attribute__((vector_size(16)));
+	v16 cv = { 0 }, x0, x1, x2, x3;
+
+	cv += c;
+	/* written out: the loop was not unrolled at -O2 */
+	memcpy(&x0, p, 16);
+	memcpy(&x1, p + 16, 16);
+	memcpy(&x2, p + 32, 16);
+	memcpy(&x3, p + 48, 16);
+	return movemask64(x0 == cv, x1 == cv, x2 == cv, x3 == cv);
+#else
+	uint64_t m = 0;
+
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)(p[k] == c) << k;
+	return m;
+#endif
+}
+
+#ifdef __SSE2__
 /* Bits of the first n (<= 64) of 64 readable bytes at p: the local
  * part's [A-Za-z0-9.], the domain's letters, digits, . - and bytes >=
  * 0x80, and the dots. */
 struct email_masks {
 	uint64_t loc, dom, dot;
 };
-
-/* Bit k set when p[k] == '@', for k < 64. */
-static inline __attribute__((always_inline)) uint64_t
-at_mask64(const char *p)
-{
-	v16u x0, x1, x2, x3;
-
-	memcpy(&x0, p, 16);
-	memcpy(&x1, p + 16, 16);
-	memcpy(&x2, p + 32, 16);
-	memcpy(&x3, p + 48, 16);
-	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(
-	           (v16c)(x0 == '@')) |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x1 == '@'))
-	           << 16 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x2 == '@'))
-	           << 32 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128((v16c)(x3 == '@'))
-	           << 48;
-}
 
 static inline __attribute__((always_inline)) void
 email_masks64(const char *p, size_t n, struct email_masks *m)
@@ -1391,7 +1438,7 @@ email_field(struct scan_engine *e, const char *p, size_t n, const char *col)
 	if (n < 3 || n > 64 || blk_room(e, p) < 64)
 		return false;
 	lim = n == 64 ? ~0ull : (1ull << n) - 1;
-	at = at_mask64(p) & lim;
+	at = eq_mask64(p, '@') & lim;
 	if (at == 0 || (at & (at - 1)) != 0)
 		return false;
 	return email_field_at(e, p, n, (size_t)__builtin_ctzll(at), lim, col);
@@ -1540,7 +1587,7 @@ kw_flush(struct scan_engine *e, size_t end)
 
 /*
  * The keyword hits inside p[0..n) (a field, an e-mail address) of the
- * block: emitted now with the field's column, or dropped (`emit` false).
+ * block: emitted now with the field's column, or dropped (`emit_them` false).
  * A keyword inside a name is a surname ("Krebs", "cancer" in German),
  * inside an e-mail address a part of one: neither says anything about
  * the person's health, religion or politics.  Hits not wholly inside are
@@ -1565,12 +1612,6 @@ static void __attribute__((noinline)) kw_span(struct scan_engine *e,
 	}
 	while (e->kw_i < e->kw_n && e->kw[e->kw_i].done)
 		e->kw_i++;
-}
-
-static void
-kw_drop(struct scan_engine *e, const char *p, size_t n)
-{
-	kw_span(e, p, n, false, NULL);
 }
 
 /* ---- formats --------------------------------------------------------- */
@@ -1665,74 +1706,6 @@ end_record(struct scan_engine *e, size_t off)
 {
 	kw_flush(e, off);
 	e->rec++;
-}
-
-#ifdef __SSE2__
-/* The top bits of four 16-byte comparison results as one 64-bit mask
- * (m0 first); written out with eq_mask64() and eq2_mask64(): their loop
- * was not unrolled at -O2. */
-static inline __attribute__((always_inline)) uint64_t
-movemask64(v16c m0, v16c m1, v16c m2, v16c m3)
-{
-	return (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m0) |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m1) << 16 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m2) << 32 |
-	       (uint64_t)(unsigned)__builtin_ia32_pmovmskb128(m3) << 48;
-}
-#endif
-
-/* Bits k set when p[k] == a, and in *mb when p[k] == b, for k < 64: one
- * load of each 16 bytes for the two. */
-static inline __attribute__((always_inline)) uint64_t
-eq2_mask64(const char *p, char a, char b, uint64_t *mb)
-{
-#ifdef __SSE2__
-	typedef char v16 __attribute__((vector_size(16)));
-	v16 av = { 0 }, bv = { 0 }, x0, x1, x2, x3;
-
-	av += a;
-	bv += b;
-	memcpy(&x0, p, 16);
-	memcpy(&x1, p + 16, 16);
-	memcpy(&x2, p + 32, 16);
-	memcpy(&x3, p + 48, 16);
-	*mb = movemask64(x0 == bv, x1 == bv, x2 == bv, x3 == bv);
-	return movemask64(x0 == av, x1 == av, x2 == av, x3 == av);
-#else
-	uint64_t ma = 0, m2 = 0;
-
-	for (unsigned k = 0; k < 64; k++) {
-		ma |= (uint64_t)(p[k] == a) << k;
-		m2 |= (uint64_t)(p[k] == b) << k;
-	}
-	*mb = m2;
-	return ma;
-#endif
-}
-
-/* Bit k set when p[k] == c, for k < 64 (SSE2 is part of x86-64). */
-static inline __attribute__((always_inline)) uint64_t
-eq_mask64(const char *p, char c)
-{
-#ifdef __SSE2__
-	/* <emmintrin.h> drags in the allocator (banned.h): the builtin */
-	typedef char v16 __attribute__((vector_size(16)));
-	v16 cv = { 0 }, x0, x1, x2, x3;
-
-	cv += c;
-	/* written out: the loop was not unrolled at -O2 */
-	memcpy(&x0, p, 16);
-	memcpy(&x1, p + 16, 16);
-	memcpy(&x2, p + 32, 16);
-	memcpy(&x3, p + 48, 16);
-	return movemask64(x0 == cv, x1 == cv, x2 == cv, x3 == cv);
-#else
-	uint64_t m = 0;
-
-	for (unsigned k = 0; k < 64; k++)
-		m |= (uint64_t)(p[k] == c) << k;
-	return m;
-#endif
 }
 
 /* CSV/TSV line (RFC 4180 quotes; a record may continue on the next line). */
@@ -2014,15 +1987,15 @@ line_json_doc(
 			if (k < n && p[k] == ':') {
 				size_t l = j - i - 1;
 
-				if (l >= sizeof(st->json_key))
-					l = sizeof(st->json_key) - 1;
-				memcpy(st->json_key, p + i + 1, l);
-				st->json_key[l] = '\0';
+				if (l >= sizeof(st->json.key))
+					l = sizeof(st->json.key) - 1;
+				memcpy(st->json.key, p + i + 1, l);
+				st->json.key[l] = '\0';
 				i = k + 1;
 				continue;
 			}
 			if (detect) {
-				col = json_col(e, st->json_key, &c);
+				col = json_col(e, st->json.key, &c);
 				json_field(e, p + i + 1, j - i - 1, c, col);
 			}
 			i = j + 1;
@@ -2034,7 +2007,7 @@ line_json_doc(
 			    j < n && p[j] != ',' && p[j] != '}' && p[j] != ']')
 				j++;
 			if (detect) {
-				col = json_col(e, st->json_key, &c);
+				col = json_col(e, st->json.key, &c);
 				field(e, p + i, j - i, c, col);
 			}
 			i = j;
@@ -2042,36 +2015,36 @@ line_json_doc(
 		} else if (ch == '{' || ch == '[') {
 			/* deeper than 63 counts as objects; a hostile file
 			 * nesting past a million stops counting */
-			if (st->json_depth < (1u << 20))
-				st->json_depth++;
-			if (st->json_depth < 64 && ch == '[')
-				st->json_arr |= 1ull << st->json_depth;
-			else if (st->json_depth < 64)
-				st->json_arr &= ~(1ull << st->json_depth);
-			if (st->json_depth < 64)
-				st->json_val &= ~(1ull << st->json_depth);
+			if (st->json.depth < (1u << 20))
+				st->json.depth++;
+			if (st->json.depth < 64 && ch == '[')
+				st->json.arr |= 1ull << st->json.depth;
+			else if (st->json.depth < 64)
+				st->json.arr &= ~(1ull << st->json.depth);
+			if (st->json.depth < 64)
+				st->json.val &= ~(1ull << st->json.depth);
 			if (ch == '{') {
-				st->json_key[0] = '\0';
-				if (st->json_level >= 0 &&
-				    st->json_depth ==
-				        (unsigned)st->json_level + 1)
+				st->json.key[0] = '\0';
+				if (st->json.level >= 0 &&
+				    st->json.depth ==
+				        (unsigned)st->json.level + 1)
 					st->csv_open = true;
 			}
 			i++;
 		} else if (ch == '}' || ch == ']') {
-			unsigned d = st->json_depth;
+			unsigned d = st->json.depth;
 
 			/* the first object with a value of its own to close:
 			 * its container is the record level when that is an
 			 * array or the top */
-			if (ch == '}' && st->json_level < 0 && d > 0 &&
-			    d < 64 && (st->json_val >> d & 1) != 0 &&
-			    (d == 1 || (st->json_arr >> (d - 1) & 1) != 0))
-				st->json_level = (int)d - 1;
-			if (st->json_depth > 0)
-				st->json_depth--;
-			if (ch == '}' && st->csv_open && st->json_level >= 0 &&
-			    st->json_depth == (unsigned)st->json_level) {
+			if (ch == '}' && st->json.level < 0 && d > 0 &&
+			    d < 64 && (st->json.val >> d & 1) != 0 &&
+			    (d == 1 || (st->json.arr >> (d - 1) & 1) != 0))
+				st->json.level = (int)d - 1;
+			if (st->json.depth > 0)
+				st->json.depth--;
+			if (ch == '}' && st->csv_open && st->json.level >= 0 &&
+			    st->json.depth == (unsigned)st->json.level) {
 				st->csv_open = false;
 				if (detect)
 					end_record(e, off + i + 1);
@@ -2081,12 +2054,12 @@ line_json_doc(
 			i++;
 		}
 		/* a value of the object itself (not an array's item) */
-		if (value && st->json_depth > 0 && st->json_depth < 64 &&
-		    (st->json_arr >> st->json_depth & 1) == 0)
-			st->json_val |= 1ull << st->json_depth;
+		if (value && st->json.depth > 0 && st->json.depth < 64 &&
+		    (st->json.arr >> st->json.depth & 1) == 0)
+			st->json.val |= 1ull << st->json.depth;
 		values = values || value;
 	}
-	if (st->json_level < 0 && values && detect)
+	if (st->json.level < 0 && values && detect)
 		end_record(e, off + n); /* not known yet: a line a record */
 }
 
@@ -2211,8 +2184,6 @@ enum sql_line {
 	SQL_LINE_TEXT    /* anything else: scanned as text */
 };
 
-/* The structure of one SQL line: CREATE TABLE columns, COPY blocks,
- * INSERT column lists.  Shared by line_sql() and scan_engine_advance(). */
 /* A word of a CREATE TABLE body that starts a constraint, not a column. */
 static bool
 create_keyword(const char *w, size_t n)
@@ -2281,6 +2252,8 @@ create_cols(struct scan_engine *e, const char *p, size_t n)
 	}
 }
 
+/* The structure of one SQL line: CREATE TABLE columns, COPY blocks,
+ * INSERT column lists.  Shared by line_sql() and scan_engine_advance(). */
 static enum sql_line
 sql_struct_line(struct scan_engine *e, const char *p, size_t n, size_t *values)
 {
@@ -2623,13 +2596,9 @@ scan_engine_advance(
 {
 	size_t i = 0, cut = 0, v;
 	/* JSON: the structure where the last record ended */
-	unsigned jdepth = e->st.json_depth;
-	int jlevel = e->st.json_level;
-	uint64_t jarr = e->st.json_arr;
-	char jkey[sizeof(e->st.json_key)];
+	struct scan_json at_cut = e->st.json;
 
 	cls_init();
-	memcpy(jkey, e->st.json_key, sizeof(jkey));
 	if (e->st.fmt != SCAN_FMT_CSV && e->st.fmt != SCAN_FMT_SQL &&
 	    e->st.fmt != SCAN_FMT_JSONDOC)
 		return len; /* one record per line, no state across lines */
@@ -2650,12 +2619,7 @@ scan_engine_advance(
 		i = nl != NULL ? end + 1 : len;
 		if (!e->st.csv_open) {
 			cut = i;
-			if (e->st.fmt == SCAN_FMT_JSONDOC) {
-				jdepth = e->st.json_depth;
-				jlevel = e->st.json_level;
-				jarr = e->st.json_arr;
-				memcpy(jkey, e->st.json_key, sizeof(jkey));
-			}
+			at_cut = e->st.json;
 		}
 	}
 	if (force || !e->st.csv_open)
@@ -2664,10 +2628,7 @@ scan_engine_advance(
 	 * (but a JSON record's structure, put back as it was at `cut`) */
 	e->st.csv_open = false;
 	e->st.csv_col = 0;
-	e->st.json_depth = jdepth;
-	e->st.json_level = jlevel;
-	e->st.json_arr = jarr;
-	memcpy(e->st.json_key, jkey, sizeof(jkey));
+	e->st.json = at_cut;
 	return cut;
 }
 
@@ -2682,16 +2643,16 @@ scan_engine_prime(struct scan_engine *e, const char *buf, size_t len)
 	/* the record level of pretty-printed JSON from its first lines, so
 	 * that the first record is one too (else the level is found when
 	 * an object closes, and the lines before are records of their own) */
-	for (unsigned k = 0; k < 4000 && i < len && e->st.json_level < 0; k++) {
+	for (unsigned k = 0; k < 4000 && i < len && e->st.json.level < 0; k++) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - buf) : len;
 
 		line_json_doc(e, buf + i, end - i, i, false);
 		i = end + 1;
 	}
-	level = e->st.json_level;
+	level = e->st.json.level;
 	scan_engine_set_format(e, SCAN_FMT_JSONDOC, 0);
-	e->st.json_level = level;
+	e->st.json.level = level;
 }
 
 void
@@ -2700,10 +2661,8 @@ scan_engine_set_format(struct scan_engine *e, enum scan_format f, char delim)
 	e->st.fmt = f;
 	e->st.delim = delim;
 	e->st.header_pending = f == SCAN_FMT_CSV;
-	e->st.json_depth = 0;
-	e->st.json_level = -1;
-	e->st.json_arr = e->st.json_val = 0;
-	e->st.json_key[0] = '\0';
+	memset(&e->st.json, 0, sizeof(e->st.json));
+	e->st.json.level = -1;
 	e->st.csv_open = false;
 }
 

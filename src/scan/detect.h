@@ -83,6 +83,9 @@ enum { SCAN_STATE_COLS = 64, SCAN_STATE_COLNAME = 48 };
 struct scan_state {
 	unsigned fmt; /* enum scan_format */
 	char delim;
+	/* csv_open: a record continues on the next line (a quoted CSV
+	 * field, a pretty-printed JSON object); blocks are cut only where
+	 * it is false */
 	bool header_pending, csv_open, in_create, in_copy;
 	/* in a CREATE TABLE: parenthesis depth, and whether the next
 	 * identifier at depth 1 names a column */
@@ -93,10 +96,12 @@ struct scan_state {
 	 * the container whose objects are the records (-1 until known), the
 	 * last key (its values may follow on later lines, as an array's
 	 * items) */
-	unsigned json_depth;
-	int json_level;
-	uint64_t json_arr, json_val;
-	char json_key[SCAN_STATE_COLNAME];
+	struct scan_json {
+		unsigned depth;
+		int level;
+		uint64_t arr, val;
+		char key[SCAN_STATE_COLNAME];
+	} json;
 	size_t csv_col, cols_n;
 	unsigned schema;
 	char cols[SCAN_STATE_COLS][SCAN_STATE_COLNAME];

@@ -32,6 +32,24 @@ is_alpha(int c)
 	return (c | 32) >= 'a' && (c | 32) <= 'z';
 }
 
+/* s[0..n), 4 <= n <= 32, and a NUL into out (room for n + 1): two
+ * overlapping fixed-size copies instead of a call for a short value. */
+static inline void
+copy_short(char *out, const char *s, size_t n)
+{
+	if (n >= 16) {
+		memcpy(out, s, 16);
+		memcpy(out + n - 16, s + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(out, s, 8);
+		memcpy(out + n - 8, s + n - 8, 8);
+	} else {
+		memcpy(out, s, 4);
+		memcpy(out + n - 4, s + n - 4, 4);
+	}
+	out[n] = '\0';
+}
+
 /* norm_trim(), inlined into the normalisers (each runs on every value). */
 static inline __attribute__((always_inline)) const char *
 trim_in(const char *s, size_t len, size_t *outlen)
@@ -1211,15 +1229,7 @@ general:
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 valid:
 #endif
-	/* n is 15 to 31: two overlapping fixed-size copies */
-	if (n >= 16) {
-		memcpy(out, v, 16);
-		memcpy(out + n - 16, v + n - 16, 16);
-	} else {
-		memcpy(out, v, 8);
-		memcpy(out + n - 8, v + n - 8, 8);
-	}
-	out[n] = '\0';
+	copy_short(out, v, n); /* n is 15 to 31 */
 	return n;
 }
 
@@ -1669,16 +1679,8 @@ norm_ip(const char *s, size_t len, char *out, size_t outsz)
 #endif
 	if (!v4)
 		return norm_ip6(s, len, out);
-	/* a dotted quad without leading zeros is already canonical; 7 to
-	 * 15 bytes: two overlapping fixed-size copies */
-	if (len >= 8) {
-		memcpy(out, s, 8);
-		memcpy(out + len - 8, s + len - 8, 8);
-	} else {
-		memcpy(out, s, 4);
-		memcpy(out + len - 4, s + len - 4, 4);
-	}
-	out[len] = '\0';
+	/* a dotted quad without leading zeros is already canonical */
+	copy_short(out, s, len);
 	return len;
 }
 

@@ -235,7 +235,7 @@ container(const unsigned char *s, size_t n)
 		    "7zXZ\x00",
 		    "an xz stream: decompress it (xz -d) or recompress it with "
 		    "zstd or gzip" },
-		{ 4, 6, "1AY&SY",
+		{ 4, 6, "1AY&SY", /* after "BZh9": a block's magic */
 		    "a bzip2 stream: decompress it (bzip2 -d) or recompress it "
 		    "with zstd or gzip" },
 		{ 257, 5, "ustar",
@@ -251,9 +251,7 @@ container(const unsigned char *s, size_t n)
 
 	for (size_t i = 0; i < nitems(kinds); i++) {
 		if (n >= kinds[i].at + kinds[i].len &&
-		    memcmp(s + kinds[i].at, kinds[i].magic, kinds[i].len) ==
-		        0 &&
-		    (kinds[i].at != 4 || memcmp(s, "BZh", 3) == 0))
+		    memcmp(s + kinds[i].at, kinds[i].magic, kinds[i].len) == 0)
 			return kinds[i].what;
 	}
 	return NULL;

@@ -725,25 +725,23 @@ static void __attribute__((noinline))
 agg_hit_slow(struct agg *a, const struct scan_hit *h)
 {
 	struct scan_cat_result *k = &a->cats[h->cat];
+	struct agg_hot *t = &a->hot[h->cat];
+	bool fast;
 
 	if (a->ic != NULL)
 		ident_hit(a, h);
-	agg_count(a, &a->hot[h->cat], h);
+	agg_count(a, t, h);
 	if (!col_is_done(a, h->cat, h->col_id) ||
 	    (a->want_samples >> h->cat & 1) != 0)
 		agg_hit_rare(a, k, h);
 	/* only this category's bit and schema can have changed; ic is set
 	 * before the first hit and stays */
-	a->hot[h->cat].fast_schema =
-	    a->ic == NULL && (a->want_samples >> h->cat & 1) == 0
-	        ? a->hot[h->cat].done_schema
-	        : FAST_NONE;
+	fast = a->ic == NULL && (a->want_samples >> h->cat & 1) == 0;
+	t->fast_schema = fast ? t->done_schema : FAST_NONE;
 	/* a hit without a column (plain text, combolists, stealer logs)
-	 * has no column to add: once the category is no longer slow, its
-	 * next such hits take the fast path too */
-	if (h->col_id == 0 && a->ic == NULL &&
-	    (a->want_samples >> h->cat & 1) == 0)
-		a->hot[h->cat].fast_col = 0;
+	 * has no column to add: its next such hits take the fast path */
+	if (fast && h->col_id == 0)
+		t->fast_col = 0;
 }
 
 /*

@@ -1379,7 +1379,7 @@ static void
 test_email_field(void **state)
 {
 	uint64_t r = 0x2545f4914f6cdd1dull;
-	size_t fast_shaped = 0;
+	size_t with_at = 0; /* the generator makes addresses */
 
 	(void)state;
 	for (int round = 0; round < 40; round++) {
@@ -1394,8 +1394,8 @@ test_email_field(void **state)
 			char f[512];
 			size_t n = email_like(&r, f);
 
-			if (n == 0 || memchr(f, '@', n) != NULL)
-				fast_shaped++;
+			if (memchr(f, '@', n) != NULL)
+				with_at++;
 			memcpy(csv + cn, f, n);
 			cn += n;
 			csv[cn++] = '\n';
@@ -1425,7 +1425,7 @@ test_email_field(void **state)
 		free(csv);
 		free(txt);
 	}
-	assert_true(fast_shaped > 100000);
+	assert_true(with_at > 100000);
 }
 
 static bool
